@@ -1,0 +1,426 @@
+"""The ``slant`` command: ingest, analyze, export, rescore, stories, dashboard.
+
+Exit codes: 0 ok; 1 some inputs rejected (the rest done); 2 usage or fatal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from analysis.records import Article, Rejected
+
+EXIT_OK, EXIT_REJECTED, EXIT_FATAL = 0, 1, 2
+MAX_LISTED_REJECTS = 50
+
+
+class Tally:
+    """What happened to the inputs of one run, for the closing summary."""
+
+    def __init__(self) -> None:
+        self.read = 0
+        self.duplicates = 0
+        self.rejected: list[Rejected] = []
+        self.warnings: list[str] = []
+
+    def print_rejects(self) -> None:
+        for reject in self.rejected[:MAX_LISTED_REJECTS]:
+            print(f"  rejected: {reject.message()}", file=sys.stderr)
+        if len(self.rejected) > MAX_LISTED_REJECTS:
+            print(f"  ... and {len(self.rejected) - MAX_LISTED_REJECTS} more", file=sys.stderr)
+
+
+def _fail(message: str) -> int:
+    print(f"slant: error: {message}", file=sys.stderr)
+    return EXIT_FATAL
+
+
+def _load_lexicons(args):
+    from analysis.lexicons import load_lexicons
+
+    return load_lexicons(args.lexicons, framing=getattr(args, "lexicon", None))
+
+
+def _inputs(args, tally: Tally) -> Iterator[Article]:
+    """Articles from every input (files, folders, and web inputs), rejects tallied."""
+    from analysis.ingest import load_paths
+
+    local, web = [], []
+    for given in args.paths:
+        (web if _is_web(given) else local).append(given)
+    sources: list[Iterable] = [
+        load_paths(local, outlet=args.outlet, published=args.published, warnings=tally.warnings)
+    ]
+    if web:
+        sources.append(_web_articles(web, args))
+    for source in sources:
+        for item in source:
+            if isinstance(item, Rejected):
+                tally.rejected.append(item)
+            else:
+                tally.read += 1
+                yield item
+
+
+def _is_web(given: str) -> bool:
+    try:
+        from analysis.web_ingest import is_web_input
+    except ImportError:
+        return given.startswith(("http://", "https://"))
+    return is_web_input(given)
+
+
+def _web_articles(inputs: list[str], args) -> Iterator[Article | Rejected]:
+    try:
+        from analysis.web import Fetcher
+        from analysis.web_ingest import iter_web_inputs
+    except ImportError:
+        for given in inputs:
+            yield Rejected(given, None, "web input is not supported in this build")
+        return
+    from analysis.html_extract import load_outlet_map
+
+    fetcher = Fetcher(cache_dir=args.cache_dir, offline=args.offline, concurrency=args.concurrency)
+    outlet_map = load_outlet_map(args.outlet_map) if args.outlet_map else None
+    yield from iter_web_inputs(inputs, fetcher=fetcher, outlet=args.outlet, outlet_map=outlet_map)
+
+
+def _unique(
+    articles: Iterable[Article], tally: Tally, con=None, batch: int = 1000
+) -> Iterator[Article]:
+    """Drop articles seen earlier in this run or already in the store."""
+    from analysis.store import existing_article_ids
+
+    seen: set[str] = set()
+    buffer: list[Article] = []
+
+    def flush():
+        stored = existing_article_ids(con, [a.article_id for a in buffer]) if con else set()
+        for article in buffer:
+            if article.article_id in stored:
+                tally.duplicates += 1
+            else:
+                yield article
+        buffer.clear()
+
+    for article in articles:
+        if article.article_id in seen:
+            tally.duplicates += 1
+            continue
+        seen.add(article.article_id)
+        buffer.append(article)
+        if len(buffer) >= batch:
+            yield from flush()
+    yield from flush()
+
+
+def _progress(iterable, unit: str):
+    from tqdm import tqdm
+
+    # disable=None: a bar on a terminal, silence in logs and pipes.
+    return tqdm(iterable, unit=unit, disable=None, file=sys.stderr, mininterval=0.5)
+
+
+def cmd_ingest(args) -> int:
+    from analysis import store
+    from analysis.pipeline import ANALYSIS_VERSION, analyze_stream
+
+    lexicons = _load_lexicons(args)
+    tally = Tally()
+    started = time.perf_counter()
+    con = store.connect(args.db)
+    added = rescored = 0
+    try:
+        with store.transaction(con):
+            new_articles = _unique(_inputs(args, tally), tally, con)
+            for batch, results in _progress(
+                analyze_stream(new_articles, lexicons, workers=args.workers), "batch"
+            ):
+                store.write_batch(con, batch, results, lexicons.files)
+                added += len(batch)
+            stale = store.stale_article_ids(con, lexicons.hash, ANALYSIS_VERSION)
+            if stale:
+                for batch, results in analyze_stream(
+                    store.iter_articles(con, stale), lexicons, workers=args.workers
+                ):
+                    store.write_batch(con, [], results, lexicons.files)
+                    rescored += len(batch)
+        total = store.article_count(con)
+    finally:
+        con.close()
+    seconds = time.perf_counter() - started
+    for warning in tally.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(
+        f"Added {added} articles ({tally.duplicates} duplicates skipped, "
+        f"{len(tally.rejected)} rejected) in {seconds:.1f} s; "
+        + (
+            f"re-scored {rescored} stored articles with lexicon {lexicons.hash}; "
+            if rescored
+            else ""
+        )
+        + f"the store {args.db} now holds {total} articles."
+    )
+    tally.print_rejects()
+    return EXIT_REJECTED if tally.rejected else EXIT_OK
+
+
+def cmd_analyze(args) -> int:
+    from analysis.pipeline import analyze_stream
+    from analysis.tables import (
+        EVIDENCE_CSV_COLUMNS,
+        TARGET_CSV_COLUMNS,
+        CsvAppender,
+        article_columns,
+        tables_for_results,
+    )
+
+    lexicons = _load_lexicons(args)
+    tally = Tally()
+    started = time.perf_counter()
+    out = Path(args.out)
+    writers = {
+        name: CsvAppender(out / f"{name}.csv") for name in ("articles", "evidence", "targets")
+    }
+    categories, classes = lexicons.framing_categories, lexicons.cue_classes
+    for batch, results in _progress(
+        analyze_stream(_unique(_inputs(args, tally), tally), lexicons, workers=args.workers),
+        "batch",
+    ):
+        for name, frame in zip(writers, tables_for_results(batch, results, categories, classes)):
+            writers[name].append(frame)
+    meta = {"lexicon_hash": lexicons.hash, "analysis_version": _version(), "filters": {}}
+    columns = {
+        "articles": article_columns(categories, classes),
+        "evidence": EVIDENCE_CSV_COLUMNS,
+        "targets": TARGET_CSV_COLUMNS,
+    }
+    for name, writer in writers.items():
+        writer.finish(columns[name], name, **meta)
+    seconds = time.perf_counter() - started
+    for warning in tally.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(
+        f"Analyzed {writers['articles'].rows} articles in {seconds:.1f} s "
+        f"({tally.duplicates} duplicates skipped, {len(tally.rejected)} rejected): "
+        f"{out / 'articles.csv'}, {out / 'evidence.csv'} ({writers['evidence'].rows} evidence rows), "
+        f"{out / 'targets.csv'}."
+    )
+    tally.print_rejects()
+    return EXIT_REJECTED if tally.rejected else EXIT_OK
+
+
+def _version() -> str:
+    from analysis.pipeline import ANALYSIS_VERSION
+
+    return ANALYSIS_VERSION
+
+
+def cmd_export(args) -> int:
+    from analysis import store
+    from analysis.tables import export_store
+
+    con = store.connect(args.db, read_only=True)
+    try:
+        counts = export_store(con, Path(args.out))
+    finally:
+        con.close()
+    print(
+        f"Exported {counts['articles']} articles, {counts['evidence']} evidence rows and "
+        f"{counts['targets']} target rows to {args.out}/ (each CSV with a .json companion)."
+    )
+    return EXIT_OK
+
+
+def cmd_rescore(args) -> int:
+    from analysis import store
+    from analysis.pipeline import ANALYSIS_VERSION, analyze_stream
+
+    lexicons = _load_lexicons(args)
+    con = store.connect(args.db)
+    done = 0
+    try:
+        with store.transaction(con):
+            ids = (
+                [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
+                if args.all
+                else store.stale_article_ids(con, lexicons.hash, ANALYSIS_VERSION)
+            )
+            for batch, results in _progress(
+                analyze_stream(store.iter_articles(con, ids), lexicons, workers=args.workers),
+                "batch",
+            ):
+                store.write_batch(con, [], results, lexicons.files)
+                done += len(batch)
+    finally:
+        con.close()
+    print(f"Re-scored {done} articles with lexicon {lexicons.hash} (analysis {ANALYSIS_VERSION}).")
+    return EXIT_OK
+
+
+def cmd_stories(args) -> int:
+    from analysis.stories_cli import run_stories
+
+    return run_stories(args.db, args.out, args.threshold, args.window_days)
+
+
+def cmd_dashboard(args) -> int:
+    import dashboard
+
+    app = Path(dashboard.__file__).resolve().parent / "app.py"
+    db = Path(args.db).resolve()
+    if not db.exists():
+        return _fail(
+            f"{db}: no store here yet; create one with `slant ingest FILES --db {args.db}`"
+        )
+    env = {**os.environ, "SLANT_DB": str(db)}
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(app),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(args.port),
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    print(f"Slant dashboard on http://localhost:{args.port} (store {db}); Ctrl+C stops it.")
+    try:
+        return subprocess.call(command, env=env)
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from analysis.store import DEFAULT_DB
+
+    parser = argparse.ArgumentParser(
+        prog="slant",
+        description="Score news articles for sentiment, framing and attribution; compare outlets.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def lexicon_options(p):
+        p.add_argument("--lexicons", metavar="DIR", help="lexicon folder (default: data/lexicons)")
+        p.add_argument(
+            "--lexicon",
+            "--framing",
+            dest="lexicon",
+            metavar="FILE",
+            help="a framing lexicon CSV (pattern,category,note) replacing framing.csv",
+        )
+        p.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            metavar="N",
+            help="processes scoring articles (default: all cores; 1 = in this process)",
+        )
+
+    def input_options(p):
+        p.add_argument(
+            "paths",
+            nargs="+",
+            metavar="PATH",
+            help="CSV, JSONL, Parquet or .txt files, folders of them, or web inputs",
+        )
+        p.add_argument("--outlet", help="outlet name for every article read")
+        p.add_argument(
+            "--published", metavar="DATE", help="publication date for .txt articles without one"
+        )
+        p.add_argument(
+            "--fetch",
+            action="store_true",
+            help="fetch the text of rows that only have a URL (Media Cloud, GDELT)",
+        )
+        p.add_argument(
+            "--offline", action="store_true", help="use only the page cache; fetch nothing"
+        )
+        p.add_argument("--outlet-map", metavar="FILE", help="CSV of domain,outlet for web pages")
+        p.add_argument(
+            "--cache-dir",
+            default="data/web-cache",
+            metavar="DIR",
+            help="where fetched pages are kept (default: data/web-cache)",
+        )
+        p.add_argument(
+            "--concurrency",
+            type=int,
+            default=4,
+            metavar="N",
+            help="web requests at once (default 4)",
+        )
+
+    p = sub.add_parser("ingest", help="load, analyze and store articles")
+    input_options(p)
+    lexicon_options(p)
+    p.add_argument(
+        "--db", default=str(DEFAULT_DB), metavar="FILE", help=f"store (default {DEFAULT_DB})"
+    )
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("analyze", help="score files once and write CSVs, without a store")
+    input_options(p)
+    lexicon_options(p)
+    p.add_argument(
+        "--out", required=True, metavar="DIR", help="folder for articles.csv and evidence.csv"
+    )
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("export", help="write the store's articles, evidence and targets as CSV")
+    p.add_argument("--db", default=str(DEFAULT_DB), metavar="FILE")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("rescore", help="re-score stored articles after a lexicon change")
+    lexicon_options(p)
+    p.add_argument("--db", default=str(DEFAULT_DB), metavar="FILE")
+    p.add_argument("--all", action="store_true", help="re-score every article, not only stale ones")
+    p.set_defaults(func=cmd_rescore)
+
+    p = sub.add_parser("stories", help="group articles about the same event across outlets")
+    p.add_argument("--db", default=str(DEFAULT_DB), metavar="FILE")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--threshold", type=float, default=None, help="similarity threshold (0-1)")
+    p.add_argument("--window-days", type=int, default=None, metavar="N")
+    p.set_defaults(func=cmd_stories)
+
+    p = sub.add_parser("dashboard", help="start the dashboard on a store")
+    p.add_argument("--db", default=str(DEFAULT_DB), metavar="FILE")
+    p.add_argument("--port", type=int, default=8501)
+    p.set_defaults(func=cmd_dashboard)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    import duckdb
+
+    from analysis.lexicons import LexiconError
+
+    args = build_parser().parse_args(argv)
+    if getattr(args, "workers", None) is not None and args.workers < 1:
+        return _fail("--workers must be 1 or more")
+    try:
+        return args.func(args)
+    except LexiconError as exc:
+        return _fail(str(exc))
+    except FileNotFoundError as exc:
+        return _fail(str(exc))
+    except duckdb.Error as exc:
+        # Most often the store is open in another process (a running dashboard holds a lock).
+        return _fail(f"the store could not be used: {exc}")
+    except KeyboardInterrupt:
+        print("slant: interrupted; the store is unchanged by the unfinished run.", file=sys.stderr)
+        return EXIT_FATAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,270 @@
+"""Analyze: a pure function of one article plus the lexicons.
+
+:class:`Analyzer` compiles the lexicons once; :meth:`Analyzer.analyze` reads
+nothing but its article, so it runs the same in a test, in a process pool
+(:func:`analyze_stream`) or on a Dask cluster.
+
+Rates are per 1,000 words of the body; the headline is scored apart (its
+sentiment is ``headline_sentiment``, its framing and target mentions are
+evidence rows with ``field == "title"``, not part of the body rates).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from analysis.attribution import AttributionFinder
+from analysis.lexicons import Lexicons
+from analysis.patterns import PatternSet
+from analysis.records import AnalysisResult, Article, Evidence, SentenceScore, TargetScore
+from analysis.sentiment import SentenceScorer, summarize
+from analysis.text import split_sentences, tokenize
+
+#: Bump when any analyzer changes behaviour: stored scores of another version are stale.
+ANALYSIS_VERSION = "1.0"
+
+QUOTE_TYPES = ("direct", "indirect", "mixed")
+
+
+def _per_1k(count: int, words: int) -> float | None:
+    return count * 1000.0 / words if words else None
+
+
+def _share(count: int, total: int) -> float | None:
+    return count / total if total else None
+
+
+def _sentence_of_tokens(tokens, spans) -> list[int]:
+    """Sentence index of every token (a linear merge of two sorted lists)."""
+    result, sentence, n = [], 0, len(spans)
+    for start, _, _ in tokens:
+        while sentence < n - 1 and start >= spans[sentence][1]:
+            sentence += 1
+        result.append(sentence)
+    return result
+
+
+class Analyzer:
+    """Scores articles for sentiment, framing, attribution, hedges and targets."""
+
+    def __init__(self, lexicons: Lexicons):
+        self.lexicons = lexicons
+        self.framing_terms = lexicons.framing
+        self.hedge_terms = lexicons.hedges
+        self.framing = PatternSet([t.pattern for t in lexicons.framing])
+        self.hedges = PatternSet([t.pattern for t in lexicons.hedges])
+        self.target_of_alias: list[str] = []
+        aliases: list[str] = []
+        for target in lexicons.targets:
+            for alias in target.aliases:
+                aliases.append(alias)
+                self.target_of_alias.append(target.name)
+        self.targets = PatternSet(aliases)
+        self.attribution = AttributionFinder(lexicons.cues)
+        self.scorer = SentenceScorer()
+
+    def analyze(self, article: Article) -> AnalysisResult:
+        """Scores and evidence of one article.
+
+        Every evidence row satisfies ``getattr(article, row.field)[row.start:row.end] == row.text``.
+        """
+        aid, text, title = article.article_id, article.text, article.title
+        evidence: list[Evidence] = []
+
+        spans = split_sentences(text)
+        tokens = tokenize(text)
+        sentence_of = _sentence_of_tokens(tokens, spans)
+        compounds = [self.scorer.compound(text[a:b]) for a, b in spans]
+        sentences = [
+            SentenceScore("text", i, a, b, c) for i, ((a, b), c) in enumerate(zip(spans, compounds))
+        ]
+
+        framing = self._lexicon_evidence(
+            "framing", self.framing, self.framing_terms, aid, "text", text, tokens, sentence_of
+        )
+        hedges = self._lexicon_evidence(
+            "hedge", self.hedges, self.hedge_terms, aid, "text", text, tokens, sentence_of
+        )
+        attributions = self.attribution.find(text, spans, aid, "text")
+        target_hits = self._target_evidence(aid, "text", text, tokens, sentence_of, compounds)
+        evidence += framing + hedges + attributions + target_hits
+
+        headline = None
+        if title:
+            headline = self.scorer.compound(title)
+            sentences.append(SentenceScore("title", 0, 0, len(title), headline))
+            title_tokens = tokenize(title)
+            title_sentence = [0] * len(title_tokens)
+            evidence += self._lexicon_evidence(
+                "framing",
+                self.framing,
+                self.framing_terms,
+                aid,
+                "title",
+                title,
+                title_tokens,
+                title_sentence,
+            )
+            evidence += self._target_evidence(
+                aid, "title", title, title_tokens, title_sentence, [headline]
+            )
+
+        words = len(tokens)
+        mean, negative, positive = summarize(compounds)
+        n_attr = len(attributions)
+        quote_types = Counter(a.quote_type for a in attributions)
+        category_counts: Counter = Counter()
+        for row in framing:
+            category_counts["framing", row.label] += 1
+        for row in attributions:
+            category_counts["cue_class", row.cue_class] += 1
+        scores = {
+            "words": words,
+            "sentences": len(spans),
+            "sentiment": mean,
+            "headline_sentiment": headline,
+            "negative_share": negative,
+            "positive_share": positive,
+            "framing_count": len(framing),
+            "framing_per_1k": _per_1k(len(framing), words),
+            "attributions": n_attr,
+            **{f"{q}_share": _share(quote_types[q], n_attr) for q in QUOTE_TYPES},
+            "anonymous_share": _share(sum(1 for a in attributions if a.anonymous), n_attr),
+            "hedges": len(hedges),
+            "hedges_per_1k": _per_1k(len(hedges), words),
+        }
+        return AnalysisResult(
+            article_id=aid,
+            scores=scores,
+            category_counts=dict(category_counts),
+            evidence=evidence,
+            sentences=sentences,
+            targets=self._target_scores(target_hits, sentences),
+            analysis_version=ANALYSIS_VERSION,
+            lexicon_hash=self.lexicons.hash,
+        )
+
+    @staticmethod
+    def _lexicon_evidence(kind, patterns, terms, aid, field, text, tokens, sentence_of):
+        rows = []
+        for match in patterns.find(tokens, text, sentence_of):
+            term = terms[match.pattern_id]
+            rows.append(
+                Evidence(
+                    article_id=aid,
+                    field=field,
+                    kind=kind,
+                    label=term.category,
+                    start=match.start,
+                    end=match.end,
+                    text=text[match.start : match.end],
+                    sentence=sentence_of[match.first],
+                    pattern=term.pattern,
+                )
+            )
+        return rows
+
+    def _target_evidence(self, aid, field, text, tokens, sentence_of, compounds):
+        rows = []
+        for match in self.targets.find(tokens, text, sentence_of):
+            sentence = sentence_of[match.first]
+            rows.append(
+                Evidence(
+                    article_id=aid,
+                    field=field,
+                    kind="target",
+                    label=self.target_of_alias[match.pattern_id],
+                    start=match.start,
+                    end=match.end,
+                    text=text[match.start : match.end],
+                    sentence=sentence,
+                    pattern=self.targets.patterns[match.pattern_id],
+                    score=compounds[sentence] if sentence < len(compounds) else None,
+                )
+            )
+        return rows
+
+    @staticmethod
+    def _target_scores(hits: list[Evidence], sentences: list[SentenceScore]) -> list[TargetScore]:
+        """Mean compound over the distinct sentences (body and headline) mentioning each target."""
+        by_target: dict[str, dict[tuple[str, int], float]] = {}
+        mentions: Counter = Counter()
+        for row in hits:
+            mentions[row.label] += 1
+            if row.score is not None:
+                by_target.setdefault(row.label, {})[(row.field, row.sentence)] = row.score
+        results = []
+        for target, scored in sorted(by_target.items()):
+            values = list(scored.values())
+            results.append(
+                TargetScore(target, mentions[target], len(values), sum(values) / len(values))
+            )
+        return results
+
+
+# --- process pool -----------------------------------------------------------------------------
+
+_worker_analyzer: Analyzer | None = None
+
+
+def _init_worker(lexicons: Lexicons) -> None:
+    # Built once per worker process: compiling lexicons per article costs ~4.5x (DESIGN.md).
+    global _worker_analyzer
+    _worker_analyzer = Analyzer(lexicons)
+
+
+def _analyze_batch(batch: list[Article]) -> list[AnalysisResult]:
+    assert _worker_analyzer is not None
+    return [_worker_analyzer.analyze(article) for article in batch]
+
+
+def default_workers() -> int:
+    return max(
+        1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def analyze_stream(
+    articles: Iterable[Article],
+    lexicons: Lexicons,
+    workers: int | None = None,
+    batch_size: int = 200,
+) -> Iterator[tuple[list[Article], list[AnalysisResult]]]:
+    """Analyze ``articles`` in batches, yielding ``(batch, results)`` in input order.
+
+    ``workers == 1`` runs in this process; more uses a process pool whose
+    workers compile the lexicons once. At most ``2 * workers`` batches are in
+    flight, so memory stays flat however long the input is.
+    """
+    workers = workers or default_workers()
+    if workers == 1:
+        analyzer = Analyzer(lexicons)
+        for batch in _batches(articles, batch_size):
+            yield batch, [analyzer.analyze(a) for a in batch]
+        return
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(lexicons,)
+    ) as pool:
+        pending: deque = deque()
+        for batch in _batches(articles, batch_size):
+            pending.append((batch, pool.submit(_analyze_batch, batch)))
+            if len(pending) >= 2 * workers:
+                done_batch, future = pending.popleft()
+                yield done_batch, future.result()
+        while pending:
+            done_batch, future = pending.popleft()
+            yield done_batch, future.result()
