@@ -192,7 +192,9 @@ def cmd_analyze(args) -> int:
         analyze_stream(_unique(_inputs(args, tally), tally), lexicons, workers=args.workers),
         "batch",
     ):
-        for name, frame in zip(writers, tables_for_results(batch, results, categories, classes)):
+        for name, frame in zip(
+            writers, tables_for_results(batch, results, categories, classes), strict=True
+        ):
             writers[name].append(frame)
     meta = {"lexicon_hash": lexicons.hash, "analysis_version": _version(), "filters": {}}
     columns = {

@@ -79,7 +79,8 @@ class Analyzer:
         sentence_of = _sentence_of_tokens(tokens, spans)
         compounds = [self.scorer.compound(text[a:b]) for a, b in spans]
         sentences = [
-            SentenceScore("text", i, a, b, c) for i, ((a, b), c) in enumerate(zip(spans, compounds))
+            SentenceScore("text", i, a, b, c)
+            for i, ((a, b), c) in enumerate(zip(spans, compounds, strict=True))
         ]
 
         framing = self._lexicon_evidence(

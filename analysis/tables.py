@@ -89,7 +89,7 @@ def tables_for_results(
     evidence["sentence"] = [
         _sentence_text(by_id[aid], field, index, sentence_spans)
         for aid, field, index in zip(
-            evidence["article_id"], evidence["field"], evidence["sentence_index"]
+            evidence["article_id"], evidence["field"], evidence["sentence_index"], strict=True
         )
     ]
     evidence = evidence[list(EVIDENCE_CSV_COLUMNS)]
