@@ -1,0 +1,106 @@
+"""Specification of the store: batches, transactions, stale results after a lexicon change."""
+
+import pytest
+
+from analysis import store
+from analysis.ingest import make_article
+from analysis.pipeline import ANALYSIS_VERSION, Analyzer
+
+
+def articles(n=3):
+    return [
+        make_article(outlet=f"Outlet {i % 2}", title=f"Story {i}", text=f"The regime said {i}. It rained.")
+        for i in range(n)
+    ]
+
+
+def test_a_batch_writes_articles_scores_and_evidence(tmp_path, analyzer):
+    con = store.connect(tmp_path / "s.duckdb")
+    batch = articles()
+    store.write_batch(con, batch, [analyzer.analyze(a) for a in batch])
+    counts = [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "scores")]
+    assert counts == [3, 3]
+    assert con.execute("SELECT count(*) FROM evidence WHERE kind='framing'").fetchone()[0] == 3
+
+
+def test_stored_evidence_keeps_the_offset_invariant(tmp_path, analyzer):
+    con = store.connect(tmp_path / "s.duckdb")
+    batch = articles()
+    store.write_batch(con, batch, [analyzer.analyze(a) for a in batch])
+    rows = con.execute(
+        'SELECT substring(a.text, e.start + 1, e."end" - e.start) = e.text FROM evidence e '
+        "JOIN articles a USING (article_id) WHERE e.field = 'text'"
+    ).fetchall()
+    assert rows and all(ok for (ok,) in rows)
+
+
+def test_a_failed_run_leaves_the_store_as_it_was(tmp_path, analyzer):
+    con = store.connect(tmp_path / "s.duckdb")
+    first = articles(1)
+    store.write_batch(con, first, [analyzer.analyze(a) for a in first])
+    second = articles(3)[1:]
+    with pytest.raises(RuntimeError), store.transaction(con):
+        store.write_batch(con, second, [analyzer.analyze(a) for a in second])
+        raise RuntimeError("disk full half-way")
+    assert store.article_count(con) == 1
+
+
+def test_writing_an_article_again_replaces_its_results_instead_of_adding(tmp_path, analyzer):
+    con = store.connect(tmp_path / "s.duckdb")
+    batch = articles()
+    results = [analyzer.analyze(a) for a in batch]
+    store.write_batch(con, batch, results)
+    store.write_batch(con, batch, results)
+    assert con.execute("SELECT count(*) FROM evidence").fetchone()[0] == sum(
+        len(r.evidence) for r in results
+    )
+    assert store.article_count(con) == 3
+
+
+def test_a_changed_lexicon_makes_every_result_stale(tmp_path, analyzer, lexicons):
+    con = store.connect(tmp_path / "s.duckdb")
+    batch = articles()
+    store.write_batch(con, batch, [analyzer.analyze(a) for a in batch])
+    assert store.stale_article_ids(con, lexicons.hash, ANALYSIS_VERSION) == []
+    assert len(store.stale_article_ids(con, "another-hash", ANALYSIS_VERSION)) == 3
+
+
+def test_rescoring_with_a_new_lexicon_leaves_no_old_rows(tmp_path, analyzer, lexicons):
+    import dataclasses
+
+    from analysis.lexicons import Term
+
+    con = store.connect(tmp_path / "s.duckdb")
+    batch = articles()
+    store.write_batch(con, batch, [analyzer.analyze(a) for a in batch])
+    smaller = dataclasses.replace(
+        lexicons, framing=[Term("rained", "weather", "test")], hash="new-hash"
+    )
+    new = Analyzer(smaller)
+    store.write_batch(con, [], [new.analyze(a) for a in store.iter_articles(con)])
+    hashes = con.execute("SELECT DISTINCT lexicon_hash FROM scores").fetchall()
+    labels = con.execute("SELECT DISTINCT label FROM evidence WHERE kind='framing'").fetchall()
+    assert hashes == [("new-hash",)] and labels == [("weather",)]
+
+
+def test_iter_articles_round_trips_articles(tmp_path, analyzer):
+    con = store.connect(tmp_path / "s.duckdb")
+    batch = [make_article(outlet="W", text="One.", published="2026-01-02T03:04:05+02:00")]
+    store.write_batch(con, batch, [analyzer.analyze(a) for a in batch])
+    assert list(store.iter_articles(con)) == batch
+
+
+def test_the_fingerprint_changes_when_the_store_changes(tmp_path, analyzer):
+    path = tmp_path / "s.duckdb"
+    con = store.connect(path)
+    con.execute("CHECKPOINT")
+    before = store.fingerprint(path)
+    batch = articles()
+    store.write_batch(con, batch, [analyzer.analyze(a) for a in batch])
+    con.execute("CHECKPOINT")
+    assert store.fingerprint(path) != before
+
+
+def test_opening_a_missing_store_read_only_says_how_to_create_one(tmp_path):
+    with pytest.raises(FileNotFoundError, match="slant ingest"):
+        store.connect(tmp_path / "none.duckdb", read_only=True)
