@@ -216,7 +216,7 @@ def export_store(con, out_dir: Path, chunk_rows: int = 50_000) -> dict[str, int]
         ("targets", targets_sql, TARGET_CSV_COLUMNS),
     ):
         appender = CsvAppender(out_dir / f"{name}.csv")
-        reader = con.sql(sql).to_arrow_reader(chunk_rows)
+        reader = con.cursor().sql(sql).to_arrow_reader(chunk_rows)
         for batch in reader:
             appender.append(batch.to_pandas())
         appender.finish(cols, name, **meta)
