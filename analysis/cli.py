@@ -54,7 +54,13 @@ def _inputs(args, tally: Tally) -> Iterator[Article]:
     for given in args.paths:
         (web if _is_web(given) else local).append(given)
     sources: list[Iterable] = [
-        load_paths(local, outlet=args.outlet, published=args.published, warnings=tally.warnings)
+        load_paths(
+            local,
+            outlet=args.outlet,
+            published=args.published,
+            warnings=tally.warnings,
+            fill_missing_text=_url_filler(args) if args.fetch or args.offline else None,
+        )
     ]
     if web:
         sources.append(_web_articles(web, args))
@@ -68,11 +74,40 @@ def _inputs(args, tally: Tally) -> Iterator[Article]:
 
 
 def _is_web(given: str) -> bool:
-    try:
-        from analysis.web_ingest import is_web_input
-    except ImportError:
-        return given.startswith(("http://", "https://"))
+    from analysis.web_ingest import is_web_input
+
     return is_web_input(given)
+
+
+def _fetcher(args):
+    from analysis.web import Fetcher
+
+    return Fetcher(cache_dir=args.cache_dir, offline=args.offline, concurrency=args.concurrency)
+
+
+def _outlet_map(args):
+    from analysis.html_extract import load_outlet_map
+
+    return load_outlet_map(args.outlet_map) if args.outlet_map else None
+
+
+def _url_filler(args):
+    """Fetches the page of a row that has a URL but no text (Media Cloud, GDELT)."""
+    from analysis.web_ingest import fill_missing_text
+
+    fetcher, outlet_map = _fetcher(args), _outlet_map(args)
+
+    def fill(row: dict, source_file: str, line: int | None):
+        return fill_missing_text(
+            row,
+            fetcher=fetcher,
+            outlet_map=outlet_map,
+            outlet=args.outlet,
+            source_file=source_file,
+            row_number=line,
+        )
+
+    return fill
 
 
 def _web_articles(inputs: list[str], args) -> Iterator[Article | Rejected]:

@@ -14,7 +14,7 @@ import hashlib
 import io
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -186,10 +186,23 @@ def map_columns(columns: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
+#: ``(canonical row, source file, line) -> Article | Rejected`` for rows with a URL but no text.
+MissingTextFiller = Callable[[dict, str, "int | None"], "Article | Rejected"]
+
+
 def row_to_article(
-    row: dict, mapping: dict[str, str], source_file: str, line: int | None, outlet: str | None
+    row: dict,
+    mapping: dict[str, str],
+    source_file: str,
+    line: int | None,
+    outlet: str | None,
+    fill_missing_text: MissingTextFiller | None = None,
 ) -> Article | Rejected:
-    """One tabular row to an Article, or a Rejected saying what is wrong and how to fix it."""
+    """One tabular row to an Article, or a Rejected saying what is wrong and how to fix it.
+
+    A row with a URL but no text (Media Cloud and GDELT exports) goes to
+    ``fill_missing_text`` when one is given (``slant ingest --fetch``).
+    """
 
     def get(name: str) -> str:
         column = mapping.get(name)
@@ -197,12 +210,20 @@ def row_to_article(
 
     chosen_outlet = outlet or get("outlet").strip()
     text = get("text")
+    if not text.strip() and fill_missing_text is not None and get("url").strip():
+        canonical = {name: get(name) for name in COLUMN_ALIASES}
+        if outlet:
+            canonical["outlet"] = outlet
+        return fill_missing_text(canonical, source_file, line)
     if not chosen_outlet:
         return Rejected(
             source_file, line, "empty outlet; fill in the outlet column or pass --outlet"
         )
     if not text.strip():
-        return Rejected(source_file, line, "empty text; fill in the text column or remove the row")
+        hint = " (or pass --fetch to fetch it from the row's url)" if get("url").strip() else ""
+        return Rejected(
+            source_file, line, f"empty text; fill in the text column or remove the row{hint}"
+        )
     if len(text) > MAX_TEXT_CHARS:
         return Rejected(
             source_file,
@@ -227,8 +248,12 @@ def row_to_article(
         return Rejected(source_file, line, f"published: {exc}")
 
 
-def _missing_columns(mapping: dict[str, str], outlet: str | None) -> list[str]:
-    return [c for c in REQUIRED if c not in mapping and not (c == "outlet" and outlet)]
+def _missing_columns(mapping: dict[str, str], outlet: str | None, filler=None) -> list[str]:
+    # With --fetch a URL column can stand in for the text column.
+    missing = [c for c in REQUIRED if c not in mapping and not (c == "outlet" and outlet)]
+    if filler is not None and "text" in missing and "url" in mapping:
+        missing.remove("text")
+    return missing
 
 
 def _missing_message(path: Path, missing: list[str], columns: Iterable[str]) -> str:
@@ -268,7 +293,9 @@ def _read_text_file(path: Path, warnings: list[str]) -> str:
     return text
 
 
-def read_csv(path: Path, outlet: str | None, warnings: list[str]) -> Iterator[Article | Rejected]:
+def read_csv(
+    path: Path, outlet: str | None, warnings: list[str], filler: MissingTextFiller | None = None
+) -> Iterator[Article | Rejected]:
     """Rows of a CSV/TSV file; malformed rows are reported with their line number."""
     text = _read_text_file(path, warnings)
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
@@ -284,7 +311,7 @@ def read_csv(path: Path, outlet: str | None, warnings: list[str]) -> Iterator[Ar
         yield Rejected(source, 1, f"unreadable header ({exc})")
         return
     mapping = map_columns(header)
-    missing = _missing_columns(mapping, outlet)
+    missing = _missing_columns(mapping, outlet, filler)
     if missing:
         yield Rejected(source, None, _missing_message(path, missing, header))
         return
@@ -308,10 +335,14 @@ def read_csv(path: Path, outlet: str | None, warnings: list[str]) -> Iterator[Ar
                 "a text cell with commas or line breaks must be in double quotes",
             )
             continue
-        yield row_to_article(dict(zip(header, fields, strict=True)), mapping, source, line, outlet)
+        yield row_to_article(
+            dict(zip(header, fields, strict=True)), mapping, source, line, outlet, filler
+        )
 
 
-def read_jsonl(path: Path, outlet: str | None, warnings: list[str]) -> Iterator[Article | Rejected]:
+def read_jsonl(
+    path: Path, outlet: str | None, warnings: list[str], filler: MissingTextFiller | None = None
+) -> Iterator[Article | Rejected]:
     """Objects of a JSON Lines file (or a JSON array); bad lines are reported and skipped."""
     text = _read_text_file(path, warnings)
     source = str(path)
@@ -347,17 +378,19 @@ def read_jsonl(path: Path, outlet: str | None, warnings: list[str]) -> Iterator[
         mapping = mapping_cache.get(keys)
         if mapping is None:
             mapping = mapping_cache[keys] = map_columns(keys)
-        missing = _missing_columns(mapping, outlet)
+        missing = _missing_columns(mapping, outlet, filler)
         if missing:
             yield Rejected(source, number, _missing_message(path, missing, keys))
             continue
         seen_any = True
-        yield row_to_article(record, mapping, source, number, outlet)
+        yield row_to_article(record, mapping, source, number, outlet, filler)
     if not numbered and not seen_any:
         yield Rejected(source, None, "the file holds no records")
 
 
-def read_parquet(path: Path, outlet: str | None) -> Iterator[Article | Rejected]:
+def read_parquet(
+    path: Path, outlet: str | None, filler: MissingTextFiller | None = None
+) -> Iterator[Article | Rejected]:
     """Rows of a Parquet file, read in batches so memory stays flat."""
     import pyarrow.parquet as pq
 
@@ -369,7 +402,7 @@ def read_parquet(path: Path, outlet: str | None) -> Iterator[Article | Rejected]
         return
     columns = parquet.schema_arrow.names
     mapping = map_columns(columns)
-    missing = _missing_columns(mapping, outlet)
+    missing = _missing_columns(mapping, outlet, filler)
     if missing:
         yield Rejected(source, None, _missing_message(path, missing, columns))
         return
@@ -377,7 +410,7 @@ def read_parquet(path: Path, outlet: str | None) -> Iterator[Article | Rejected]
     for batch in parquet.iter_batches(batch_size=5000):
         for record in batch.to_pylist():
             row_number += 1
-            yield row_to_article(record, mapping, source, row_number, outlet)
+            yield row_to_article(record, mapping, source, row_number, outlet, filler)
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None]]:
@@ -399,11 +432,13 @@ def load_paths(
     outlet: str | None = None,
     published: str | None = None,
     warnings: list[str] | None = None,
+    fill_missing_text: MissingTextFiller | None = None,
 ) -> Iterator[Article | Rejected]:
     """Every article in ``paths`` (files or folders), or a Rejected for each bad input.
 
     ``outlet`` overrides every row's outlet; ``published`` is the date for text
     files that carry none. Decoding warnings are appended to ``warnings``.
+    ``fill_missing_text`` fetches the text of rows that only have a URL.
     """
     from analysis.textfile import read_text_article
 
@@ -416,11 +451,11 @@ def load_paths(
         suffix = path.suffix.lower()
         try:
             if suffix in {".csv", ".tsv"}:
-                yield from read_csv(path, outlet, warnings)
+                yield from read_csv(path, outlet, warnings, fill_missing_text)
             elif suffix in {".jsonl", ".ndjson", ".json"}:
-                yield from read_jsonl(path, outlet, warnings)
+                yield from read_jsonl(path, outlet, warnings, fill_missing_text)
             elif suffix == ".parquet":
-                yield from read_parquet(path, outlet)
+                yield from read_parquet(path, outlet, fill_missing_text)
             elif suffix in TEXT_SUFFIXES:
                 raw = _read_text_file(path, warnings)
                 yield read_text_article(raw, path, folder, outlet=outlet, published=published)
