@@ -208,7 +208,7 @@ TITLE_WORDS = _words(
     ceo head leader speaker attorney former acting state health economy trade energy
     education labour labor home treasury opposition dean coach manager officer executive
     founder emir crown supreme grand mufti cleric national security adviser advisor
-    commissioner inspector superintendent sheriff detective constable staff"""
+    commissioner inspector superintendent sheriff detective constable staff affairs"""
 )
 # Words that make a capitalised run an organisation or place, not a person.
 ORG_WORDS = _words(
@@ -1079,6 +1079,12 @@ class AttributionFinder:
         pre_head = chunk[: chunk.index(head) + 1]
         if head.form in ANON_PLURAL or head.form in ANON_SINGULAR:
             return plain, ("plural" if head.form in ANON_PLURAL else "person"), True
+        if head is not chunk[-1]:
+            # "Concord of Nations envoy Dr. Amara Solen": the head breaks at "of",
+            # but a titled person at the end of the phrase is the one speaking.
+            titled = _name_in(art, chunk, src_start)
+            if titled is not None and titled[1] == "person":
+                return titled
         name = _name_in(art, pre_head, src_start)
         if name is not None:
             return name

@@ -352,6 +352,16 @@ def test_titles_are_folded_out_of_the_speaker(finder):
     assert e.speaker == "Adel Abdul-Mahdi"
 
 
+def test_a_titled_person_after_an_organisation_of_phrase_is_the_speaker(finder):
+    e = only(finder, "Concord of Nations envoy Dr. Amara Solen said the talks would resume.")
+    assert (e.speaker, e.anonymous) == ("Amara Solen", False)
+
+
+def test_a_minister_of_foreign_affairs_is_folded_to_the_name(finder):
+    e = only(finder, "Minister of Foreign Affairs Yaros Dallin said the strike was illegal.")
+    assert e.speaker == "Yaros Dallin"
+
+
 def test_bare_surname_resolves_to_the_full_name_seen_earlier(finder):
     text = "Jens Stoltenberg said talks would resume. Stoltenberg added that no date was set."
     assert [e.speaker for e in find(finder, text)] == ["Jens Stoltenberg"] * 2
