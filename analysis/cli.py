@@ -47,82 +47,90 @@ def _load_lexicons(args):
 
 
 def _inputs(args, tally: Tally) -> Iterator[Article]:
-    """Articles from every input (files, folders, and web inputs), rejects tallied."""
+    """Articles from every input (files, folders, and web inputs), rejects tallied.
+
+    A folder goes to both readers: the file reader takes its CSV/JSONL/Parquet/
+    .txt articles, the web reader its saved .html pages and URL lists.
+    """
     from analysis.ingest import load_paths
-
-    local, web = [], []
-    for given in args.paths:
-        (web if _is_web(given) else local).append(given)
-    sources: list[Iterable] = [
-        load_paths(
-            local,
-            outlet=args.outlet,
-            published=args.published,
-            warnings=tally.warnings,
-            fill_missing_text=_url_filler(args) if args.fetch or args.offline else None,
-        )
-    ]
-    if web:
-        sources.append(_web_articles(web, args))
-    for source in sources:
-        for item in source:
-            if isinstance(item, Rejected):
-                tally.rejected.append(item)
-            else:
-                tally.read += 1
-                yield item
-
-
-def _is_web(given: str) -> bool:
     from analysis.web_ingest import is_web_input
 
-    return is_web_input(given)
+    local = [p for p in args.paths if Path(p).is_dir() or not is_web_input(p)]
+    web = [p for p in args.paths if is_web_input(p)]
+    with _WebTools(args, needed=bool(web) or args.fetch or args.offline) as tools:
+        sources: list[Iterable] = [
+            load_paths(
+                local,
+                outlet=args.outlet,
+                published=args.published,
+                warnings=tally.warnings,
+                fill_missing_text=tools.fill_missing_text if args.fetch or args.offline else None,
+            )
+        ]
+        if web:
+            sources.append(tools.web_articles(web))
+        for source in sources:
+            for item in source:
+                if isinstance(item, Rejected):
+                    tally.rejected.append(item)
+                else:
+                    tally.read += 1
+                    yield item
 
 
-def _fetcher(args):
-    from analysis.web import Fetcher
+class _WebTools:
+    """One fetcher (one cache, one politeness budget) shared by every web input of a run."""
 
-    return Fetcher(cache_dir=args.cache_dir, offline=args.offline, concurrency=args.concurrency)
+    def __init__(self, args, needed: bool):
+        self.args = args
+        self.fetcher = None
+        self.outlet_map = None
+        if needed:
+            from analysis.html_extract import load_outlet_map
+            from analysis.web import Fetcher
 
+            self.outlet_map = load_outlet_map(args.outlet_map) if args.outlet_map else None
+            self.fetcher = Fetcher(
+                cache_dir=args.cache_dir, offline=args.offline, concurrency=args.concurrency
+            )
 
-def _outlet_map(args):
-    from analysis.html_extract import load_outlet_map
+    def __enter__(self):
+        if self.fetcher is not None:
+            self.fetcher.__enter__()
+        return self
 
-    return load_outlet_map(args.outlet_map) if args.outlet_map else None
+    def __exit__(self, *exc):
+        if self.fetcher is not None:
+            self.fetcher.__exit__(*exc)
+        return False
 
+    def web_articles(self, inputs: list[str]) -> Iterator[Article | Rejected]:
+        from analysis.web_ingest import iter_web_inputs
 
-def _url_filler(args):
-    """Fetches the page of a row that has a URL but no text (Media Cloud, GDELT)."""
-    from analysis.web_ingest import fill_missing_text
+        bar = _progress(None, "page")
+        try:
+            yield from iter_web_inputs(
+                inputs,
+                fetcher=self.fetcher,
+                outlet=self.args.outlet,
+                outlet_map=self.outlet_map,
+                progress=lambda url, status: bar.update(1),
+            )
+        finally:
+            bar.close()
 
-    fetcher, outlet_map = _fetcher(args), _outlet_map(args)
+    def fill_missing_text(self, row: dict, source_file: str, line: int | None):
+        """Fetches the page of a row that has a URL but no text (Media Cloud, GDELT)."""
+        from analysis.web_ingest import fill_missing_text
 
-    def fill(row: dict, source_file: str, line: int | None):
         return fill_missing_text(
             row,
-            fetcher=fetcher,
-            outlet_map=outlet_map,
-            outlet=args.outlet,
+            fetcher=self.fetcher,
+            outlet_map=self.outlet_map,
+            outlet=self.args.outlet,
             source_file=source_file,
             row_number=line,
         )
-
-    return fill
-
-
-def _web_articles(inputs: list[str], args) -> Iterator[Article | Rejected]:
-    try:
-        from analysis.web import Fetcher
-        from analysis.web_ingest import iter_web_inputs
-    except ImportError:
-        for given in inputs:
-            yield Rejected(given, None, "web input is not supported in this build")
-        return
-    from analysis.html_extract import load_outlet_map
-
-    fetcher = Fetcher(cache_dir=args.cache_dir, offline=args.offline, concurrency=args.concurrency)
-    outlet_map = load_outlet_map(args.outlet_map) if args.outlet_map else None
-    yield from iter_web_inputs(inputs, fetcher=fetcher, outlet=args.outlet, outlet_map=outlet_map)
 
 
 def _unique(
@@ -158,7 +166,7 @@ def _progress(iterable, unit: str):
     from tqdm import tqdm
 
     # disable=None: a bar on a terminal, silence in logs and pipes.
-    return tqdm(iterable, unit=unit, disable=None, file=sys.stderr, mininterval=0.5)
+    return tqdm(iterable, unit=unit, disable=None, file=sys.stderr, mininterval=0.5, leave=False)
 
 
 def cmd_ingest(args) -> int:
@@ -447,7 +455,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("--workers must be 1 or more")
     try:
         return args.func(args)
-    except LexiconError as exc:
+    except (LexiconError, ValueError) as exc:
+        # ValueError: a user file we read (e.g. --outlet-map) is malformed; the message names it.
         return _fail(str(exc))
     except FileNotFoundError as exc:
         return _fail(str(exc))

@@ -421,10 +421,18 @@ def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None]]:
             for child in sorted(path.rglob("*")):
                 if child.is_file() and not child.name.startswith("."):
                     suffix = child.suffix.lower()
+                    if suffix in TEXT_SUFFIXES and _is_url_list(child):
+                        continue  # a list of URLs is a web input, not an article
                     if suffix in TABULAR_SUFFIXES or suffix in TEXT_SUFFIXES:
                         yield child, path
         else:
             yield path, None
+
+
+def _is_url_list(path: Path) -> bool:
+    from analysis.web_ingest import is_url_list
+
+    return is_url_list(path)
 
 
 def load_paths(

@@ -24,7 +24,10 @@ REQUIRED_EVIDENCE_COLUMNS = (
 def slant(*args, cwd=ROOT):
     return subprocess.run(
         [sys.executable, "-m", "analysis.cli", *map(str, args)],
-        cwd=cwd, capture_output=True, text=True, timeout=600,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -53,7 +56,10 @@ def test_analyze_writes_articles_and_evidence_csvs(small_corpus, tmp_path):
     evidence = pd.read_csv(tmp_path / "out" / "evidence.csv")
     assert set(REQUIRED_ARTICLE_COLUMNS) <= set(articles.columns)
     assert set(REQUIRED_EVIDENCE_COLUMNS) <= set(evidence.columns)
-    assert any(c.startswith("framing_") and c.endswith("_per_1k") and c != "framing_per_1k" for c in articles.columns)
+    assert any(
+        c.startswith("framing_") and c.endswith("_per_1k") and c != "framing_per_1k"
+        for c in articles.columns
+    )
     assert any(c.startswith("cue_") and c.endswith("_share") for c in articles.columns)
     assert len(articles) == 3 and "Analyzed 3 articles" in result.stdout
 
@@ -117,12 +123,17 @@ def test_export_writes_the_same_tables_from_the_store(small_corpus, tmp_path):
     slant("analyze", small_corpus, "--out", tmp_path / "direct", "--workers", "1")
     result = slant("export", "--db", db, "--out", tmp_path / "exported")
     assert result.returncode == 0, result.stderr
-    direct = pd.read_csv(tmp_path / "direct" / "evidence.csv").sort_values(["article_id", "field", "start"])
-    exported = pd.read_csv(tmp_path / "exported" / "evidence.csv").sort_values(["article_id", "field", "start"])
+    direct = pd.read_csv(tmp_path / "direct" / "evidence.csv").sort_values(
+        ["article_id", "field", "start"]
+    )
+    exported = pd.read_csv(tmp_path / "exported" / "evidence.csv").sort_values(
+        ["article_id", "field", "start"]
+    )
     assert list(exported.columns) == list(direct.columns)
-    assert exported[["article_id", "kind", "start", "end", "text", "sentence"]].values.tolist() == direct[
-        ["article_id", "kind", "start", "end", "text", "sentence"]
-    ].values.tolist()
+    assert (
+        exported[["article_id", "kind", "start", "end", "text", "sentence"]].values.tolist()
+        == direct[["article_id", "kind", "start", "end", "text", "sentence"]].values.tolist()
+    )
     assert (tmp_path / "exported" / "targets.csv").exists()
 
 
@@ -136,3 +147,46 @@ def test_a_new_framing_lexicon_rescores_the_store(small_corpus, tmp_path):
     slant("export", "--db", db, "--out", tmp_path / "out")
     evidence = pd.read_csv(tmp_path / "out" / "evidence.csv")
     assert set(evidence.loc[evidence["kind"] == "framing", "label"]) == {"infrastructure"}
+
+
+@pytest.fixture
+def web_site():
+    import importlib.util
+
+    fixtures = ROOT / "tests" / "fixtures" / "web"
+    spec = importlib.util.spec_from_file_location("web_fixture_server", fixtures / "server.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    site = module.FixtureSite()
+    yield site, fixtures
+    site.stop()
+
+
+def test_a_media_cloud_export_is_fetched_and_failures_are_listed(web_site, tmp_path):
+    site, fixtures = web_site
+    export = tmp_path / "mediacloud.csv"
+    export.write_text((fixtures / "mediacloud.csv").read_text().replace("{base}", site.base))
+    db, cache = tmp_path / "s.duckdb", tmp_path / "cache"
+    args = ("ingest", export, "--fetch", "--db", db, "--cache-dir", cache, "--workers", "1")
+    first = slant(*args)
+    assert first.returncode == 1, first.stderr
+    assert "Added 3 articles" in first.stdout and "1 rejected" in first.stdout
+    assert "mediacloud.csv, row 5: HTTP 404" in first.stderr
+    site.stop()
+    again = slant(*args[:-2], "--offline", "--workers", "1")
+    assert "Added 0 articles (3 duplicates skipped" in again.stdout
+
+
+def test_a_feed_url_is_ingested(web_site, tmp_path):
+    site, _ = web_site
+    result = slant(
+        "ingest",
+        f"{site.base}/feed.rss",
+        "--db",
+        tmp_path / "s.duckdb",
+        "--cache-dir",
+        tmp_path / "cache",
+        "--workers",
+        "1",
+    )
+    assert "Added 2 articles" in result.stdout, result.stdout + result.stderr
