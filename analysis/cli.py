@@ -346,6 +346,7 @@ def cmd_dashboard(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from analysis.store import DEFAULT_DB
+    from analysis.stories import DEFAULT_THRESHOLD, DEFAULT_WINDOW_DAYS
 
     parser = argparse.ArgumentParser(
         prog="slant",
@@ -434,8 +435,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stories", help="group articles about the same event across outlets")
     p.add_argument("--db", default=str(DEFAULT_DB), metavar="FILE")
     p.add_argument("--out", required=True, metavar="FILE")
-    p.add_argument("--threshold", type=float, default=None, help="similarity threshold (0-1)")
-    p.add_argument("--window-days", type=int, default=None, metavar="N")
+    p.add_argument(
+        "--threshold",
+        type=float,
+        default=DEFAULT_THRESHOLD,
+        help=f"mean TF-IDF similarity that joins two groups, 0-1 (default {DEFAULT_THRESHOLD})",
+    )
+    p.add_argument(
+        "--window-days",
+        type=float,
+        default=DEFAULT_WINDOW_DAYS,
+        metavar="N",
+        help=f"articles further apart are never compared (default {DEFAULT_WINDOW_DAYS:g})",
+    )
     p.set_defaults(func=cmd_stories)
 
     p = sub.add_parser("dashboard", help="start the dashboard on a store")

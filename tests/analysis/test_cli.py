@@ -190,3 +190,18 @@ def test_a_feed_url_is_ingested(web_site, tmp_path):
         "1",
     )
     assert "Added 2 articles" in result.stdout, result.stdout + result.stderr
+
+
+def test_stories_writes_one_row_per_article(small_corpus, tmp_path):
+    db = tmp_path / "s.duckdb"
+    slant("ingest", small_corpus, "--db", db, "--workers", "1")
+    result = slant("stories", "--db", db, "--out", tmp_path / "stories.csv")
+    assert result.returncode == 0, result.stderr
+    stories = pd.read_csv(tmp_path / "stories.csv")
+    assert list(stories.columns) == ["article_id", "story_id", "story_label", "story_date"]
+    assert len(stories) == 3
+
+
+def test_stories_on_a_missing_store_says_how_to_make_one(tmp_path):
+    result = slant("stories", "--db", tmp_path / "none.duckdb", "--out", tmp_path / "s.csv")
+    assert result.returncode == 2 and "slant ingest" in result.stderr
