@@ -28,18 +28,22 @@ that looks accidental but changes scores:
 
 What was optimized (none of it changes a score):
 
-- each token is lower-cased once per sentence, not rebuilt as a lower-cased
-  list inside the negation, idiom and "but" checks (up to three times per
-  sentiment word);
+- each token is lower-cased once per sentence (ASCII text in one ``lower()``
+  call), not rebuilt as a lower-cased list inside the negation, idiom and "but"
+  checks (up to three times per sentiment word);
 - the per-character emoji loop is skipped for ASCII text (no emoji key is
   ASCII); other text is searched with one compiled regex, and only text that
   holds a candidate character is rewritten;
+- alphanumeric tokens skip the punctuation ``strip()``;
 - only lexicon words run the rules (a dict lookup mapped over the tokens);
   booster and "kind of" tokens score 0 up front, as in vaderSentiment;
-- negation words live in a frozenset; the idiom check runs only when a nearby
-  token can start a multi-word idiom or booster, and looks up word tuples
-  instead of formatting n-gram strings;
+- negation words live in a frozenset; the idiom check runs only when the first
+  two words of a multi-word idiom or booster sit next to the word, and looks
+  up word tuples instead of formatting n-gram strings;
 - :meth:`FastSentimentAnalyzer.compound` skips the pos/neu/neg split and dict.
+
+On ``bench/vader_speed.py``'s news-like sentences ``compound`` runs about six
+to seven times as fast as vaderSentiment's ``polarity_scores``.
 """
 
 from __future__ import annotations
@@ -75,6 +79,7 @@ _OR_NOR = ("or", "nor")
 _SPECIAL_NGRAMS = {tuple(k.split(" ")): v for k, v in SPECIAL_CASES.items() if " " in k}
 _BOOSTER_NGRAMS = {tuple(k.split(" ")): v for k, v in BOOSTER_DICT.items() if " " in k}
 _IDIOM_FIRST_WORDS = frozenset(ngram[0] for ngram in (*_SPECIAL_NGRAMS, *_BOOSTER_NGRAMS))
+_IDIOM_FIRST_PAIRS = frozenset(ngram[:2] for ngram in (*_SPECIAL_NGRAMS, *_BOOSTER_NGRAMS))
 
 
 def assert_vader_version() -> bool:
@@ -140,6 +145,22 @@ def _candidate_pattern(emoji_chars: set[str]) -> re.Pattern[str]:
     return re.compile(f"[{bmp}\U00010000-\U0010ffff]")
 
 
+def _strip_punctuation(tokens: list[str]) -> list[str]:
+    """SentiText's ``_strip_punc_if_word`` over all tokens.
+
+    Strips leading and trailing ``string.punctuation`` unless that leaves two
+    characters or fewer (so emoticons such as ":)" survive). Most tokens are
+    alphanumeric and would strip to themselves, and ``isalnum()`` is cheaper to
+    ask than ``strip()`` with a 32-character set.
+    """
+    return [
+        token
+        if token.isalnum()
+        else (stripped if len(stripped := token.strip(_PUNCTUATION)) > 2 else token)
+        for token in tokens
+    ]
+
+
 def _normalize(score: float, alpha: float = 15) -> float:
     norm_score = score / math.sqrt((score * score) + alpha)
     if norm_score < -1.0:
@@ -172,6 +193,20 @@ def _booster_scalar(booster: float, word: str, valence: float, is_cap_diff: bool
         else:
             scalar -= C_INCR
     return scalar
+
+
+def _idiom_may_start_near(lower: list[str], i: int) -> bool:
+    """Whether the first two words of a multi-word key start at i-3, ..., i (i > 2).
+
+    Every n-gram the idiom check for the word at ``i`` compares starts there,
+    so when this is False that check cannot change the valence.
+    """
+    return (
+        (lower[i - 3], lower[i - 2]) in _IDIOM_FIRST_PAIRS
+        or (lower[i - 2], lower[i - 1]) in _IDIOM_FIRST_PAIRS
+        or (lower[i - 1], lower[i]) in _IDIOM_FIRST_PAIRS
+        or (i + 1 < len(lower) and (lower[i], lower[i + 1]) in _IDIOM_FIRST_PAIRS)
+    )
 
 
 def _special_idioms_check(valence: float, lower: list[str], i: int) -> float:
@@ -225,6 +260,8 @@ class FastSentimentAnalyzer:
     """Drop-in, score-identical replacement for vaderSentiment's analyzer.
 
     Build one per process and reuse it: loading the lexicons is the slow part.
+    Text must be a ``str`` (other types raise ``TypeError``, where vaderSentiment
+    would fail or score their iteration).
 
     >>> FastSentimentAnalyzer().polarity_scores("The book was good.")
     {'neg': 0.0, 'neu': 0.508, 'pos': 0.492, 'compound': 0.4404}
@@ -260,16 +297,16 @@ class FastSentimentAnalyzer:
             sum_s -= punct_emph_amplifier
         compound = _normalize(sum_s)
 
+        # Separate positive and negative sums, adding in vaderSentiment's order;
+        # zeros only count as neutral, so the loop skips them.
         pos_sum = 0.0
         neg_sum = 0.0
-        neu_count = 0
-        for sentiment_score in sentiments:
+        neu_count = sentiments.count(0)
+        for sentiment_score in filter(None, sentiments):
             if sentiment_score > 0:
                 pos_sum += float(sentiment_score) + 1
-            if sentiment_score < 0:
+            elif sentiment_score < 0:
                 neg_sum += float(sentiment_score) - 1
-            if sentiment_score == 0:
-                neu_count += 1
         if pos_sum > math.fabs(neg_sum):
             pos_sum += punct_emph_amplifier
         elif pos_sum < math.fabs(neg_sum):
@@ -324,18 +361,21 @@ class FastSentimentAnalyzer:
             ascii_only = text.isascii()
         text = text.strip()
 
-        # SentiText: strip punctuation off a token unless that leaves <= 2 chars.
-        words = [
-            stripped if len(stripped := token.strip(_PUNCTUATION)) > 2 else token
-            for token in text.split()
-        ]
-        n = len(words)
+        # vaderSentiment's SentiText tokens, lower-cased. ASCII lower-casing
+        # keeps each character's length and leaves punctuation alone, so there
+        # stripping the lower-cased text's tokens is the same as lower-casing
+        # the stripped tokens, one token at a time.
+        tokens = text.split()
+        n = len(tokens)
         if not n:
             return [], text
-        # Tokens hold no whitespace, so for ASCII one lower() over the joined
-        # tokens splits back into the same per-token lower-casing.
-        lower = " ".join(words).lower().split(" ") if ascii_only else [w.lower() for w in words]
-        all_caps = sum(map(str.isupper, words))
+        if ascii_only:
+            lower = _strip_punctuation(text.lower().split())
+        else:
+            lower = [word.lower() for word in _strip_punctuation(tokens)]
+        # Stripping removes only uncased characters, so str.isupper() gives
+        # the same answer on the raw token as on vaderSentiment's stripped one.
+        all_caps = sum(map(str.isupper, tokens))
         is_cap_diff = 0 < all_caps < n
 
         sentiments: list[float] = [0] * n
@@ -345,7 +385,7 @@ class FastSentimentAnalyzer:
                 continue
             if i < n - 1 and lower[i] == "kind" and lower[i + 1] == "of":
                 continue
-            sentiments[i] = self._valence(valence, i, words, lower, is_cap_diff, lexicon)
+            sentiments[i] = self._valence(valence, i, tokens, lower, is_cap_diff, lexicon)
 
         _but_check(lower, sentiments)
         return sentiments, text
@@ -354,12 +394,15 @@ class FastSentimentAnalyzer:
         self,
         base: float,
         i: int,
-        words: list[str],
+        tokens: list[str],
         lower: list[str],
         is_cap_diff: bool,
         lexicon: dict[str, float],
     ) -> float:
-        """vaderSentiment's ``sentiment_valence`` for the lexicon word at ``i``."""
+        """vaderSentiment's ``sentiment_valence`` for the lexicon word at ``i``.
+
+        ``tokens`` are the unstripped tokens, used only for ``isupper()``.
+        """
         valence = base
         # "no" before another lexicon word is a negation, not a sentiment.
         if lower[i] == "no" and i != len(lower) - 1 and lower[i + 1] in lexicon:
@@ -371,7 +414,7 @@ class FastSentimentAnalyzer:
         ):
             valence = base * N_SCALAR
 
-        if is_cap_diff and words[i].isupper():
+        if is_cap_diff and tokens[i].isupper():
             if valence > 0:
                 valence += C_INCR
             else:
@@ -383,7 +426,9 @@ class FastSentimentAnalyzer:
             if w1 not in lexicon:
                 booster = BOOSTER_DICT.get(w1)
                 if booster is not None:
-                    valence = valence + _booster_scalar(booster, words[i - 1], valence, is_cap_diff)
+                    valence = valence + _booster_scalar(
+                        booster, tokens[i - 1], valence, is_cap_diff
+                    )
                 if w1 in _NEGATIONS or "n't" in w1:
                     valence = valence * N_SCALAR
             if i > 1:
@@ -391,7 +436,7 @@ class FastSentimentAnalyzer:
                 if w2 not in lexicon:
                     booster = BOOSTER_DICT.get(w2)
                     if booster is not None:
-                        s = _booster_scalar(booster, words[i - 2], valence, is_cap_diff)
+                        s = _booster_scalar(booster, tokens[i - 2], valence, is_cap_diff)
                         valence = valence + s * 0.95
                     if w2 == "never" and w1 in _SO_THIS:
                         valence = valence * 1.25
@@ -404,7 +449,7 @@ class FastSentimentAnalyzer:
                     if w3 not in lexicon:
                         booster = BOOSTER_DICT.get(w3)
                         if booster is not None:
-                            s = _booster_scalar(booster, words[i - 3], valence, is_cap_diff)
+                            s = _booster_scalar(booster, tokens[i - 3], valence, is_cap_diff)
                             valence = valence + s * 0.9
                         if (w3 == "never" and w2 in _SO_THIS) or w1 in _SO_THIS:
                             valence = valence * 1.25
@@ -417,7 +462,7 @@ class FastSentimentAnalyzer:
                             or w2 in _IDIOM_FIRST_WORDS
                             or w1 in _IDIOM_FIRST_WORDS
                             or lower[i] in _IDIOM_FIRST_WORDS
-                        ):
+                        ) and _idiom_may_start_near(lower, i):
                             valence = _special_idioms_check(valence, lower, i)
 
         # "least" negates, except in "at least" and "very least".

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 import warnings
 
@@ -364,6 +365,23 @@ def test_fuzzed_text_scores_as_vader(text):
     assert_same_scores(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(RULE_WORDS),
+            st.sampled_from(RULE_WORDS).map(str.upper),
+            st.sampled_from(["good", "bad", "great", "happy", "death", "!", "??"]),
+        ),
+        min_size=1,
+        max_size=9,
+    ).map(" ".join)
+)
+def test_fuzzed_rule_word_runs_score_as_vader(text):
+    # Dense runs of boosters, negations, "but", "least" and idiom words.
+    assert_same_scores(text)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=80))
 def test_arbitrary_unicode_scores_as_vader(text):
@@ -378,6 +396,12 @@ def test_compound_equals_polarity_scores_compound():
 def test_lexicons_are_read_from_the_vader_package():
     assert FAST.lexicon == VADER.lexicon
     assert FAST.emojis == VADER.emojis
+
+
+def test_analyzer_survives_pickling():
+    # Process pools and Dask workers receive the analyzer pickled.
+    text = "The deal was not great, but it was a good start 😁"
+    assert pickle.loads(pickle.dumps(FAST)).polarity_scores(text) == VADER.polarity_scores(text)
 
 
 def test_non_string_input_raises_type_error():
