@@ -1,0 +1,92 @@
+"""CSV exports that are safe to open in a spreadsheet, each with a JSON companion.
+
+Article text, titles, outlet names and source phrases come from the outside
+world. A spreadsheet treats a cell starting with ``=``, ``+``, ``-``, ``@``,
+tab, carriage return or line feed as a formula (OWASP "CSV injection"), so
+:func:`to_csv` prefixes such *text* cells with ``'``. Numeric columns are left
+alone, so a column of negative sentiment scores stays numeric.
+
+The companion JSON states what the CSV holds: the filters, the lexicon hash,
+the analysis version and the time of export.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+#: First characters that make a spreadsheet read a cell as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralise_cell(value):
+    """``value`` with a leading ``'`` when it is text a spreadsheet would run as a formula.
+
+    >>> neutralise_cell("=HYPERLINK(\\"x\\")")
+    '\\'=HYPERLINK("x")'
+    >>> neutralise_cell(-0.5)
+    -0.5
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with every text cell neutralised; numeric columns untouched."""
+    out = frame.copy()
+    for column in out.columns:
+        series = out[column]
+        if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_datetime64_any_dtype(series):
+            continue
+        out[column] = series.map(neutralise_cell, na_action="ignore")
+    # Column names are cells too.
+    out.columns = [neutralise_cell(str(c)) for c in out.columns]
+    return out
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """``frame`` as UTF-8 CSV bytes, formula-injection safe, without the index."""
+    return neutralise(frame).to_csv(index=False).encode("utf-8")
+
+
+def metadata(
+    kind: str,
+    filters: Mapping | None = None,
+    lexicon_hash: str | list[str] | None = None,
+    analysis_version: str | list[str] | None = None,
+    rows: int | None = None,
+    exported_at: datetime | None = None,
+) -> dict:
+    """The companion record for an export: what it holds and what produced it."""
+    return {
+        "export": kind,
+        "rows": rows,
+        "filters": dict(filters or {}),
+        "lexicon_hash": lexicon_hash,
+        "analysis_version": analysis_version,
+        "exported_at": (exported_at or datetime.now(UTC)).isoformat(timespec="seconds"),
+    }
+
+
+def metadata_json(meta: Mapping) -> bytes:
+    """The companion record as pretty, UTF-8 JSON bytes."""
+    return json.dumps(meta, indent=2, ensure_ascii=False, default=str).encode("utf-8")
+
+
+def write_export(frame: pd.DataFrame, path: str | os.PathLike, meta: Mapping) -> tuple[Path, Path]:
+    """Write ``frame`` to ``path`` (CSV) and ``meta`` beside it as ``<name>.json``.
+
+    Returns both paths; the JSON records the row count of the CSV.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(to_csv(frame))
+    companion = path.with_suffix(".json")
+    companion.write_bytes(metadata_json({**meta, "rows": len(frame), "file": path.name}))
+    return path, companion

@@ -1,0 +1,235 @@
+"""Shared UI pieces: n badges, small-n warnings, "What does this measure?" notes,
+chart display with PNG/SVG download, and CSV downloads through ``analysis.export``.
+
+Everything shown here may contain untrusted text (outlet names, titles); it is
+passed through :func:`escape_md` before reaching any markdown-rendering element.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from analysis import export
+from analysis.queries import SMALL_N
+from dashboard import state
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def escape_md(text) -> str:
+    """``text`` safe for any markdown element: HTML escaped, markdown syntax neutralised.
+
+    >>> escape_md("<b>*x*</b>")
+    '&lt;b&gt;\\\\*x\\\\*&lt;/b&gt;'
+    """
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+
+
+# --------------------------------------------------------------------------- explanations
+
+VADER_LIMITS = (
+    "VADER is a lexicon method built for social media: every word has a fixed score and "
+    "the sentence score sums them with a few rules. News is longer and more formal than "
+    "tweets, negation and sarcasm are handled coarsely, and a report *about* violence "
+    "scores negative whatever the outlet's stance."
+)
+FRAMING_LIMITS = (
+    "Lexicon framing finds only the terms listed in the framing lexicon (shown on the Data "
+    "page with its hash); a loaded idea phrased in other words is not counted, and a listed "
+    "word in a neutral sense is. Rates are matches per 1,000 words of the outlet's articles."
+)
+ATTRIBUTION_LIMITS = (
+    "Attribution is rule-based: a cue verb (said, claimed, admitted...) next to a source "
+    "phrase. Unusual sentence shapes are missed, and 'anonymous' means the source phrase "
+    'names no person or organisation ("officials", "a source").'
+)
+
+MEASURES: dict[str, tuple[str, str, str]] = {
+    # key: (label, method and limits, plain-language classroom explanation)
+    "sentiment": (
+        "Sentiment",
+        "Mean VADER compound score of the body's sentences (-1 most negative, +1 most "
+        "positive). " + VADER_LIMITS,
+        "How positive or negative the words in the article are, on a scale from -1 "
+        "(very negative) to +1 (very positive).",
+    ),
+    "headline_sentiment": (
+        "Headline sentiment",
+        "VADER compound score of the headline alone. " + VADER_LIMITS,
+        "How positive or negative the headline sounds.",
+    ),
+    "negative_share": (
+        "Negative share",
+        "Share of body sentences with a compound score of -0.05 or lower. " + VADER_LIMITS,
+        "Out of every 10 sentences, how many sound negative.",
+    ),
+    "framing_per_1k": (
+        "Framing terms per 1k words",
+        FRAMING_LIMITS,
+        "How often the article uses loaded words from our list, per 1,000 words.",
+    ),
+    "anonymous_share": (
+        "Anonymous sources",
+        "Share of attributions whose source is unnamed. " + ATTRIBUTION_LIMITS,
+        "Out of every 10 quotes or claims, how many come from someone who is not named.",
+    ),
+    "direct_share": (
+        "Direct quotes",
+        "Share of attributions that quote the source's own words in quotation marks. "
+        + ATTRIBUTION_LIMITS,
+        "How often the outlet prints people's exact words instead of retelling them.",
+    ),
+    "hedges_per_1k": (
+        "Hedges per 1k words",
+        "Hedging words ('reportedly', 'apparently', 'allegedly') per 1,000 words, from the "
+        "hedge lexicon; lists only, no sense of context.",
+        "How often the article signals doubt with words like 'reportedly'.",
+    ),
+    "target_sentiment": (
+        "Target sentiment",
+        "Mean VADER compound score of the sentences that mention a target (a person, "
+        "group or government from the targets lexicon, with its aliases). A sentence that "
+        "mentions two targets counts for both. " + VADER_LIMITS,
+        "How positive or negative the sentences about this person or group sound.",
+    ),
+    "cue_class": (
+        "Cue verbs",
+        "Each attribution's cue verb is classed by stance: neutral (said), distancing "
+        "(claimed), emotive (slammed), conceding (admitted), asserting (insisted). "
+        + ATTRIBUTION_LIMITS,
+        "The verb a reporter picks to introduce a quote changes how believable it sounds: "
+        "'said' is neutral, 'claimed' casts doubt.",
+    ),
+}
+
+
+def measure_label(key: str) -> str:
+    return MEASURES.get(key, (key.replace("_", " ").capitalize(),))[0]
+
+
+def explain(*keys: str) -> None:
+    """A "What does this measure?" expander for ``keys``; in classroom mode the plain
+    explanation is also shown beside the measure, always visible."""
+    notes = [MEASURES[k] for k in keys if k in MEASURES]
+    if not notes:
+        return
+    if state.classroom():
+        for label, _, plain in notes:
+            st.info(f"**{label}:** {plain}", icon=":material/school:")
+    with st.expander("What does this measure?"):
+        for label, method, _ in notes:
+            st.markdown(f"**{label}.** {method}")
+
+
+# --------------------------------------------------------------------------- n and warnings
+
+
+def n_badge(n: int, what: str = "articles") -> None:
+    st.caption(f"n = {int(n):,} {what}")
+
+
+def small_n_warning(frame: pd.DataFrame, n_col: str = "n", group_col: str = "outlet") -> None:
+    """A visible warning naming the groups with fewer than 5 articles."""
+    if frame is None or frame.empty or n_col not in frame.columns:
+        return
+    small = frame[frame[n_col] < SMALL_N]
+    if small.empty:
+        return
+    names = ", ".join(
+        f"{escape_md(g)} (n={int(n)})"
+        for g, n in small[[group_col, n_col]].drop_duplicates().itertuples(index=False)
+    )
+    st.warning(
+        f"Fewer than {SMALL_N} articles behind: {names}. Treat these numbers as anecdotes, "
+        "not patterns.",
+        icon=":material/warning:",
+    )
+
+
+def nothing_selected(message: str = "No articles match the current filters.") -> None:
+    st.info(message + " Widen the date range, pick more outlets or clear the search.")
+
+
+# --------------------------------------------------------------------------- downloads
+
+
+def csv_button(frame: pd.DataFrame, name: str, label: str = "Download data (CSV)") -> None:
+    """A download button for ``frame`` as formula-injection-safe CSV."""
+    st.download_button(
+        label,
+        data=export.to_csv(frame),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"csv_{name}",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+def _renderer(spec: dict, fmt: str) -> Callable[[], bytes | str]:
+    def render():  # runs on click, outside the session: uses only ``spec``
+        import vl_convert as vlc
+
+        if fmt == "svg":
+            return vlc.vegalite_to_svg(spec)
+        return vlc.vegalite_to_png(spec, scale=2)
+
+    return render
+
+
+def chart(
+    figure: alt.TopLevelMixin, name: str, frame: pd.DataFrame | None = None, stretch=True
+) -> None:
+    """Draw an Altair chart with PNG/SVG downloads (vl-convert) and the data as CSV.
+
+    Streamlit turns vega-embed's own action menu off, so the image downloads are
+    rendered here, on click only.
+    """
+    st.altair_chart(figure, width="stretch" if stretch else "content")
+    with st.popover("Download", icon=":material/download:"):
+        try:
+            import vl_convert  # noqa: F401
+        except ImportError:
+            st.caption("Install vl-convert-python for PNG and SVG downloads.")
+        else:
+            spec = figure.to_dict()
+            if isinstance(spec.get("autosize"), dict) and spec["autosize"].get("type") == "fit-x":
+                # A page-wide chart has no width of its own; give the image one.
+                spec = {**spec, "width": 760, "autosize": {"type": "pad"}}
+            st.download_button(
+                "Chart as PNG",
+                data=_renderer(spec, "png"),
+                file_name=f"{name}.png",
+                mime="image/png",
+                key=f"png_{name}",
+                icon=":material/image:",
+                on_click="ignore",
+            )
+            st.download_button(
+                "Chart as SVG",
+                data=_renderer(spec, "svg"),
+                file_name=f"{name}.svg",
+                mime="image/svg+xml",
+                key=f"svg_{name}",
+                icon=":material/image:",
+                on_click="ignore",
+            )
+        if frame is not None:
+            csv_button(frame, name, label="Data as CSV")
+
+
+def table(frame: pd.DataFrame, height: int | str = "auto", **column_config) -> None:
+    """An escaped, sortable table (st.dataframe never renders cell text as HTML)."""
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        height=height,
+        column_config=column_config or None,
+    )

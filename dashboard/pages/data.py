@@ -1,0 +1,363 @@
+"""Data: load articles into the store, choose a framing lexicon and re-score, export CSVs.
+
+Ingest and scoring go through the core API (analysis.ingest.load_paths,
+analysis.pipeline.analyze_stream, analysis.store.write_batch) inside one
+transaction, exactly as ``slant ingest`` does; uploads are written to a
+temporary folder first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from analysis import export, queries, store
+from analysis.queries import Filters
+from dashboard import components, state
+
+UPLOAD_TYPES = ["csv", "tsv", "jsonl", "ndjson", "json", "parquet", "txt"]
+KEY_MEASURES = (
+    "sentiment", "negative_share", "framing_per_1k", "anonymous_share", "direct_share",
+    "hedges_per_1k",
+)  # fmt: skip
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+def _lexicon_dir() -> Path:
+    from analysis.lexicons import DEFAULT_DIR
+
+    return DEFAULT_DIR
+
+
+def _framing_choice() -> Path | None:
+    """The user's framing lexicon for this session (None = the bundled one)."""
+    chosen = st.session_state.get("framing_lexicon")
+    return Path(chosen) if chosen and Path(chosen).exists() else None
+
+
+def _load_lexicons():
+    from analysis.lexicons import load_lexicons
+
+    return load_lexicons(_lexicon_dir(), framing=_framing_choice())
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _write(db: Path, articles_in, lexicons, progress) -> tuple[int, int, int]:
+    """Add new articles and re-score stale ones in one transaction.
+
+    Returns (added, duplicates, rescored).
+    """
+    from analysis.pipeline import ANALYSIS_VERSION, analyze_stream
+
+    con = store.connect(db)
+    added = duplicates = rescored = 0
+    try:
+        with store.transaction(con):
+            fresh, seen = [], set()
+            for article in articles_in:
+                if article.article_id in seen:
+                    duplicates += 1
+                    continue
+                seen.add(article.article_id)
+                fresh.append(article)
+            stored = store.existing_article_ids(con, [a.article_id for a in fresh])
+            duplicates += len(stored)
+            fresh = [a for a in fresh if a.article_id not in stored]
+            for batch, results in analyze_stream(fresh, lexicons, workers=1):
+                store.write_batch(con, batch, results, lexicons.files)
+                added += len(batch)
+                progress(f"Scored {added:,} of {len(fresh):,} new articles")
+            stale = store.stale_article_ids(con, lexicons.hash, ANALYSIS_VERSION)
+            for batch, results in analyze_stream(
+                store.iter_articles(con, stale), lexicons, workers=1
+            ):
+                store.write_batch(con, [], results, lexicons.files)
+                rescored += len(batch)
+                progress(f"Re-scored {rescored:,} of {len(stale):,} stored articles")
+    finally:
+        con.close()
+    return added, duplicates, rescored
+
+
+def ingest_uploads(files, outlet: str | None) -> None:
+    from analysis.ingest import load_paths
+    from analysis.records import Rejected
+
+    db = state.store_path()
+    lexicons = _load_lexicons()
+    with tempfile.TemporaryDirectory(prefix="slant-upload-") as tmp:
+        folder = Path(tmp)
+        for i, upload in enumerate(files):
+            name = Path(upload.name).name or f"upload-{i}"
+            target = folder / name
+            if target.exists():
+                target = folder / f"{i}-{name}"
+            target.write_bytes(upload.getvalue())
+        articles, rejected = [], []
+        for item in load_paths([folder], outlet=outlet or None):
+            (rejected if isinstance(item, Rejected) else articles).append(item)
+        with st.status("Loading articles...", expanded=True) as status:
+            added, duplicates, rescored = _write(
+                db, articles, lexicons, lambda message: status.update(label=message)
+            )
+            status.update(label="Done", state="complete", expanded=False)
+    st.session_state["ingest_report"] = {
+        "added": added,
+        "duplicates": duplicates,
+        "rescored": rescored,
+        "rejected": [
+            {
+                "file": Path(r.source_file).name if r.source_file else "",
+                "row": r.row,
+                "problem": r.problem.replace(tmp, "upload"),
+            }
+            for r in rejected
+        ],
+    }
+
+
+def rescore() -> None:
+    lexicons = _load_lexicons()
+    with st.status("Re-scoring...", expanded=True) as status:
+        _, _, rescored = _write(
+            state.store_path(), [], lexicons, lambda message: status.update(label=message)
+        )
+        status.update(label="Done", state="complete", expanded=False)
+    st.session_state["rescore_report"] = (rescored, lexicons.hash)
+
+
+# --------------------------------------------------------------------------- exports
+
+
+def _export_frame(db: str, kind: str, filters: Filters, labels: dict) -> pd.DataFrame:
+    """The rows of one export, straight from the store (runs on click, outside the session)."""
+    from analysis import stats
+
+    con = store.connect(db, read_only=True)
+    try:
+        if kind == "article_scores":
+            frame = queries.article_scores(con, filters)
+        elif kind == "evidence":
+            frame = queries.evidence_rows(con, filters)
+        elif kind == "target_sentiment":
+            frame = queries.target_sentiment_rows(con, filters)
+        else:
+            counts = queries.outlet_counts(con, filters)
+            parts = []
+            for measure in KEY_MEASURES:
+                est = stats.group_estimates(
+                    queries.measure_values(con, filters, measure), measure
+                ).rename(columns={"group": "outlet"})
+                est.insert(1, "measure", measure)
+                parts.append(est)
+            frame = pd.concat(parts, ignore_index=True).merge(counts, on="outlet", how="left")
+    finally:
+        con.close()
+    if labels and "outlet" in frame:
+        frame["outlet"] = frame["outlet"].map(lambda o: labels.get(o, o))
+    return frame
+
+
+def _export_meta(db: str, kind: str, filters: Filters) -> dict:
+    con = store.connect(db, read_only=True)
+    try:
+        stamps = queries.score_stamps(con, filters)
+    finally:
+        con.close()
+    return export.metadata(
+        kind,
+        filters=filters.as_dict(),
+        lexicon_hash=sorted(stamps["lexicon_hash"].dropna().unique().tolist()),
+        analysis_version=sorted(stamps["analysis_version"].dropna().unique().tolist()),
+        exported_at=datetime.now(UTC),
+    )
+
+
+def _csv_maker(db, kind, filters, labels):
+    return lambda: export.to_csv(_export_frame(db, kind, filters, labels))
+
+
+def _json_maker(db, kind, filters, labels):
+    def make():
+        meta = _export_meta(db, kind, filters)
+        meta["rows"] = len(_export_frame(db, kind, filters, labels))
+        meta["file"] = f"{kind}.csv"
+        meta["outlet_names_hidden"] = bool(labels)
+        return export.metadata_json(meta)
+
+    return make
+
+
+# --------------------------------------------------------------------------- page
+
+state.require_frame()
+st.title("Data and exports")
+db = state.store_path()
+status = state.store_status()
+
+st.subheader("The store")
+st.code(str(db), language=None)
+if status == "ready":
+    summary = state.query("corpus_summary", Filters())
+    stamps = state.query("score_stamps", Filters())
+    st.write(
+        f"{summary['articles']:,} articles from {summary['outlets']:,} outlets, "
+        f"{summary['scored']:,} scored."
+    )
+    components.table(
+        stamps.rename(
+            columns={
+                "lexicon_hash": "Lexicon hash",
+                "analysis_version": "Analysis version",
+                "articles": "Articles scored",
+            }
+        )
+    )
+elif status == "unavailable":
+    st.error("The store is busy or unreadable; try again when `slant ingest` has finished.")
+else:
+    st.info("No articles yet. Upload files below or run `slant ingest FILES` in a terminal.")
+
+st.subheader("Load articles")
+st.caption(
+    "CSV, TSV, JSONL, Parquet (columns: outlet, text, and optionally title, published, url, "
+    "section, author) or plain .txt articles. Several files at once; duplicates are skipped."
+)
+# A new uploader key after each load empties the uploader.
+upload_key = f"uploads_{st.session_state.get('upload_round', 0)}"
+uploads = st.file_uploader("Files", type=UPLOAD_TYPES, accept_multiple_files=True, key=upload_key)
+outlet = st.text_input(
+    "Outlet for every article (optional)",
+    key="upload_outlet",
+    help="Needed for .txt files and tables without an outlet column.",
+)
+if st.button("Load and score", type="primary", key="load"):
+    if not uploads:
+        st.warning("Choose at least one file first.")
+    else:
+        try:
+            ingest_uploads(uploads, outlet.strip())
+        except Exception as error:  # a user's file must never crash the page
+            st.error(f"Loading stopped and nothing was written: {error}")
+        else:
+            st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
+            st.rerun()
+report = st.session_state.get("ingest_report")
+if report:
+    st.success(
+        f"Added {report['added']:,} articles ({report['duplicates']:,} duplicates skipped"
+        + (f", {report['rescored']:,} stored articles re-scored" if report["rescored"] else "")
+        + f", {len(report['rejected']):,} rejected)."
+    )
+    if report["rejected"]:
+        st.warning("Some rows were rejected; each line names the file, the row and the fix.")
+        components.table(pd.DataFrame(report["rejected"]))
+
+st.subheader("Framing lexicon")
+try:
+    lexicons = _load_lexicons()
+except Exception as error:
+    st.error(f"The lexicon could not be loaded: {error}")
+    lexicons = None
+choice = _framing_choice()
+st.write(
+    "In use: " + ("your uploaded framing lexicon" if choice else "the bundled framing lexicon")
+)
+if lexicons is not None:
+    cols = st.columns(3)
+    cols[0].metric("Lexicon hash", lexicons.hash)
+    cols[1].metric("Framing terms", f"{len(lexicons.framing):,}")
+    cols[2].metric("Categories", f"{len(lexicons.framing_categories):,}")
+    with st.expander("The framing terms"):
+        framing_file = Path(lexicons.files["framing"])
+        try:
+            components.table(pd.read_csv(framing_file, dtype=str, nrows=5000), height=300)
+        except Exception as error:
+            st.error(f"{framing_file.name}: cannot show it ({error})")
+lexicon_upload = st.file_uploader(
+    "Upload a framing lexicon (CSV with pattern, category and note columns)",
+    type=["csv"],
+    key="lexicon_upload",
+)
+cols = st.columns(3)
+if lexicon_upload is not None and cols[0].button("Use this lexicon"):
+    raw = lexicon_upload.getvalue()
+    digest = hashlib.sha256(raw).hexdigest()[:12]
+    target = db.parent / "lexicons" / f"framing-{digest}.csv"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(raw)
+    from analysis.lexicons import load_lexicons
+
+    try:
+        load_lexicons(_lexicon_dir(), framing=target)
+    except Exception as error:
+        st.error(f"{Path(lexicon_upload.name).name}: {error}")
+    else:
+        st.session_state["framing_lexicon"] = str(target)
+        st.rerun()
+if choice and cols[1].button("Back to the bundled lexicon"):
+    st.session_state.pop("framing_lexicon", None)
+    st.rerun()
+if status == "ready" and lexicons is not None:
+    if cols[2].button(
+        "Re-score the store with this lexicon",
+        help="Only articles scored with another lexicon or analysis version are re-scored.",
+    ):
+        try:
+            rescore()
+        except Exception as error:
+            st.error(f"Re-scoring stopped and nothing was written: {error}")
+    done = st.session_state.get("rescore_report")
+    if done:
+        st.success(f"Re-scored {done[0]:,} articles with lexicon {done[1]}.")
+
+st.subheader("Export centre")
+if status != "ready":
+    st.info("Exports appear once the store holds articles.")
+    st.stop()
+filters = state.filters()
+current = state.query("corpus_summary", filters)
+st.caption(
+    f"Exports follow the sidebar filters ({current['articles']:,} articles). Each CSV has a "
+    "JSON companion stating the filters, lexicon hash, analysis version and time of export. "
+    "Text cells that a spreadsheet would run as a formula are prefixed with '."
+)
+labels = state.outlet_labels() if state.names_hidden() else {}
+exports = [
+    ("article_scores", "Article scores", "Every score of every article"),
+    ("evidence", "Evidence rows", "Every matched span behind the scores"),
+    ("outlet_report", "Per-outlet report", "Key measures per outlet with 95% intervals"),
+    ("target_sentiment", "Target sentiment", "Sentiment toward each target per article"),
+]
+for kind, title, note in exports:
+    cols = st.columns([2, 1, 1])
+    cols[0].markdown(f"**{title}**  \n{note}")
+    with cols[1]:
+        st.download_button(
+            "CSV",
+            data=_csv_maker(str(db), kind, filters, labels),
+            file_name=f"{kind}.csv",
+            mime="text/csv",
+            key=f"export_csv_{kind}",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+    with cols[2]:
+        st.download_button(
+            "JSON",
+            data=_json_maker(str(db), kind, filters, labels),
+            file_name=f"{kind}.json",
+            mime="application/json",
+            key=f"export_json_{kind}",
+            icon=":material/description:",
+            on_click="ignore",
+        )

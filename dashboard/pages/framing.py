@@ -1,0 +1,92 @@
+"""Framing: loaded-term rates per category per outlet, top terms and terms in context."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from dashboard import charts, components, state
+
+state.require_frame()
+st.title("Framing")
+filters = state.filters()
+
+rates = state.query("framing_rates", filters)
+if rates.empty:
+    components.nothing_selected(
+        "No framing term from the lexicon occurs in the articles that match the filters."
+    )
+    st.stop()
+rates = state.relabel(rates)
+
+st.subheader("Framing terms per 1,000 words, by category")
+st.caption(
+    "Pooled rate: all matches of the category in an outlet's articles divided by all their "
+    "words, times 1,000. n = articles. Cells marked ! rest on fewer than 5 articles."
+)
+components.small_n_warning(rates.drop_duplicates("outlet").rename(columns={"articles": "n"}))
+components.chart(
+    charts.heatmap(
+        rates, "category", "Framing category", "per_1k", "Matches per 1,000 words", "articles"
+    ),
+    "framing_rates",
+    rates,
+    stretch=False,
+)
+components.explain("framing_per_1k")
+
+st.subheader("Most frequent terms per outlet")
+top = state.relabel(state.query("framing_terms", filters, 10))
+components.chart(
+    charts.top_bars(
+        top, "term", "Term", "matches", "Matches", color="category", color_title="Category"
+    ),
+    "framing_top_terms",
+    top,
+    stretch=False,
+)
+
+st.subheader("All terms")
+table = state.relabel(state.query("framing_term_table", filters))
+wide = table.pivot_table(
+    index=["term", "category"], columns="outlet", values="matches", fill_value=0, aggfunc="sum"
+)
+wide["All outlets"] = wide.sum(axis=1)
+wide = wide.sort_values("All outlets", ascending=False).reset_index()
+wide.columns.name = None
+components.table(
+    wide.rename(columns={"term": "Term", "category": "Category"}),
+    height=300 if len(wide) > 8 else "auto",
+)
+components.csv_button(table, "framing_terms")
+
+st.subheader("A term in context")
+terms = wide["term"].tolist()
+st.selectbox(
+    "Term",
+    terms,
+    key=state.url_choice("term", terms),
+    help="Lines from the selected articles where this term was matched.",
+)
+state.publish("term")
+term = st.session_state["term"]
+lines = state.query("keyword_in_context", filters, term)
+if lines.empty:
+    st.info("This term does not occur in the selected articles.")
+else:
+    extra = {"classroom": "1"} if state.classroom() else {}
+    lines = state.relabel(lines)
+    lines["reader"] = ["reader?" + urlencode({"article": a, **extra}) for a in lines["article_id"]]
+    components.n_badge(lines["article_id"].nunique())
+    components.table(
+        lines[["outlet", "published", "title", "left", "match", "right", "reader"]],
+        outlet=st.column_config.TextColumn("Outlet"),
+        published=st.column_config.DatetimeColumn("Published", format="YYYY-MM-DD"),
+        title=st.column_config.TextColumn("Title", width="medium"),
+        left=st.column_config.TextColumn("Before", width="medium"),
+        match=st.column_config.TextColumn("Term"),
+        right=st.column_config.TextColumn("After", width="medium"),
+        reader=st.column_config.LinkColumn("Article", display_text="Open in reader"),
+    )
+    components.csv_button(lines.drop(columns=["reader"]), "framing_in_context")

@@ -1,0 +1,85 @@
+"""Overview: the corpus at a glance and each outlet's key measures with 95% intervals."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, components, state
+
+KEY_MEASURES = (
+    "sentiment",
+    "negative_share",
+    "framing_per_1k",
+    "anonymous_share",
+    "direct_share",
+    "hedges_per_1k",
+)
+
+
+def _fmt(value: float, digits: int = 2) -> str:
+    return "–" if pd.isna(value) else f"{value:.{digits}f}"
+
+
+def estimates_frame(filters) -> pd.DataFrame:
+    """Long frame: outlet, measure, measure_label, n, estimate, ci_low, ci_high."""
+    parts = []
+    for measure in KEY_MEASURES:
+        est = state.estimates(filters, measure).rename(columns={"group": "outlet"})
+        est.insert(1, "measure", measure)
+        est.insert(2, "measure_label", components.measure_label(measure))
+        parts.append(est)
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+state.require_frame()
+st.title("Overview")
+filters = state.filters()
+summary = state.query("corpus_summary", filters)
+if summary["articles"] == 0:
+    components.nothing_selected()
+    st.stop()
+
+cols = st.columns(4)
+cols[0].metric("Articles", f"{summary['articles']:,}")
+cols[1].metric("Outlets", f"{summary['outlets']:,}")
+cols[2].metric("Words", f"{summary['words']:,}")
+first, last = summary["first"], summary["last"]
+if first and last:
+    cols[3].metric("Days covered", f"{(last.date() - first.date()).days + 1:,}")
+    st.caption(f"Published from {first.date().isoformat()} to {last.date().isoformat()}.")
+else:
+    cols[3].metric("Days covered", "–")
+if summary["scored"] < summary["articles"]:
+    st.warning(
+        f"{summary['articles'] - summary['scored']:,} of these articles have no scores yet; "
+        "re-score on the Data page."
+    )
+
+counts = state.relabel(state.query("outlet_counts", filters))
+components.small_n_warning(counts.rename(columns={"articles": "n"}))
+
+st.subheader("Key measures per outlet")
+st.caption(
+    "Mean per article with a 95% bootstrap interval over articles; n = articles with a value "
+    "(articles with no attribution have no anonymous or direct-quote share)."
+)
+long = state.relabel(estimates_frame(filters))
+if long.empty:
+    components.nothing_selected("No scored articles match the current filters.")
+    st.stop()
+
+wide = counts[["outlet", "articles"]].rename(columns={"outlet": "Outlet", "articles": "Articles"})
+for measure in KEY_MEASURES:
+    part = long[long["measure"] == measure]
+    text = {
+        row.outlet: f"{_fmt(row.estimate)} [{_fmt(row.ci_low)}, {_fmt(row.ci_high)}] n={row.n}"
+        for row in part.itertuples(index=False)
+    }
+    wide[components.measure_label(measure)] = wide["Outlet"].map(text).fillna("–")
+components.table(wide)
+components.csv_button(long, "overview_measures", label="Download these numbers (CSV)")
+
+st.subheader("Each measure, outlet by outlet")
+components.chart(charts.interval_multiples(long), "overview_intervals", long, stretch=False)
+components.explain(*KEY_MEASURES)

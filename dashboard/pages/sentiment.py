@@ -1,0 +1,105 @@
+"""Sentiment: distribution per outlet, headline vs body, and sentiment toward targets."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, components, state
+
+state.require_frame()
+st.title("Sentiment")
+filters = state.filters()
+
+boxes = state.query("sentiment_boxes", filters, "sentiment")
+if boxes.empty:
+    components.nothing_selected("No scored articles match the current filters.")
+    st.stop()
+boxes = state.relabel(boxes)
+
+st.subheader("How positive or negative each outlet's articles are")
+components.n_badge(boxes["n"].sum())
+components.small_n_warning(boxes)
+components.chart(charts.box_summary(boxes, "Article sentiment"), "sentiment_distribution", boxes)
+components.explain("sentiment")
+
+st.subheader("Headline versus body")
+hvb = state.relabel(state.query("headline_vs_body", filters))
+st.caption("Mean sentiment of headlines and of article bodies; n beside each bar in the tooltip.")
+components.chart(
+    charts.grouped_bars(hvb, "mean", "part", "Mean sentiment (-1 to +1)", "Part of article"),
+    "sentiment_headline_vs_body",
+    hvb,
+)
+components.table(
+    hvb.rename(columns={"outlet": "Outlet", "part": "Part", "n": "n", "mean": "Mean sentiment"})
+)
+components.explain("headline_sentiment")
+
+st.subheader("Sentiment toward targets")
+matrix = state.query("target_matrix", filters)
+if matrix.empty:
+    st.info(
+        "No target (person, group or government from the targets lexicon) is mentioned in "
+        "these articles."
+    )
+    st.stop()
+st.caption(
+    "Each cell: mean sentiment of the sentences mentioning the target, averaged over "
+    "articles, with the number of articles. Cells marked ! rest on fewer than 5 articles."
+)
+shown = state.relabel(matrix)
+components.chart(
+    charts.heatmap(shown, "target", "Target", "mean", "Mean sentiment", "articles", diverging=True),
+    "sentiment_targets",
+    shown,
+    stretch=False,
+)
+small_cells = int((shown["articles"] < 5).sum())
+if small_cells:
+    st.warning(
+        f"{small_cells} of {len(shown)} cells rest on fewer than 5 articles (faded, marked !): "
+        "treat them as anecdotes, not patterns.",
+        icon=":material/warning:",
+    )
+components.explain("target_sentiment")
+
+st.markdown("**The sentences behind a cell**")
+outlets = sorted(matrix["outlet"].unique())
+targets = sorted(matrix["target"].unique())
+labels = state.outlet_labels()
+left, right = st.columns(2)
+with left:
+    st.selectbox(
+        "Outlet",
+        outlets,
+        key=state.url_choice("cell_outlet", outlets),
+        format_func=lambda o: labels.get(o, o),
+    )
+with right:
+    st.selectbox("Target", targets, key=state.url_choice("cell_target", targets))
+# In classroom mode the outlet stays out of the URL, which students can read.
+state.publish("cell_target", *([] if state.names_hidden() else ["cell_outlet"]))
+outlet, target = st.session_state["cell_outlet"], st.session_state["cell_target"]
+sentences = state.query("target_sentences", filters, outlet, target)
+if sentences.empty:
+    st.info("This outlet does not mention this target in the selected articles.")
+else:
+    components.n_badge(sentences["article_id"].nunique(), "articles")
+    components.n_badge(len(sentences), "sentences")
+    components.table(
+        sentences[["published", "title", "field", "sentence", "score"]].rename(
+            columns={
+                "published": "Published",
+                "title": "Title",
+                "field": "Where",
+                "sentence": "Sentence",
+                "score": "Sentence sentiment",
+            }
+        ),
+        Published=st.column_config.DatetimeColumn(format="YYYY-MM-DD", width="small"),
+        Title=st.column_config.TextColumn(width="medium"),
+        Where=st.column_config.TextColumn(width="small"),
+        Sentence=st.column_config.TextColumn(width="large"),
+        **{"Sentence sentiment": st.column_config.NumberColumn(format="%.3f")},
+    )
+    components.csv_button(sentences, "target_sentences")
