@@ -24,7 +24,6 @@ class Tally:
 
     def __init__(self) -> None:
         self.read = 0
-        self.duplicates = 0
         self.rejected: list[Rejected] = []
         self.warnings: list[str] = []
 
@@ -133,35 +132,6 @@ class _WebTools:
         )
 
 
-def _unique(
-    articles: Iterable[Article], tally: Tally, con=None, batch: int = 1000
-) -> Iterator[Article]:
-    """Drop articles seen earlier in this run or already in the store."""
-    from analysis.store import existing_article_ids
-
-    seen: set[str] = set()
-    buffer: list[Article] = []
-
-    def flush():
-        stored = existing_article_ids(con, [a.article_id for a in buffer]) if con else set()
-        for article in buffer:
-            if article.article_id in stored:
-                tally.duplicates += 1
-            else:
-                yield article
-        buffer.clear()
-
-    for article in articles:
-        if article.article_id in seen:
-            tally.duplicates += 1
-            continue
-        seen.add(article.article_id)
-        buffer.append(article)
-        if len(buffer) >= batch:
-            yield from flush()
-    yield from flush()
-
-
 def _progress(iterable, unit: str):
     from tqdm import tqdm
 
@@ -170,44 +140,34 @@ def _progress(iterable, unit: str):
 
 
 def cmd_ingest(args) -> int:
-    from analysis import store
-    from analysis.pipeline import ANALYSIS_VERSION, analyze_stream
+    from analysis.scoring import ingest_into_store
 
     lexicons = _load_lexicons(args)
     tally = Tally()
     started = time.perf_counter()
-    con = store.connect(args.db)
-    added = rescored = 0
+    bar = _progress(None, "article")
+
+    def progress(summary) -> None:
+        bar.update(summary.added + summary.rescored - bar.n)
+
     try:
-        with store.transaction(con):
-            new_articles = _unique(_inputs(args, tally), tally, con)
-            for batch, results in _progress(
-                analyze_stream(new_articles, lexicons, workers=args.workers), "batch"
-            ):
-                store.write_batch(con, batch, results, lexicons.files)
-                added += len(batch)
-            stale = store.stale_article_ids(con, lexicons.hash, ANALYSIS_VERSION)
-            if stale:
-                for batch, results in analyze_stream(
-                    store.iter_articles(con, stale), lexicons, workers=args.workers
-                ):
-                    store.write_batch(con, [], results, lexicons.files)
-                    rescored += len(batch)
-        total = store.article_count(con)
+        run = ingest_into_store(
+            args.db, _inputs(args, tally), lexicons, workers=args.workers, progress=progress
+        )
     finally:
-        con.close()
+        bar.close()
     seconds = time.perf_counter() - started
     for warning in tally.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(
-        f"Added {added} articles ({tally.duplicates} duplicates skipped, "
+        f"Added {run.added} articles ({run.duplicates} duplicates skipped, "
         f"{len(tally.rejected)} rejected) in {seconds:.1f} s; "
         + (
-            f"re-scored {rescored} stored articles with lexicon {lexicons.hash}; "
-            if rescored
+            f"re-scored {run.rescored} stored articles with lexicon {lexicons.hash}; "
+            if run.rescored
             else ""
         )
-        + f"the store {args.db} now holds {total} articles."
+        + f"the store {args.db} now holds {run.total} articles."
     )
     tally.print_rejects()
     return EXIT_REJECTED if tally.rejected else EXIT_OK
@@ -231,10 +191,11 @@ def cmd_analyze(args) -> int:
         name: CsvAppender(out / f"{name}.csv") for name in ("articles", "evidence", "targets")
     }
     categories, classes = lexicons.framing_categories, lexicons.cue_classes
-    for batch, results in _progress(
-        analyze_stream(_unique(_inputs(args, tally), tally), lexicons, workers=args.workers),
-        "batch",
-    ):
+    from analysis.scoring import RunSummary, unique_articles
+
+    seen = RunSummary()
+    fresh = unique_articles(_inputs(args, tally), seen)
+    for batch, results in _progress(analyze_stream(fresh, lexicons, workers=args.workers), "batch"):
         for name, frame in zip(
             writers, tables_for_results(batch, results, categories, classes), strict=True
         ):
@@ -252,7 +213,7 @@ def cmd_analyze(args) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     print(
         f"Analyzed {writers['articles'].rows} articles in {seconds:.1f} s "
-        f"({tally.duplicates} duplicates skipped, {len(tally.rejected)} rejected): "
+        f"({seen.duplicates} duplicates skipped, {len(tally.rejected)} rejected): "
         f"{out / 'articles.csv'}, {out / 'evidence.csv'} ({writers['evidence'].rows} evidence rows), "
         f"{out / 'targets.csv'}."
     )
@@ -283,28 +244,15 @@ def cmd_export(args) -> int:
 
 
 def cmd_rescore(args) -> int:
-    from analysis import store
-    from analysis.pipeline import ANALYSIS_VERSION, analyze_stream
+    from analysis.pipeline import ANALYSIS_VERSION
+    from analysis.scoring import rescore_store
 
     lexicons = _load_lexicons(args)
-    con = store.connect(args.db)
-    done = 0
-    try:
-        with store.transaction(con):
-            ids = (
-                [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
-                if args.all
-                else store.stale_article_ids(con, lexicons.hash, ANALYSIS_VERSION)
-            )
-            for batch, results in _progress(
-                analyze_stream(store.iter_articles(con, ids), lexicons, workers=args.workers),
-                "batch",
-            ):
-                store.write_batch(con, [], results, lexicons.files)
-                done += len(batch)
-    finally:
-        con.close()
-    print(f"Re-scored {done} articles with lexicon {lexicons.hash} (analysis {ANALYSIS_VERSION}).")
+    run = rescore_store(args.db, lexicons, workers=args.workers, rescore_all=args.all)
+    print(
+        f"Re-scored {run.rescored} articles with lexicon {lexicons.hash} "
+        f"(analysis {ANALYSIS_VERSION}); the store holds {run.total} articles."
+    )
     return EXIT_OK
 
 

@@ -52,41 +52,19 @@ def _load_lexicons():
 
 
 def _write(db: Path, articles_in, lexicons, progress) -> tuple[int, int, int]:
-    """Add new articles and re-score stale ones in one transaction.
+    """Add new articles and re-score stale ones in one transaction (the same run as
+    ``slant ingest``). Returns (added, duplicates, rescored)."""
+    from analysis.scoring import ingest_into_store
 
-    Returns (added, duplicates, rescored).
-    """
-    from analysis.pipeline import ANALYSIS_VERSION, analyze_stream
+    def report(run) -> None:
+        if run.rescored:
+            progress(f"Re-scored {run.rescored:,} of {run.stale:,} stored articles")
+        else:
+            progress(f"Scored {run.added:,} new articles")
 
-    con = store.connect(db)
-    added = duplicates = rescored = 0
-    try:
-        with store.transaction(con):
-            fresh, seen = [], set()
-            for article in articles_in:
-                if article.article_id in seen:
-                    duplicates += 1
-                    continue
-                seen.add(article.article_id)
-                fresh.append(article)
-            stored = store.existing_article_ids(con, [a.article_id for a in fresh])
-            duplicates += len(stored)
-            fresh = [a for a in fresh if a.article_id not in stored]
-            for batch, results in analyze_stream(fresh, lexicons, workers=1):
-                store.write_batch(con, batch, results, lexicons.files)
-                added += len(batch)
-                progress(f"Scored {added:,} of {len(fresh):,} new articles")
-            stale = store.stale_article_ids(con, lexicons.hash, ANALYSIS_VERSION)
-            for batch, results in analyze_stream(
-                store.iter_articles(con, stale), lexicons, workers=1
-            ):
-                store.write_batch(con, [], results, lexicons.files)
-                rescored += len(batch)
-                progress(f"Re-scored {rescored:,} of {len(stale):,} stored articles")
-    finally:
-        con.close()
-    return added, duplicates, rescored
-
+    # One worker: the dashboard process serves other users while it scores.
+    run = ingest_into_store(db, articles_in, lexicons, workers=1, progress=report)
+    return run.added, run.duplicates, run.rescored
 
 def ingest_uploads(files, outlet: str | None) -> None:
     from analysis.ingest import load_paths
