@@ -1,9 +1,9 @@
 """Data: load articles into the store, choose a framing lexicon and re-score, export CSVs.
 
-Ingest and scoring go through the core API (analysis.ingest.load_paths,
-analysis.pipeline.analyze_stream, analysis.store.write_batch) inside one
-transaction, exactly as ``slant ingest`` does; uploads are written to a
-temporary folder first.
+Loading goes through the same scoring run as ``slant ingest``
+(analysis.scoring.ingest_into_store: one transaction); uploads are written to
+a temporary folder first, and web pages come through the same polite, cached
+fetcher as ``slant ingest URL``.
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ def _write(db: Path, articles_in, lexicons, progress) -> tuple[int, int, int]:
     run = ingest_into_store(db, articles_in, lexicons, workers=1, progress=report)
     return run.added, run.duplicates, run.rescored
 
+
 def ingest_uploads(files, outlet: str | None) -> None:
     from analysis.ingest import load_paths
     from analysis.records import Rejected
@@ -100,6 +101,47 @@ def ingest_uploads(files, outlet: str | None) -> None:
             }
             for r in rejected
         ],
+    }
+
+
+def fetch_from_web(inputs: list[str], outlet: str | None) -> None:
+    """Fetch pasted URLs / feeds, score what was extracted, and keep a report of failures."""
+    from analysis.records import Rejected
+    from analysis.web import Fetcher
+    from analysis.web_ingest import is_url, iter_web_inputs
+
+    db = state.store_path()
+    lexicons = _load_lexicons()
+    failures = [
+        {"address": text, "reason": "not a web address (it must start with http:// or https://)"}
+        for text in inputs
+        if not is_url(text)
+    ]
+    urls = [text for text in inputs if is_url(text)]
+    articles = []
+    with st.status("Fetching pages...", expanded=True) as status:
+        seen = {"pages": 0, "failed": 0}
+
+        def progress(url: str, outcome: str) -> None:
+            seen["pages"] += 1
+            if outcome not in ("cached", "fetched"):
+                seen["failed"] += 1
+            status.update(label=f"Fetched {seen['pages']:,} pages ({seen['failed']:,} failed)")
+
+        with Fetcher(cache_dir=db.parent / "web-cache") as fetcher:
+            for item in iter_web_inputs(urls, fetcher=fetcher, outlet=outlet, progress=progress):
+                if isinstance(item, Rejected):
+                    failures.append({"address": item.source_file, "reason": item.problem})
+                else:
+                    articles.append(item)
+        added, duplicates, rescored = _write(
+            db, articles, lexicons, lambda message: status.update(label=message)
+        )
+        status.update(label="Done", state="complete", expanded=False)
+    st.session_state["web_report"] = {
+        "added": added,
+        "duplicates": duplicates,
+        "failures": failures,
     }
 
 
@@ -239,6 +281,40 @@ if report:
     if report["rejected"]:
         st.warning("Some rows were rejected; each line names the file, the row and the fix.")
         components.table(pd.DataFrame(report["rejected"]))
+
+st.subheader("Fetch from the web")
+st.caption(
+    "Paste article addresses (one per line) or the address of an RSS or Atom feed. Pages "
+    "are fetched politely (robots.txt respected, a pause between requests to one site) and "
+    "kept in a cache beside the store, so fetching them again costs nothing. Navigation, "
+    "comments and related links are left out; a page without an article body is listed "
+    "as a failure, never stored half-extracted."
+)
+web_inputs = st.text_area(
+    "Addresses", key="web_inputs", height=110, placeholder="https://example.org/feed.rss"
+)
+web_outlet = st.text_input(
+    "Outlet for every page (optional; default: the site's own name)", key="web_outlet"
+)
+if st.button("Fetch and score", key="fetch"):
+    wanted = [line.strip() for line in web_inputs.splitlines() if line.strip()]
+    if not wanted:
+        st.warning("Paste at least one address first.")
+    else:
+        try:
+            fetch_from_web(wanted, web_outlet.strip() or None)
+        except Exception as error:  # a network or page problem must never crash the page
+            st.error(f"Fetching stopped and nothing was written: {error}")
+web_report = st.session_state.get("web_report")
+if web_report:
+    st.success(
+        f"Added {web_report['added']:,} articles from the web "
+        f"({web_report['duplicates']:,} already stored, "
+        f"{len(web_report['failures']):,} addresses failed)."
+    )
+    if web_report["failures"]:
+        st.warning("These addresses gave no article; each line says why.")
+        components.table(pd.DataFrame(web_report["failures"]))
 
 st.subheader("Framing lexicon")
 try:
