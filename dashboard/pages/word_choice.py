@@ -1,0 +1,206 @@
+"""Word choice: which of several names for the same thing each outlet uses
+("invasion" or "special military operation"), with the sentences behind every count."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from analysis import comparison_data, contrasts, store
+from analysis.lexicons import LexiconError
+from dashboard import comparison_charts, components, state
+
+# --------------------------------------------------------------------------- helpers
+# A cached reader for analysis.comparison_data, keyed like state.query on the store
+# fingerprint (state.query only reaches analysis.queries).
+
+
+@st.cache_data(ttl=state.CACHE_TTL, max_entries=state.CACHE_ENTRIES, show_spinner=False)
+def _cached_read(fingerprint: str, path: str, name: str, args: tuple):
+    con = store.connect(path, read_only=True)
+    try:
+        return getattr(comparison_data, name)(con, *args)
+    finally:
+        con.close()
+
+
+def read(name: str, *args):
+    path = state.store_path()
+    return _cached_read(store.fingerprint(path), str(path), name, tuple(args))
+
+
+def md(text) -> str:
+    """Untrusted text for markdown: escaped, and no LaTeX ($) or emoji/colour codes (:)."""
+    return components.escape_md(text).replace("$", "\\$").replace(":", "\\:")
+
+
+@st.cache_data(ttl=state.CACHE_TTL, max_entries=8, show_spinner=False)
+def load_contrasts(path: str, stamp: float) -> pd.DataFrame:
+    """The contrasts lexicon (``stamp``: the file's mtime, so an edit is seen)."""
+    return contrasts.load_contrasts(path)
+
+
+@st.cache_data(ttl=state.CACHE_TTL, max_entries=32, show_spinner="Counting word choices…")
+def _matches(fingerprint: str, path: str, filters, contrasts_path: str, stamp: float):
+    texts = _cached_read(fingerprint, path, "article_texts", (filters,)).frame
+    table = load_contrasts(contrasts_path, stamp)
+    matches = contrasts.contrast_matches(texts, table)
+    return matches, contrasts.contrast_table(texts, table, matches=matches)
+
+
+def reader_link(article_id: str) -> str:
+    extra = {"classroom": "1"} if state.classroom() else {}
+    return "reader?" + urlencode({"article": article_id, **extra})
+
+
+def group_title(group: str) -> str:
+    return group.replace("_", " ").capitalize()
+
+
+# --------------------------------------------------------------------------- page
+
+state.require_frame()
+st.title("Word choice")
+filters = state.filters()
+st.caption(
+    "The same thing can be named in several ways: an 'invasion' or a 'special military "
+    "operation', 'militants' or 'freedom fighters'. Each group below lists the wordings from "
+    "the contrasts lexicon and shows which one each outlet picks."
+)
+
+texts = read("article_texts", filters)
+if texts.frame.empty:
+    components.nothing_selected()
+    st.stop()
+if texts.note():
+    st.warning(texts.note(), icon=":material/content_cut:")
+
+contrasts_file = Path(contrasts.DEFAULT_CONTRASTS)
+try:
+    stamp = contrasts_file.stat().st_mtime
+    lexicon = load_contrasts(str(contrasts_file), stamp)
+except (OSError, LexiconError) as error:
+    st.error(f"The contrasts lexicon could not be read: {md(error)}")
+    st.stop()
+
+path = state.store_path()
+matches, table = _matches(store.fingerprint(path), str(path), filters, str(contrasts_file), stamp)
+components.n_badge(len(texts.frame))
+if matches.empty:
+    st.info("None of the wordings in the contrasts lexicon occurs in these articles.")
+    st.stop()
+
+order = {
+    (g, a): i
+    for i, (g, a) in enumerate(lexicon[["group", "alternative"]].drop_duplicates().itertuples(index=False))
+}  # fmt: skip
+table = state.relabel(table.rename(columns={"group": "outlet"}))
+table["order"] = [
+    order.get((g, a), 0) for g, a in zip(table["contrast_group"], table["alternative"], strict=True)
+]
+table["total"] = table.groupby(["outlet", "contrast_group"])["count"].transform("sum")
+used = table.groupby("contrast_group", sort=False)["count"].sum()
+groups = [g for g in dict.fromkeys(lexicon["group"]) if used.get(g, 0) > 0]
+unused = [g for g in dict.fromkeys(lexicon["group"]) if used.get(g, 0) == 0]
+
+with st.expander("What does this measure?"):
+    st.markdown(
+        "Each chart counts the matches of every wording of one contrast group in an outlet's "
+        "headlines and texts, and shows each wording's share of that outlet's matches in the "
+        "group (n = matches). Wordings come from `data/lexicons/contrasts.csv`; where two "
+        "patterns overlap, the longer match wins ('special military operation' is not also "
+        "counted as 'operation'). A lexicon finds words, not meanings: 'operation' may name a "
+        "surgery. Open the sentences below before concluding. Outlets with few matches "
+        "(n under 5) say little about a habit."
+    )
+
+
+def draw_group(group: str) -> None:
+    part = table[table["contrast_group"] == group]
+    st.markdown(f"#### {md(group_title(group))}")
+    totals = part.drop_duplicates("outlet")[["outlet", "total"]]
+    in_articles = matches.loc[matches["contrast_group"] == group, "article_id"].nunique()
+    st.caption(
+        f"n = {int(part['count'].sum()):,} matches in {in_articles:,} articles (beside each "
+        "outlet: its matches). Hover a bar for counts and shares."
+    )
+    small = totals[totals["total"] < 5]
+    if not small.empty and len(small) < len(totals):
+        st.caption(
+            ":material/warning: Fewer than 5 matches (read as anecdotes): "
+            + md(", ".join(f"{o} (n = {int(t)})" for o, t in small.itertuples(index=False)))
+        )
+    elif not small.empty:
+        st.warning("Every outlet has fewer than 5 matches here: read these shares as anecdotes.")
+    components.chart(
+        comparison_charts.contrast_shares(part),
+        f"word_choice_{group}",
+        part.drop(columns=["order"]),
+    )
+    with st.expander("The counts as a table"):
+        wide = part.pivot_table(
+            index="alternative", columns="outlet", values="count", aggfunc="sum", fill_value=0
+        )
+        wide = wide.loc[sorted(wide.index, key=lambda a: order.get((group, a), 0))]
+        wide.columns.name = None
+        components.table(wide.reset_index().rename(columns={"alternative": "Wording"}))
+
+
+# Two groups side by side keep the page short enough to scan.
+for first in range(0, len(groups), 2):
+    for column, group in zip(st.columns(2, gap="large"), groups[first : first + 2], strict=False):
+        with column:
+            draw_group(group)
+if unused:
+    st.caption(
+        "Not found in these articles: " + md(", ".join(group_title(g) for g in unused)) + "."
+    )
+
+# --------------------------------------------------------------------------- contexts
+
+st.subheader("The sentences behind a count")
+c1, c2 = st.columns(2)
+with c1:
+    st.selectbox(
+        "Contrast group",
+        groups,
+        key=state.url_choice("wc_group", groups),
+        format_func=group_title,
+    )
+group = st.session_state["wc_group"]
+alternatives = [
+    a for a in dict.fromkeys(lexicon.loc[lexicon["group"] == group, "alternative"])
+    if ((matches["contrast_group"] == group) & (matches["alternative"] == a)).any()
+]  # fmt: skip
+with c2:
+    if st.session_state.get("wc_alternative") not in alternatives:
+        st.session_state.pop("wc_alternative", None)
+    st.selectbox("Wording", alternatives, key=state.url_choice("wc_alternative", alternatives))
+state.publish("wc_group", "wc_alternative")
+alternative = st.session_state["wc_alternative"]
+lines = contrasts.contrast_contexts(
+    texts.frame, lexicon, group, alternative, matches=matches, limit=100
+)
+if lines.empty:
+    st.info("This wording does not occur in the selected articles.")
+else:
+    lines = state.relabel(lines)
+    lines["reader"] = [reader_link(i) for i in lines["article_id"]]
+    components.n_badge(lines["article_id"].nunique(), "articles (first 100 matches shown)")
+    components.table(
+        lines[["outlet", "published", "title", "left", "match", "right", "reader"]],
+        outlet=st.column_config.TextColumn("Outlet"),
+        published=st.column_config.DatetimeColumn("Published", format="YYYY-MM-DD"),
+        title=st.column_config.TextColumn("Title", width="medium"),
+        left=st.column_config.TextColumn("Before", width="medium"),
+        match=st.column_config.TextColumn("Wording"),
+        right=st.column_config.TextColumn("After", width="medium"),
+        reader=st.column_config.LinkColumn("Article", display_text="Open in reader"),
+    )
+    components.csv_button(lines.drop(columns=["reader"]), "word_choice_contexts")
+components.csv_button(
+    table.drop(columns=["order"]), "word_choice_counts", label="Download all counts (CSV)"
+)
