@@ -16,7 +16,10 @@ import streamlit as st  # noqa: E402
 
 from dashboard import state  # noqa: E402
 
-PAGES = Path(__file__).resolve().parent / "pages"
+# Not "pages/": a folder of that name beside the entry file switches Streamlit into its
+# legacy multipage mode on a fresh session, which runs a deep-linked page without the
+# frame (sidebar, filters) and reports other URLs as "Page not found".
+PAGES = Path(__file__).resolve().parent / "views"
 
 # (section, file, title, icon, url path); files that do not exist yet are skipped.
 PAGE_TABLE = [
@@ -92,9 +95,8 @@ def main() -> None:
     if status != "ready" and page.url_path not in WORKS_WITHOUT_DATA:
         no_data_page(status)
         return
-    with state.in_frame():
-        page.run()
+    page.run()
 
 
-if __name__ == "__main__":  # run by `streamlit run`; imported by state.require_frame
+if __name__ == "__main__":  # run by `streamlit run`
     main()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import string
-import threading
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -43,42 +42,6 @@ CLASSROOM_CSS = """
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 2.6rem !important; }
 </style>
 """
-
-
-# --------------------------------------------------------------------------- the frame
-
-_frame = threading.local()
-
-
-class in_frame:
-    """``with state.in_frame(): page.run()`` marks a page run as coming through app.py."""
-
-    def __enter__(self):
-        _frame.active = True
-
-    def __exit__(self, *exc):
-        _frame.active = False
-        return False
-
-
-def require_frame() -> None:
-    """Make sure this page runs inside app.py (sidebar, filters, store check).
-
-    A folder named ``pages`` beside app.py makes Streamlit run a requested page file
-    on its own (the legacy multipage mode) until a run calls ``st.navigation`` (a fresh
-    server's first request; every AppTest run). Such a run switches the legacy mode
-    off, runs the frame (which runs this page inside it) and stops, all in the same
-    run, so widget clicks are not lost to a rerun.
-    """
-    if getattr(_frame, "active", False):
-        return
-    from streamlit.runtime.pages_manager import PagesManager
-
-    from dashboard.app import main
-
-    PagesManager.uses_pages_directory = False
-    main()
-    st.stop()
 
 
 # --------------------------------------------------------------------------- store
@@ -353,7 +316,6 @@ def sidebar_filters() -> Filters:
 
 def filters() -> Filters:
     """The filters chosen in the sidebar this run (all articles if none)."""
-    require_frame()
     return st.session_state.get(_FILTERS, Filters())
 
 

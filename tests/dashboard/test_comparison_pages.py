@@ -16,10 +16,10 @@ from dashboard import components
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 PAGES = [
-    "pages/compare.py",
-    "pages/terms.py",
-    "pages/word_choice.py",
-    "pages/stories.py",
+    "views/compare.py",
+    "views/terms.py",
+    "views/word_choice.py",
+    "views/stories.py",
 ]
 
 
@@ -101,7 +101,7 @@ def test_a_filter_matching_nothing_shows_a_message_not_an_error(page, fixture_st
 
 def test_compare_states_the_result_in_a_sentence_with_the_chosen_outlets(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/compare.py", {"cmp_a": "Daily Ledger", "cmp_b": "Valley Voice"})
+    at = run_page("views/compare.py", {"cmp_a": "Daily Ledger", "cmp_b": "Valley Voice"})
     text = sentence(at)
     assert "Daily Ledger" in text and "Valley Voice" in text
     assert "n = 8 vs 7" in text
@@ -110,7 +110,7 @@ def test_compare_states_the_result_in_a_sentence_with_the_chosen_outlets(fixture
 
 def test_changing_the_outlets_or_the_measure_changes_the_sentence(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/compare.py")
+    at = run_page("views/compare.py")
     first = sentence(at)
     at.selectbox(key="cmp_b__names").set_value("Valley Voice").run()
     second = sentence(at)
@@ -123,7 +123,7 @@ def test_changing_the_outlets_or_the_measure_changes_the_sentence(fixture_store,
 
 def test_per_category_measures_can_be_compared(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/compare.py", {"cmp_measure": "framing_delegitimizing_per_1k"})
+    at = run_page("views/compare.py", {"cmp_measure": "framing_delegitimizing_per_1k"})
     assert not at.exception
     assert "'delegitimizing' framing terms" in sentence(at)
     options = at.selectbox(key="cmp_measure").options
@@ -132,7 +132,7 @@ def test_per_category_measures_can_be_compared(fixture_store, slant_db):
 
 def test_a_rate_shows_the_pooled_rate_beside_the_per_article_mean(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/compare.py", {"cmp_measure": "framing_per_1k"})
+    at = run_page("views/compare.py", {"cmp_measure": "framing_per_1k"})
     assert any("pooled rate" in c.value.lower() for c in at.caption)
     pooled = at.dataframe[0].value
     assert {"pooled", "article_mean"} <= set(pooled.columns)
@@ -140,7 +140,7 @@ def test_a_rate_shows_the_pooled_rate_beside_the_per_article_mean(fixture_store,
 
 def test_every_pair_is_tested_with_bh_adjusted_p_values(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/compare.py")
+    at = run_page("views/compare.py")
     pairs = at.dataframe[-1].value
     assert len(pairs) == 6  # 4 outlets
     assert "p_adjusted" in pairs.columns
@@ -151,7 +151,7 @@ def test_every_pair_is_tested_with_bh_adjusted_p_values(fixture_store, slant_db)
 def test_groups_of_outlets_can_be_compared_and_are_kept_in_the_url(fixture_store, slant_db):
     slant_db(fixture_store)
     at = run_page(
-        "pages/compare.py",
+        "views/compare.py",
         {
             "cmp_mode": "groups",
             "grp_a": "ledger and times",
@@ -170,7 +170,7 @@ def test_groups_of_outlets_can_be_compared_and_are_kept_in_the_url(fixture_store
 def test_an_outlet_in_both_groups_is_explained_not_raised(fixture_store, slant_db):
     slant_db(fixture_store)
     at = run_page(
-        "pages/compare.py",
+        "views/compare.py",
         {"cmp_mode": "groups", "grp_a_outlets": "Daily Ledger", "grp_b_outlets": "Daily Ledger"},
     )
     assert not at.exception
@@ -179,7 +179,7 @@ def test_an_outlet_in_both_groups_is_explained_not_raised(fixture_store, slant_d
 
 def test_the_same_outlet_twice_is_explained(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/compare.py", {"cmp_a": "Daily Ledger", "cmp_b": "Daily Ledger"})
+    at = run_page("views/compare.py", {"cmp_a": "Daily Ledger", "cmp_b": "Daily Ledger"})
     assert any("two different outlets" in i.value for i in at.info)
 
 
@@ -203,7 +203,7 @@ def test_classroom_mode_hides_outlet_names(page, fixture_store, slant_db):
 
 def test_classroom_letters_in_the_url_choose_the_outlets(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/compare.py", {"classroom": "1", "cmp_a": "B", "cmp_b": "D"})
+    at = run_page("views/compare.py", {"classroom": "1", "cmp_a": "B", "cmp_b": "D"})
     text = sentence(at)
     assert "Outlet B" in text and "Outlet D" in text
     assert "Harbor Times" not in text
@@ -227,7 +227,7 @@ def test_hostile_outlet_names_and_titles_are_escaped(page, hostile_store, slant_
 
 def test_hostile_outlet_name_reaches_the_compare_sentence_only_escaped(hostile_store, slant_db):
     slant_db(hostile_store)
-    at = run_page("pages/compare.py", {"cmp_a": "Daily Ledger", "cmp_b": HOSTILE_IMG})
+    at = run_page("views/compare.py", {"cmp_a": "Daily Ledger", "cmp_b": HOSTILE_IMG})
     text = sentence(at)
     assert HOSTILE_IMG not in text
     assert components.escape_md(HOSTILE_IMG) in text
@@ -238,7 +238,7 @@ def test_hostile_outlet_name_reaches_the_compare_sentence_only_escaped(hostile_s
 
 def test_terms_page_lists_terms_with_a_lexicon_marker_and_contexts(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/terms.py", {"terms_a": "o:Valley Voice"})
+    at = run_page("views/terms.py", {"terms_a": "o:Valley Voice"})
     table = at.dataframe[0].value
     assert {"term", "z", "side", "in_lexicon"} <= set(table.columns)
     assert "brutal" in set(table["term"])  # only Valley Voice has "crackdown was brutal"
@@ -251,14 +251,14 @@ def test_terms_page_lists_terms_with_a_lexicon_marker_and_contexts(fixture_store
 
 def test_terms_page_compares_with_another_outlet(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/terms.py", {"terms_a": "o:Valley Voice", "terms_b": "o:Daily Ledger"})
+    at = run_page("views/terms.py", {"terms_a": "o:Valley Voice", "terms_b": "o:Daily Ledger"})
     assert not at.exception
     assert any("Daily Ledger" in s.value for s in at.subheader)
 
 
 def test_add_to_my_lexicon_appends_once_and_says_where(fixture_store, slant_db, user_lexicon):
     slant_db(fixture_store)
-    at = run_page("pages/terms.py", {"terms_a": "o:Valley Voice", "terms_term": "brutal"})
+    at = run_page("views/terms.py", {"terms_a": "o:Valley Voice", "terms_term": "brutal"})
     at.text_input(key="lex_new_category").set_value("Moral outrage")
     at.text_input(key="lex_note").set_value("=evaluative adjective")
     at.checkbox(key="lex_seed").uncheck()
@@ -282,7 +282,7 @@ def test_add_to_my_lexicon_appends_once_and_says_where(fixture_store, slant_db, 
 
 def test_word_choice_shows_contexts_for_a_chosen_wording(sample_store, slant_db):
     slant_db(sample_store)
-    at = run_page("pages/word_choice.py")
+    at = run_page("views/word_choice.py")
     assert not at.exception
     group = at.selectbox(key="wc_group").value
     wording = at.selectbox(key="wc_alternative").value
@@ -293,7 +293,7 @@ def test_word_choice_shows_contexts_for_a_chosen_wording(sample_store, slant_db)
 
 def test_stories_page_ranks_stories_and_sets_one_side_by_side(sample_store, slant_db):
     slant_db(sample_store)
-    at = run_page("pages/stories.py")
+    at = run_page("views/stories.py")
     assert not at.exception
     table = at.dataframe[0].value
     assert {"story_id", "outlets_covering", "missing", "covering"} <= set(table.columns)
@@ -305,7 +305,7 @@ def test_stories_page_ranks_stories_and_sets_one_side_by_side(sample_store, slan
 
 def test_the_story_threshold_changes_the_stories(sample_store, slant_db):
     slant_db(sample_store)
-    at = run_page("pages/stories.py")
+    at = run_page("views/stories.py")
     before = len(at.dataframe[0].value)
     at.slider(key="st_threshold").set_value(0.5).run()
     assert not at.exception

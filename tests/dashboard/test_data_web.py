@@ -24,7 +24,7 @@ def site():
 def data_page() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
     at.run()
-    at.switch_page("pages/data.py").run()
+    at.switch_page("views/data.py").run()
     return at
 
 

@@ -19,12 +19,12 @@ from dashboard import charts
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 PAGES = [
-    "pages/overview.py",
-    "pages/sentiment.py",
-    "pages/framing.py",
-    "pages/attribution.py",
-    "pages/over_time.py",
-    "pages/data.py",
+    "views/overview.py",
+    "views/sentiment.py",
+    "views/framing.py",
+    "views/attribution.py",
+    "views/over_time.py",
+    "views/data.py",
 ]
 
 
@@ -32,7 +32,7 @@ def run_page(page: str, params: dict | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update(params or {})
     at.run()
-    if page != "pages/overview.py":
+    if page != "views/overview.py":
         at.switch_page(page)
         at.run()
     return at
@@ -114,7 +114,7 @@ def test_page_renders_a_friendly_message_on_an_empty_store(page, empty_store, sl
 
 def test_missing_store_explains_how_to_load_data(tmp_path, slant_db):
     missing = slant_db(tmp_path / "nowhere.duckdb")
-    at = run_page("pages/overview.py")
+    at = run_page("views/overview.py")
     assert not at.exception
     assert "no Slant store here yet" in at.info[0].value
     assert f"slant ingest FILES --db {missing}" in [c.value for c in at.code]
@@ -132,7 +132,7 @@ def test_page_on_the_realistic_sample_renders_without_exception(sample_store, sl
 
 def test_choosing_an_outlet_changes_the_numbers_shown(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/overview.py")
+    at = run_page("views/overview.py")
     assert metric(at, "Articles") == "30"
     at.multiselect(key="f_outlets").set_value(["Valley Voice"]).run()
     assert metric(at, "Articles") == "7"
@@ -141,7 +141,7 @@ def test_choosing_an_outlet_changes_the_numbers_shown(fixture_store, slant_db):
 
 def test_search_box_narrows_the_articles(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/overview.py")
+    at = run_page("views/overview.py")
     at.text_input(key="f_search").set_value("brutal").run()
     assert metric(at, "Articles") == "7"
     assert param(at, "q") == ["brutal"]
@@ -150,7 +150,7 @@ def test_search_box_narrows_the_articles(fixture_store, slant_db):
 def test_filters_are_read_back_from_the_url(fixture_store, slant_db):
     slant_db(fixture_store)
     at = run_page(
-        "pages/overview.py",
+        "views/overview.py",
         {"outlet": ["Daily Ledger", "Harbor Times"], "from": "2025-02-01", "to": "2025-02-28"},
     )
     assert at.multiselect(key="f_outlets").value == ["Daily Ledger", "Harbor Times"]
@@ -159,42 +159,42 @@ def test_filters_are_read_back_from_the_url(fixture_store, slant_db):
 
 def test_comma_joined_outlets_in_the_url_are_understood(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/overview.py", {"outlet": "Daily Ledger,Valley Voice"})
+    at = run_page("views/overview.py", {"outlet": "Daily Ledger,Valley Voice"})
     assert at.multiselect(key="f_outlets").value == ["Daily Ledger", "Valley Voice"]
 
 
 def test_unknown_outlets_and_bad_dates_in_the_url_are_ignored(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/overview.py", {"outlet": "Nobody", "from": "yesterday"})
+    at = run_page("views/overview.py", {"outlet": "Nobody", "from": "yesterday"})
     assert not at.exception
     assert metric(at, "Articles") == "30"
 
 
 def test_filters_survive_a_page_switch(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/overview.py", {"outlet": "Harbor Times"})
-    at.switch_page("pages/sentiment.py").run()
+    at = run_page("views/overview.py", {"outlet": "Harbor Times"})
+    at.switch_page("views/sentiment.py").run()
     assert param(at, "outlet") == ["Harbor Times"]
     assert "Harbor Times" in at.selectbox(key="cell_outlet").options
 
 
 def test_page_choices_are_written_to_the_url(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/over_time.py", {"measure": "framing_per_1k", "bucket": "week"})
+    at = run_page("views/over_time.py", {"measure": "framing_per_1k", "bucket": "week"})
     assert at.selectbox(key="measure").value == "framing_per_1k"
     assert param(at, "bucket") == ["week"]
 
 
 def test_over_time_answers_target_sentiment_by_month(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/over_time.py", {"measure": "Sentiment toward a target"})
+    at = run_page("views/over_time.py", {"measure": "Sentiment toward a target"})
     assert not at.exception
     assert at.selectbox(key="target").value == "Kestrian government"
 
 
 def test_small_groups_get_a_visible_warning(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/overview.py", {"from": "2025-01-01", "to": "2025-01-20"})
+    at = run_page("views/overview.py", {"from": "2025-01-01", "to": "2025-01-20"})
     assert any("Fewer than 5 articles" in w.value for w in at.warning)
 
 
@@ -208,7 +208,7 @@ def test_filters_matching_nothing_show_a_message_not_an_error(fixture_store, sla
 
 def test_framing_term_in_context_links_to_the_reader(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/framing.py", {"term": "regime"})
+    at = run_page("views/framing.py", {"term": "regime"})
     lines = at.dataframe[-1].value
     assert set(lines["match"]) == {"regime"}
     assert lines["reader"].iloc[0].startswith("reader?article=a")
@@ -216,7 +216,7 @@ def test_framing_term_in_context_links_to_the_reader(fixture_store, slant_db):
 
 def test_choosing_a_target_cell_lists_its_sentences(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/sentiment.py")
+    at = run_page("views/sentiment.py")
     at.selectbox(key="cell_outlet").set_value("Valley Voice").run()
     sentences = at.dataframe[-1].value
     assert len(sentences) == 14  # 7 articles x (headline + first sentence)
@@ -239,7 +239,7 @@ def test_classroom_mode_hides_outlet_names(page, fixture_store, slant_db):
 
 def test_classroom_letters_are_stable_by_sorted_outlet_name(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/overview.py", {"classroom": "1", "outlet": "D"})
+    at = run_page("views/overview.py", {"classroom": "1", "outlet": "D"})
     assert at.multiselect(key="f_outlets").value == ["Valley Voice"]
     assert at.dataframe[0].value["Outlet"].tolist() == ["Outlet D"]
     assert param(at, "outlet") == ["D"]
@@ -247,14 +247,14 @@ def test_classroom_letters_are_stable_by_sorted_outlet_name(fixture_store, slant
 
 def test_reveal_button_shows_outlet_names_again(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/overview.py", {"classroom": "1"})
+    at = run_page("views/overview.py", {"classroom": "1"})
     next(b for b in at.sidebar.button if b.label == "Reveal outlet names").click().run()
     assert "Daily Ledger" in at.dataframe[0].value["Outlet"].tolist()
 
 
 def test_classroom_mode_explains_each_measure_in_plain_words(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/sentiment.py", {"classroom": "1"})
+    at = run_page("views/sentiment.py", {"classroom": "1"})
     assert any("very negative" in i.value for i in at.info)
 
 
@@ -277,7 +277,7 @@ def test_hostile_article_is_never_rendered_as_html(page, hostile_store, slant_db
 
 def test_hostile_outlet_name_in_a_small_n_warning_is_escaped(hostile_store, slant_db):
     slant_db(hostile_store)
-    at = run_page("pages/overview.py")
+    at = run_page("views/overview.py")
     warning = next(w.value for w in at.warning if "Fewer than 5" in w.value)
     assert "&lt;img" in warning and "<img" not in warning
 
@@ -288,7 +288,7 @@ def test_hostile_outlet_name_in_a_small_n_warning_is_escaped(hostile_store, slan
 def test_uploading_a_csv_adds_articles_and_lists_rejected_rows(tmp_path, slant_db):
     pytest.importorskip("analysis.pipeline")
     slant_db(tmp_path / "upload.duckdb")
-    at = run_page("pages/data.py")
+    at = run_page("views/data.py")
     rows = (
         "outlet,title,text,published\n"
         "Test Wire,Talks resume,Negotiators said talks would resume on Monday.,2025-03-01\n"
@@ -306,7 +306,7 @@ def test_uploading_a_csv_adds_articles_and_lists_rejected_rows(tmp_path, slant_d
 
 def test_export_centre_offers_csv_and_json_for_each_export(fixture_store, slant_db):
     slant_db(fixture_store)
-    at = run_page("pages/data.py")
+    at = run_page("views/data.py")
     keys = {b.proto.id for b in at.get("download_button")}
     assert len(keys) == 8
 
@@ -317,7 +317,7 @@ def test_copying_a_store_changes_nothing_for_cached_numbers(fixture_store, tmp_p
     copy = tmp_path / "copy.duckdb"
     shutil.copy(fixture_store, copy)
     slant_db(copy)
-    at = run_page("pages/overview.py", {"outlet": "Daily Ledger"})
+    at = run_page("views/overview.py", {"outlet": "Daily Ledger"})
     assert metric(at, "Articles") == "8"
 
 

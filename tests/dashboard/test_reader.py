@@ -19,8 +19,8 @@ from analysis.reader_data import ArticleProfile, describe_differences
 from analysis.records import AnalysisResult, Article, Evidence, SentenceScore
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
-READER = "pages/reader.py"
-COMPARE = "pages/compare_articles.py"
+READER = "views/reader.py"
+COMPARE = "views/compare_articles.py"
 
 # --------------------------------------------------------------------------- event store
 

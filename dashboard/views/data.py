@@ -219,7 +219,6 @@ def _json_maker(db, kind, filters, labels):
 
 # --------------------------------------------------------------------------- page
 
-state.require_frame()
 st.title("Data and exports")
 db = state.store_path()
 status = state.store_status()

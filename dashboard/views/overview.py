@@ -32,7 +32,6 @@ def estimates_frame(filters) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
-state.require_frame()
 st.title("Overview")
 filters = state.filters()
 summary = state.query("corpus_summary", filters)

@@ -13,7 +13,7 @@ import streamlit as st
 from analysis import reader_data
 from dashboard import components, state
 from dashboard.highlight import category_palette, render_article_html, render_legend
-from dashboard.pages.reader import (
+from dashboard.views.reader import (
     METRICS,
     _date,
     _fmt,
@@ -158,5 +158,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    state.require_frame()
     main()

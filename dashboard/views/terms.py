@@ -70,7 +70,6 @@ REST = "rest"
 
 # --------------------------------------------------------------------------- page
 
-state.require_frame()
 st.title("Distinctive terms")
 filters = state.filters()
 

@@ -172,7 +172,6 @@ with few articles only large gaps can be detected.
 
 # --------------------------------------------------------------------------- page
 
-state.require_frame()
 st.title("Compare outlets")
 filters = state.filters()
 

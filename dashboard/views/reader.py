@@ -290,5 +290,4 @@ def main() -> None:
 
 # Streamlit runs a page file as ``__main__``; the compare page imports the helpers above.
 if __name__ == "__main__":
-    state.require_frame()
     main()

@@ -63,7 +63,6 @@ def signed(value) -> str:
 
 # --------------------------------------------------------------------------- page
 
-state.require_frame()
 st.title("Stories")
 filters = state.filters()
 st.caption(

@@ -62,7 +62,6 @@ def group_title(group: str) -> str:
 
 # --------------------------------------------------------------------------- page
 
-state.require_frame()
 st.title("Word choice")
 filters = state.filters()
 st.caption(

@@ -6,7 +6,6 @@ import streamlit as st
 
 from dashboard import charts, components, state
 
-state.require_frame()
 st.title("Sentiment")
 filters = state.filters()
 

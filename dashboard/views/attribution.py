@@ -7,7 +7,6 @@ import streamlit as st
 
 from dashboard import charts, components, state
 
-state.require_frame()
 st.title("Attribution")
 filters = state.filters()
 

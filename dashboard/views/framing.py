@@ -8,7 +8,6 @@ import streamlit as st
 
 from dashboard import charts, components, state
 
-state.require_frame()
 st.title("Framing")
 filters = state.filters()
 

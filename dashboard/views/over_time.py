@@ -7,7 +7,6 @@ import streamlit as st
 from analysis.queries import BUCKETS, MEASURE_COLUMNS
 from dashboard import charts, components, state
 
-state.require_frame()
 st.title("Over time")
 filters = state.filters()
 
