@@ -312,8 +312,9 @@ def describe_differences(
         )
 
     # Word choice within each framing category.
-    for category in sorted(set(a.framing) | set(b.framing)):
-        ta, tb = a.framing.get(category, Counter()), b.framing.get(category, Counter())
+    for category_id in sorted(set(a.framing) | set(b.framing)):
+        ta, tb = a.framing.get(category_id, Counter()), b.framing.get(category_id, Counter())
+        category = category_id.replace("_", " ")  # plain words: "legitimacy labels"
         only_a, only_b = set(ta) - set(tb), set(tb) - set(ta)
         if only_a and only_b:
             lines.append(

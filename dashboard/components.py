@@ -19,7 +19,8 @@ from analysis import export
 from analysis.queries import SMALL_N
 from dashboard import state
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+# Markdown syntax, plus "$" (LaTeX) and ":" (emoji and :color[...] codes) that Streamlit adds.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$:])")
 
 
 def escape_md(text) -> str:
@@ -131,7 +132,7 @@ def explain(*keys: str) -> None:
 
 
 def n_badge(n: int, what: str = "articles") -> None:
-    st.caption(f"n = {int(n):,} {what}")
+    st.caption(f"n = {int(n):,} {escape_md(what)}")
 
 
 def small_n_warning(frame: pd.DataFrame, n_col: str = "n", group_col: str = "outlet") -> None:

@@ -10,6 +10,7 @@ URL keys: ``outlet`` and ``section`` (repeated), ``from``/``to`` (ISO dates),
 
 from __future__ import annotations
 
+import importlib
 import os
 import string
 from collections.abc import Sequence
@@ -77,6 +78,27 @@ def query(name: str, filters: Filters | None = None, *args):
     """
     path = store_path()
     return _cached(store.fingerprint(path), str(path), name, filters, tuple(args))
+
+
+@st.cache_data(ttl=CACHE_TTL, max_entries=CACHE_ENTRIES, show_spinner=False)
+def _cached_read(fingerprint: str, path: str, module: str, name: str, args: tuple):
+    try:
+        con = store.connect(path, read_only=True)
+    except (FileNotFoundError, duckdb.Error) as error:
+        raise StoreUnavailable(str(error)) from error
+    try:
+        return getattr(importlib.import_module(f"analysis.{module}"), name)(con, *args)
+    finally:
+        con.close()
+
+
+def read(module: str, name: str, *args):
+    """Run ``analysis.<module>.<name>(con, *args)`` on the store, cached like :func:`query`.
+
+    For the page-specific reads in ``analysis.reader_data`` and ``analysis.comparison_data``.
+    """
+    path = store_path()
+    return _cached_read(store.fingerprint(path), str(path), module, name, tuple(args))
 
 
 @st.cache_data(ttl=CACHE_TTL, max_entries=CACHE_ENTRIES, show_spinner=False)

@@ -16,18 +16,8 @@ from dashboard import comparison_charts, components, state
 # fingerprint (state.query only reaches analysis.queries).
 
 
-@st.cache_data(ttl=state.CACHE_TTL, max_entries=state.CACHE_ENTRIES, show_spinner=False)
-def _cached_read(fingerprint: str, path: str, name: str, args: tuple):
-    con = store.connect(path, read_only=True)
-    try:
-        return getattr(comparison_data, name)(con, *args)
-    finally:
-        con.close()
-
-
 def read(name: str, *args):
-    path = state.store_path()
-    return _cached_read(store.fingerprint(path), str(path), name, tuple(args))
+    return state.read("comparison_data", name, *args)
 
 
 @st.cache_data(ttl=state.CACHE_TTL, max_entries=64, show_spinner="Comparing…")
@@ -36,7 +26,7 @@ def _comparison(fingerprint: str, path: str, filters, measure: str, sides: tuple
 
     ``sides``: ((label, (outlet, ...)), (label, (outlet, ...))).
     """
-    values = _cached_read(fingerprint, path, "measure_frame", (filters, measure))
+    values = state.read("comparison_data", "measure_frame", filters, measure)
     mapping = {label: list(members) for label, members in sides}
     frame = values.assign(side=stats.assign_groups(values, mapping)).dropna(subset=["side"])
     labels = [label for label, _ in sides]
@@ -53,15 +43,13 @@ def _comparison(fingerprint: str, path: str, filters, measure: str, sides: tuple
 @st.cache_data(ttl=state.CACHE_TTL, max_entries=64, show_spinner="Testing every pair…")
 def _all_pairs(fingerprint: str, path: str, filters, measure: str, labels: tuple) -> pd.DataFrame:
     """stats.pairwise over the given outlets (``labels``: ((outlet, shown label), ...))."""
-    values = _cached_read(fingerprint, path, "measure_frame", (filters, measure))
+    values = state.read("comparison_data", "measure_frame", filters, measure)
     shown = dict(labels)
     frame = values[values["outlet"].isin(shown)].assign(outlet=lambda f: f["outlet"].map(shown))
     return stats.pairwise(frame, measure, group="outlet", groups=sorted(shown.values()))
 
 
-def md(text) -> str:
-    """Untrusted text for markdown: escaped, and no LaTeX ($) or emoji/colour codes (:)."""
-    return components.escape_md(text).replace("$", "\\$").replace(":", "\\:")
+md = components.escape_md
 
 
 def pick(label: str, key: str, options: list, default, multi: bool = False, **kwargs):

@@ -75,7 +75,7 @@ for measure in KEY_MEASURES:
         row.outlet: f"{_fmt(row.estimate)} [{_fmt(row.ci_low)}, {_fmt(row.ci_high)}] n={row.n}"
         for row in part.itertuples(index=False)
     }
-    wide[components.measure_label(measure)] = wide["Outlet"].map(text).fillna("–")
+    wide[components.measure_label(measure)] = wide["Outlet"].map(text).astype(object).fillna("–")
 components.table(wide)
 components.csv_button(long, "overview_measures", label="Download these numbers (CSV)")
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from analysis import reader_data, store
+from analysis import reader_data
 from dashboard import components, state
 from dashboard.highlight import category_palette, render_article_html, render_legend
 
@@ -19,20 +19,8 @@ ARTICLE_KEY = "article"  # session state key and URL param of the chosen article
 _MODES = ("names", "letters")
 
 
-# Reads that analysis.queries does not offer go through this small cache, keyed on
-# the store fingerprint like state.query (a changed store gives new entries).
-@st.cache_data(ttl=state.CACHE_TTL, max_entries=state.CACHE_ENTRIES, show_spinner=False)
-def _cached_read(fingerprint: str, path: str, name: str, args: tuple):
-    con = store.connect(path, read_only=True)
-    try:
-        return getattr(reader_data, name)(con, *args)
-    finally:
-        con.close()
-
-
 def read(name: str, *args):
-    path = state.store_path()
-    return _cached_read(store.fingerprint(path), str(path), name, args)
+    return state.read("reader_data", name, *args)
 
 
 def _date(value) -> str:
@@ -111,14 +99,7 @@ def show_metrics(detail: dict, columns: int = 6) -> None:
             col.metric(label, _fmt(detail.get(key), kind), help=help_text)
 
 
-_MD_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&$:'\"=^%])")
-
-
-def md(text) -> str:
-    """Untrusted text made literal for any markdown element: every markdown-significant
-    ASCII punctuation character is backslash-escaped (CommonMark renders ``\\<`` as ``<``),
-    so no tag, link, emphasis, LaTeX (``$``) or emoji/colour code (``:``) can form."""
-    return _MD_PUNCTUATION.sub(r"\\\1", str(text))
+md = components.escape_md
 
 
 def safe_url(url: str) -> str | None:

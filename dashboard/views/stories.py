@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from analysis import comparison_data, store, stories
+from analysis import store, stories
 from dashboard import comparison_charts, components, state
 
 # --------------------------------------------------------------------------- helpers
@@ -16,28 +16,16 @@ from dashboard import comparison_charts, components, state
 # fingerprint (state.query only reaches analysis.queries).
 
 
-@st.cache_data(ttl=state.CACHE_TTL, max_entries=state.CACHE_ENTRIES, show_spinner=False)
-def _cached_read(fingerprint: str, path: str, name: str, args: tuple):
-    con = store.connect(path, read_only=True)
-    try:
-        return getattr(comparison_data, name)(con, *args)
-    finally:
-        con.close()
-
-
 def read(name: str, *args):
-    path = state.store_path()
-    return _cached_read(store.fingerprint(path), str(path), name, tuple(args))
+    return state.read("comparison_data", name, *args)
 
 
-def md(text) -> str:
-    """Untrusted text for markdown: escaped, and no LaTeX ($) or emoji/colour codes (:)."""
-    return components.escape_md(text).replace("$", "\\$").replace(":", "\\:")
+md = components.escape_md
 
 
 @st.cache_data(ttl=state.CACHE_TTL, max_entries=32, show_spinner="Grouping articles into stories…")
 def _stories(fingerprint: str, path: str, filters, threshold: float, window: float):
-    texts = _cached_read(fingerprint, path, "article_texts", (filters,)).frame
+    texts = state.read("comparison_data", "article_texts", filters).frame
     found = stories.cluster_stories(texts, threshold=threshold, window_days=window)
     return found, stories.story_table(texts, found)
 

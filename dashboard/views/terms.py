@@ -18,23 +18,11 @@ from dashboard import comparison_charts, components, state
 # fingerprint (state.query only reaches analysis.queries).
 
 
-@st.cache_data(ttl=state.CACHE_TTL, max_entries=state.CACHE_ENTRIES, show_spinner=False)
-def _cached_read(fingerprint: str, path: str, name: str, args: tuple):
-    con = store.connect(path, read_only=True)
-    try:
-        return getattr(comparison_data, name)(con, *args)
-    finally:
-        con.close()
-
-
 def read(name: str, *args):
-    path = state.store_path()
-    return _cached_read(store.fingerprint(path), str(path), name, tuple(args))
+    return state.read("comparison_data", name, *args)
 
 
-def md(text) -> str:
-    """Untrusted text for markdown: escaped, and no LaTeX ($) or emoji/colour codes (:)."""
-    return components.escape_md(text).replace("$", "\\$").replace(":", "\\:")
+md = components.escape_md
 
 
 @st.cache_data(ttl=state.CACHE_TTL, max_entries=8, show_spinner=False)
@@ -48,7 +36,7 @@ def framing_lexicon(directory: str, stamp: float) -> tuple[list[str], list[str]]
 def _distinctive(
     fingerprint: str, path: str, filters, a: tuple, b: tuple | None, label_a: str, label_b: str
 ) -> pd.DataFrame:
-    texts = _cached_read(fingerprint, path, "article_texts", (filters,)).frame
+    texts = state.read("comparison_data", "article_texts", filters).frame
     if b is not None:
         texts = texts[texts["outlet"].isin(set(a) | set(b))]  # the prior: these two sides
     result = terms.distinctive_terms(texts, list(a), list(b) if b is not None else None)

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from analysis import comparison_data, contrasts, store
+from analysis import contrasts, store
 from analysis.lexicons import LexiconError
 from dashboard import comparison_charts, components, state
 
@@ -18,23 +18,11 @@ from dashboard import comparison_charts, components, state
 # fingerprint (state.query only reaches analysis.queries).
 
 
-@st.cache_data(ttl=state.CACHE_TTL, max_entries=state.CACHE_ENTRIES, show_spinner=False)
-def _cached_read(fingerprint: str, path: str, name: str, args: tuple):
-    con = store.connect(path, read_only=True)
-    try:
-        return getattr(comparison_data, name)(con, *args)
-    finally:
-        con.close()
-
-
 def read(name: str, *args):
-    path = state.store_path()
-    return _cached_read(store.fingerprint(path), str(path), name, tuple(args))
+    return state.read("comparison_data", name, *args)
 
 
-def md(text) -> str:
-    """Untrusted text for markdown: escaped, and no LaTeX ($) or emoji/colour codes (:)."""
-    return components.escape_md(text).replace("$", "\\$").replace(":", "\\:")
+md = components.escape_md
 
 
 @st.cache_data(ttl=state.CACHE_TTL, max_entries=8, show_spinner=False)
@@ -45,7 +33,7 @@ def load_contrasts(path: str, stamp: float) -> pd.DataFrame:
 
 @st.cache_data(ttl=state.CACHE_TTL, max_entries=32, show_spinner="Counting word choices…")
 def _matches(fingerprint: str, path: str, filters, contrasts_path: str, stamp: float):
-    texts = _cached_read(fingerprint, path, "article_texts", (filters,)).frame
+    texts = state.read("comparison_data", "article_texts", filters).frame
     table = load_contrasts(contrasts_path, stamp)
     matches = contrasts.contrast_matches(texts, table)
     return matches, contrasts.contrast_table(texts, table, matches=matches)
