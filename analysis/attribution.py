@@ -1119,6 +1119,10 @@ def _first_chunk(src_toks: list) -> list[_Tok]:
 def _head(chunk: list[_Tok]) -> _Tok:
     for i, t in enumerate(chunk):
         if i > 0 and t.form in _HEAD_BREAK:
+            # "of" between capitalised words belongs to a name ("Concord of Nations
+            # official", "Minister of Foreign Affairs Yaros Dallin"): keep looking.
+            if t.form == "of" and chunk[i - 1].cap and i + 1 < len(chunk) and chunk[i + 1].cap:
+                continue
             return chunk[i - 1]
     return chunk[-1]
 

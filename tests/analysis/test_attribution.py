@@ -357,6 +357,19 @@ def test_a_titled_person_after_an_organisation_of_phrase_is_the_speaker(finder):
     assert (e.speaker, e.anonymous) == ("Amara Solen", False)
 
 
+def test_an_unnamed_official_of_a_named_body_is_anonymous(finder):
+    e = only(
+        finder,
+        "A Concord of Nations official who asked not to be named said the talks had stalled.",
+    )
+    assert e.anonymous is True and e.speaker == "a concord of nations official"
+
+
+def test_a_named_body_with_of_keeps_its_whole_name(finder):
+    e = only(finder, "The Concord of Nations said the talks had stalled.")
+    assert (e.speaker, e.anonymous) == ("Concord of Nations", False)
+
+
 def test_a_minister_of_foreign_affairs_is_folded_to_the_name(finder):
     e = only(finder, "Minister of Foreign Affairs Yaros Dallin said the strike was illegal.")
     assert e.speaker == "Yaros Dallin"
