@@ -257,19 +257,32 @@ def test_hostile_article_shows_its_markup_as_text_and_runs_no_script(tab, server
     assert tab.dialogs == []
 
 
+PICKER_TEXTS = """() => Array.from(document.querySelectorAll('[data-testid="stSelectbox"] input'))
+    .map(e => e.value)"""
+
+
 def picker_texts(page) -> list[str]:
-    return page.evaluate(
-        """() => Array.from(document.querySelectorAll('[data-testid="stSelectbox"] input'))
-             .map(e => e.value)"""
-    )
+    return page.evaluate(PICKER_TEXTS)
+
+
+def wait_for_pickers(page, predicate_js: str, timeout: float = 30_000) -> list[str]:
+    """Wait until the selectboxes' texts satisfy ``predicate_js`` (pickers are drawn
+    after the page title, and a loaded machine draws them later), then return them."""
+    # On a time-out the caller's assertion reports what was on screen.
+    with contextlib.suppress(Exception):
+        page.wait_for_function(f"() => ({predicate_js})(({PICKER_TEXTS})())", timeout=timeout)
+    return picker_texts(page)
 
 
 def test_compare_reveal_puts_outlet_names_into_the_pickers(tab, server):
     open_page(tab, f"{server.url}/compare-articles?classroom=1")
     page = tab.page
-    assert any("Outlet A" in text for text in picker_texts(page))
+    texts = wait_for_pickers(page, "texts => texts.some(t => t.includes('Outlet A'))")
+    assert any("Outlet A" in text for text in texts), texts
     page.get_by_role("button", name="Reveal outlet names").first.click()
     page.get_by_role("button", name="Hide outlet names").first.wait_for()
     wait_for_app(page)
-    texts = picker_texts(page)
+    texts = wait_for_pickers(
+        page, "texts => texts.length > 0 && !texts.some(t => /— Outlet [A-Z]+ —/.test(t))"
+    )
     assert not any(re.search(r"— Outlet [A-Z]+ —", text) for text in texts), texts
