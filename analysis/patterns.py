@@ -97,6 +97,9 @@ class PatternSet:
             else:
                 self._prefixes.setdefault(len(key), {}).setdefault(key, []).append(pattern_id)
         self._candidates: dict[str, tuple[int, ...]] = {}
+        self._plans: dict[str, tuple | None] = {}
+        self._planned: set[str] = set()  # forms in _plans
+        self._starters: set[str] = set()  # forms in _plans with a plan (not None)
 
     def candidates(self, form: str) -> tuple[int, ...]:
         """Ids of the patterns whose first step can match a token of this (lower-case) form."""
@@ -112,25 +115,86 @@ class PatternSet:
             self._candidates[form] = hit
         return hit
 
+    def _plan(self, form: str) -> tuple | None:
+        """How to try the candidates of ``form`` (memoised), or None when there are none.
+
+        ``(singles, by_next, others)``: one-word patterns (a hit as they stand, unless
+        case-sensitive); patterns whose second step is a plain word, keyed by that word,
+        so "in cold blood" is tried only where "in" is followed by "cold", not at every
+        "in"; and the rest, tried step by step.
+        """
+        plans = self._plans
+        if form in plans:
+            return plans[form]
+        singles: list[int] = []
+        by_next: dict[str, list[int]] = {}
+        others: list[int] = []
+        for pattern_id in self.candidates(form):
+            steps = self.steps[pattern_id]
+            if len(steps) == 1:
+                singles.append(pattern_id)
+            elif steps[1].kind == "word" and not steps[1].case_sensitive:
+                by_next.setdefault(steps[1].form, []).append(pattern_id)
+            else:
+                others.append(pattern_id)
+        plan = (tuple(singles), by_next, tuple(others)) if singles or by_next or others else None
+        plans[form] = plan
+        self._planned.add(form)
+        if plan is not None:
+            self._starters.add(form)
+        return plan
+
     def find(
         self,
         tokens: Sequence[tuple[int, int, str]],
         text: str,
         sentence_of_token: Sequence[int] | None = None,
+        forms: Sequence[str] | None = None,
     ) -> list[Match]:
-        """Longest non-overlapping matches in text order."""
+        """Longest non-overlapping matches in text order.
+
+        ``forms`` (the tokens' forms, ``[t[2] for t in tokens]``) may be passed when
+        several pattern sets search the same tokens, to build that list once.
+        """
+        if forms is None:
+            forms = [t[2] for t in tokens]
+        # Set algebra in C instead of a dictionary lookup per token: the article's
+        # distinct forms, minus those already planned, are planned once; the ones
+        # that can start a pattern are then located in one comprehension.
+        distinct = set(forms)
+        unplanned = distinct - self._planned
+        if unplanned:
+            if len(self._plans) + len(unplanned) > _CACHE_LIMIT:
+                # Bound the memory of a long run; cleared before, never while, planning.
+                self._plans.clear()
+                self._planned.clear()
+                self._starters.clear()
+                unplanned = distinct
+            for form in unplanned:
+                self._plan(form)
+        starting = distinct & self._starters
+        if not starting:
+            return []
+        plan_of = self._plans
         found: list[Match] = []
-        candidates = self.candidates
-        for index, (_, _, form) in enumerate(tokens):
-            ids = candidates(form)
-            if not ids:
-                continue
-            for pattern_id in ids:
-                last = self._match_from(
-                    self.steps[pattern_id], tokens, text, index, sentence_of_token
-                )
-                if last is not None:
-                    found.append(Match(pattern_id, index, last, tokens[index][0], tokens[last][1]))
+        steps_of = self.steps
+        n = len(tokens)
+        for index in [i for i, form in enumerate(forms) if form in starting]:
+            singles, by_next, others = plan_of[forms[index]]
+            start, end, _ = tokens[index]
+            for pattern_id in singles:
+                step = steps_of[pattern_id][0]
+                # The candidate index already matched the form; only the case is left.
+                if not step.case_sensitive or text[start:end] == step.form:
+                    found.append(Match(pattern_id, index, index, start, end))
+            tried = by_next.get(forms[index + 1], ()) if by_next and index + 1 < n else ()
+            for group in (tried, others):
+                for pattern_id in group:
+                    last = self._match_from(
+                        steps_of[pattern_id], tokens, text, index, sentence_of_token
+                    )
+                    if last is not None:
+                        found.append(Match(pattern_id, index, last, start, tokens[last][1]))
         return resolve_overlaps(found)
 
     def _match_from(self, steps, tokens, text, index, sentence_of_token) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from analysis.text import QUOTE_FOLD
+from analysis.text import fold_quotes
 from analysis.vader_fast import FastSentimentAnalyzer
 
 #: VADER's conventional thresholds for a negative / positive sentence.
@@ -26,7 +26,17 @@ class SentenceScorer:
 
     def compound(self, sentence: str) -> float:
         """VADER compound score of one sentence, in [-1, 1]."""
-        return self._analyzer.compound(sentence.translate(QUOTE_FOLD))
+        return self._analyzer.compound(fold_quotes(sentence))
+
+    def compounds(self, text: str, spans: Sequence[tuple[int, int]]) -> list[float]:
+        """Compound scores of the sentences ``text[a:b]`` for ``(a, b)`` in ``spans``.
+
+        The same scores as :meth:`compound` on each sentence; the quotes of the whole
+        text are folded once instead of once per sentence.
+        """
+        folded = fold_quotes(text)
+        compound = self._analyzer.compound
+        return [compound(folded[a:b]) for a, b in spans]
 
 
 def summarize(compounds: Sequence[float]) -> tuple[float | None, float | None, float | None]:

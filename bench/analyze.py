@@ -1,0 +1,302 @@
+"""Throughput of the analysis against its floor, bare vaderSentiment, on the same articles.
+
+Run: ``.venv/bin/python bench/analyze.py [--n 1000] [--pool-n 10000] [--repeat 2]``
+
+For the synthetic corpus of ``--n`` articles (``bench/corpus.py``) it prints, all
+measured in this one run on the same articles:
+
+(a) the floor: ``vaderSentiment.SentimentIntensityAnalyzer().polarity_scores`` on
+    every sentence of every article (body split by ``analysis.text.split_sentences``,
+    plus the headline), the splitting itself not timed;
+(b) the full ``Analyzer.analyze`` pipeline on one core;
+(c) each stage's time, timed separately over the same articles: clean (ingest's
+    ``normalize`` of the raw text), split, tokenize, sentiment, framing,
+    attribution, hedges, targets, the rest (records and rates);
+(d) peak RSS of this process;
+
+then the ratio pipeline/floor in throughput (>= 1.0 means the whole analysis is
+at least as fast as bare vaderSentiment alone), and the process pool:
+``analyze_stream(..., workers=2)`` against ``workers=1`` on ``--pool-n`` articles,
+with the pool's peak RSS (parent + children) at two sizes to show memory flat in N.
+
+Times are the best of ``--repeat`` (pool: ``--pool-repeat``) passes, the two sides of
+each ratio alternated, because the machine is shared and its load drifts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import psutil  # noqa: E402
+
+from bench import corpus  # noqa: E402
+
+
+def best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class TreeRss:
+    """Samples the RSS of this process plus its children every 50 ms; keeps the peak."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for proc in [me, *me.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error):
+                    total += proc.memory_info().rss
+            self.peak = max(self.peak, total)
+            self._stop.wait(0.05)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        return False
+
+
+def stage_times(articles, analyzer, raw_texts, repeat: int) -> dict[str, float]:
+    """Seconds per stage over all ``articles``, each stage timed on its own."""
+    from analysis.pipeline import _sentence_of_tokens
+    from analysis.text import normalize, split_sentences, tokenize
+
+    spans = [split_sentences(a.text) for a in articles]
+    tokens = [tokenize(a.text) for a in articles]
+    title_tokens = [tokenize(a.title) for a in articles]
+    sentence_of = [_sentence_of_tokens(t, s) for t, s in zip(tokens, spans, strict=True)]
+    compounds = [
+        [analyzer.scorer.compound(a.text[x:y]) for x, y in s]
+        for a, s in zip(articles, spans, strict=True)
+    ]
+    items = list(zip(articles, spans, tokens, title_tokens, sentence_of, compounds, strict=True))
+
+    def clean():
+        for raw in raw_texts:
+            normalize(raw)
+
+    def split():
+        for a in articles:
+            split_sentences(a.text)
+
+    def tokenize_all():
+        for a in articles:
+            tokenize(a.text)
+            tokenize(a.title)
+            # the token -> sentence map belongs to tokenizing
+        for t, s in zip(tokens, spans, strict=True):
+            _sentence_of_tokens(t, s)
+
+    def sentiment():
+        compound = analyzer.scorer.compound
+        for a, s, *_ in items:
+            text = a.text
+            for x, y in s:
+                compound(text[x:y])
+            if a.title:
+                compound(a.title)
+
+    def lexicon(kind, patterns, terms):
+        def run():
+            for a, _s, t, tt, so, _c in items:
+                analyzer._lexicon_evidence(
+                    kind, patterns, terms, a.article_id, "text", a.text, t, so
+                )
+                if kind == "framing" and a.title:
+                    analyzer._lexicon_evidence(
+                        kind, patterns, terms, a.article_id, "title", a.title, tt, [0] * len(tt)
+                    )
+
+        return run
+
+    def attribution():
+        for a, s, *_ in items:
+            analyzer.attribution.find(a.text, s, a.article_id, "text")
+
+    def targets():
+        for a, _s, t, tt, so, c in items:
+            analyzer._target_evidence(a.article_id, "text", a.text, t, so, c)
+            if a.title:
+                analyzer._target_evidence(a.article_id, "title", a.title, tt, [0] * len(tt), [0.0])
+
+    stages = {
+        "clean": clean,
+        "split": split,
+        "tokenize": tokenize_all,
+        "sentiment": sentiment,
+        "framing": lexicon("framing", analyzer.framing, analyzer.framing_terms),
+        "attribution": attribution,
+        "hedges": lexicon("hedge", analyzer.hedges, analyzer.hedge_terms),
+        "targets": targets,
+    }
+    return {name: best(fn, repeat) for name, fn in stages.items()}
+
+
+def floor_inputs(articles):
+    """The sentences vaderSentiment scores in the floor: every body sentence and the headline."""
+    from analysis.text import split_sentences
+
+    sentences = []
+    for a in articles:
+        sentences.extend(a.text[x:y] for x, y in split_sentences(a.text))
+        if a.title:
+            sentences.append(a.title)
+    return sentences
+
+
+def pool_run(articles, lexicons, workers: int) -> tuple[float, float]:
+    from analysis.pipeline import analyze_stream
+
+    with TreeRss() as rss:
+        started = time.perf_counter()
+        n = 0
+        for batch, _results in analyze_stream(iter(articles), lexicons, workers=workers):
+            n += len(batch)
+        seconds = time.perf_counter() - started
+    assert n == len(articles)
+    return seconds, rss.peak / 1e6
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="articles for (a)-(d)")
+    parser.add_argument(
+        "--pool-n", type=int, default=10_000, help="articles for the pool (0: skip)"
+    )
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--pool-repeat", type=int, default=2)
+    parser.add_argument("--no-stages", action="store_true")
+    args = parser.parse_args(argv)
+
+    import json
+
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from analysis.lexicons import load_lexicons
+    from analysis.pipeline import Analyzer
+
+    articles = corpus.load(args.n)
+    raw_path = corpus.write(args.n)["jsonl"]
+    with raw_path.open(encoding="utf-8") as handle:
+        raw_texts = [json.loads(line)["text"] for line in handle]
+    mb = sum(len(a.text.encode()) + len(a.title.encode()) for a in articles) / 1e6
+    words = sum(len(a.text.split()) for a in articles)
+    lexicons = load_lexicons()
+    analyzer = Analyzer(lexicons)
+    vader = SentimentIntensityAnalyzer()
+    sentences = floor_inputs(articles)
+    print(
+        f"{len(articles)} articles, {len(sentences)} sentences (with headlines), "
+        f"{words / len(articles):.0f} words/article, {mb:.1f} MB of text; best of {args.repeat}"
+    )
+
+    def floor():
+        polarity = vader.polarity_scores
+        for sentence in sentences:
+            polarity(sentence)
+
+    def pipeline():
+        analyze = analyzer.analyze
+        for article in articles:
+            analyze(article)
+
+    # Interleaved, best of --repeat each: on a shared machine the load drifts, and a
+    # ratio of two times taken minutes apart would measure the drift.
+    t_floor = t_pipe = float("inf")
+    for _ in range(args.repeat):
+        t_floor = min(t_floor, best(floor, 1))
+        t_pipe = min(t_pipe, best(pipeline, 1))
+    n = len(articles)
+
+    def line(name, seconds):
+        print(
+            f"  {name:<34} {n / seconds:>9.0f} articles/s {mb / seconds:>7.2f} MB/s "
+            f"{len(sentences) / seconds:>9.0f} sentences/s"
+        )
+
+    print("(a) floor, vaderSentiment per sentence:")
+    line("vaderSentiment.polarity_scores", t_floor)
+    print("(b) full pipeline, one core:")
+    line("Analyzer.analyze", t_pipe)
+    if not args.no_stages:
+        stages = stage_times(articles, analyzer, raw_texts, args.repeat)
+        total = sum(stages.values())
+        in_analyze = total - stages["clean"]
+        rest = t_pipe - in_analyze
+        print(
+            "(c) stages, each timed on its own over the same articles "
+            "(share of the analyze stages' sum; x floor = stage time / floor time):"
+        )
+        for name, seconds in stages.items():
+            share = "" if name == "clean" else f"{seconds / in_analyze:6.1%}"
+            note = "  (ingest's cleaning, before analyze)" if name == "clean" else ""
+            print(
+                f"  {name:<22} {seconds:7.3f} s  {share:>6}  {seconds / t_floor:5.2f}x floor{note}"
+            )
+        print(
+            f"  sum of analyze stages  {in_analyze:7.3f} s  ({in_analyze / t_floor:.2f}x floor); "
+            f"whole analyze {t_pipe:.3f} s: records, rates and targets' scores "
+            f"{rest:+.3f} s (noise when negative)"
+        )
+    print(f"(d) peak RSS of this process: {peak_rss_mb():.0f} MB")
+    print(
+        f"pipeline / floor throughput: {t_floor / t_pipe:.2f}x "
+        f"(target >= 1.0x: {'met' if t_floor / t_pipe >= 1.0 else 'missed'})"
+    )
+
+    if args.pool_n:
+        del articles, raw_texts, sentences
+        gc.collect()
+        big = corpus.load(args.pool_n)
+        small = big[: max(1, args.pool_n // 10)]
+        # Alternated, best of --pool-repeat each, for the same reason as above.
+        t1 = t2 = float("inf")
+        rss2 = 0.0
+        for _ in range(args.pool_repeat):
+            t1 = min(t1, pool_run(big, lexicons, 1)[0])
+            seconds, rss = pool_run(big, lexicons, 2)
+            t2, rss2 = min(t2, seconds), max(rss2, rss)
+        _, rss2_small = pool_run(small, lexicons, 2)
+        print(f"process pool, {len(big)} articles (analyze_stream, batches of 200):")
+        print(f"  workers=1  {len(big) / t1:8.0f} articles/s")
+        print(
+            f"  workers=2  {len(big) / t2:8.0f} articles/s   speedup {t1 / t2:.2f}x (target 1.7x)"
+        )
+        print(
+            f"  pool peak RSS (parent + workers, input list held in memory): "
+            f"{rss2_small:.0f} MB at {len(small)} articles, {rss2:.0f} MB at {len(big)}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

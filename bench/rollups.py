@@ -1,0 +1,253 @@
+"""A prototype of roll-up tables for the dashboard: outlet x section x day, exact for every filter
+but text search.
+
+Run: ``.venv/bin/python bench/rollups.py [--db bench/out/million.duckdb] [--repeat 3]``
+
+The dashboard's filters are outlets, sections and a date range in whole days (plus
+a text search). Every page-level aggregate the Overview, Over time, Framing and
+Attribution pages show is a sum over articles, so it can be summed from cells of
+outlet x section x day instead of joining 1M articles to their scores and 10M
+evidence rows on a string key at every call. Distinct-article counts stay exact
+because every article lies in exactly one cell. This script builds the roll-ups
+(``bench/out/million-rollups.duckdb``, the store itself is left untouched), times
+the roll-up versions of the queries in ``analysis.queries`` on a fresh read-only
+connection each, and checks each answer against the original query's.
+
+The SQL here is the proposal for ``analysis/queries.py`` and ``analysis/store.py``
+(see ``bench/README.md``): the store keeps the roll-ups, rebuilding the cells a
+write touches inside the same transaction; the queries read them whenever
+``filters.search`` is empty.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analysis.store import SCORE_COLUMNS  # noqa: E402
+
+DB = ROOT / "bench" / "out" / "million.duckdb"
+OUT = ROOT / "bench" / "out" / "million-rollups.duckdb"
+
+_CELL = "a.outlet, coalesce(a.section, '') AS section, a.published::DATE AS day"
+_MEASURES = ", ".join(
+    f"count(s.{m}) AS n_{m}, sum(s.{m}) AS sum_{m}" for m in SCORE_COLUMNS if m != "words"
+)
+
+#: The roll-up tables, as built from the store's tables (the same SELECTs rebuild the
+#: cells a write touches, with ``WHERE (outlet, section, day) IN touched``).
+ROLLUPS = {
+    "rollup_articles": f"""
+        SELECT {_CELL}, count(*) AS articles, count(s.article_id) AS scored,
+               coalesce(sum(s.words), 0)::BIGINT AS words, {_MEASURES}
+        FROM src.articles a LEFT JOIN src.scores s USING (article_id) GROUP BY ALL""",
+    "rollup_categories": f"""
+        SELECT {_CELL}, k.family, k.category, sum(k.count)::BIGINT AS count
+        FROM src.category_counts k JOIN src.articles a USING (article_id) GROUP BY ALL""",
+    "rollup_sources": f"""
+        SELECT {_CELL},
+               coalesce(nullif(e.speaker, ''), nullif(e.source, ''), '(unnamed)') AS source,
+               count(*) AS attributions, count(DISTINCT e.article_id) AS articles,
+               bool_or(e.anonymous) AS anonymous,
+               count(*) FILTER (WHERE e.anonymous) AS anonymous_n,
+               count(*) FILTER (WHERE e.quote_type = 'direct') AS direct,
+               count(*) FILTER (WHERE e.quote_type = 'indirect') AS indirect,
+               count(*) FILTER (WHERE e.quote_type = 'mixed') AS mixed
+        FROM src.evidence e JOIN src.articles a USING (article_id)
+        WHERE e.kind = 'attribution' GROUP BY ALL""",
+}
+
+
+def build(db: Path, out: Path) -> float:
+    import duckdb
+
+    out.unlink(missing_ok=True)
+    started = time.perf_counter()
+    con = duckdb.connect(str(out))
+    con.execute(f"ATTACH '{db}' AS src (READ_ONLY)")
+    for name, select in ROLLUPS.items():
+        con.execute(f"CREATE TABLE {name} AS {select} ORDER BY outlet, day")
+    con.execute("DETACH src; CHECKPOINT")
+    con.close()
+    return time.perf_counter() - started
+
+
+def cell_where(filters) -> tuple[str, list]:
+    """The filters on roll-up cells (exact: dates are whole days, cells are one day)."""
+    parts, params = [], []
+    if filters.outlets:
+        parts.append(f"outlet IN ({', '.join('?' for _ in filters.outlets)})")
+        params.extend(filters.outlets)
+    if filters.sections:
+        parts.append(f"section IN ({', '.join('?' for _ in filters.sections)})")
+        params.extend(filters.sections)
+    if filters.start is not None:
+        parts.append("day >= ?")
+        params.append(filters.start)
+    if filters.end is not None:
+        parts.append("day <= ?")
+        params.append(filters.end)
+    return " AND ".join(parts) or "TRUE", params
+
+
+def rollup_queries(
+    filters, measures=("sentiment", "framing_per_1k", "anonymous_share", "hedges_per_1k")
+):
+    w, p = cell_where(filters)
+    means = " UNION ALL ".join(
+        f"SELECT outlet, '{m}' AS measure, sum(n_{m}) AS n, sum(sum_{m}) / nullif(sum(n_{m}), 0) AS mean "
+        f"FROM rollup_articles WHERE {w} GROUP BY outlet"
+        for m in measures
+    )
+    return {
+        "Overview: corpus_summary": (
+            f"""SELECT sum(articles), count(DISTINCT outlet), min(day), max(day),
+                       sum(words)::BIGINT, sum(scored) FROM rollup_articles WHERE {w}""",
+            p,
+        ),
+        "Overview: outlet_counts": (
+            f"SELECT outlet, sum(articles) AS articles, sum(words)::BIGINT AS words "
+            f"FROM rollup_articles WHERE {w} GROUP BY outlet ORDER BY outlet",
+            p,
+        ),
+        "Overview: outlet_means (4 measures)": (
+            f"{means} ORDER BY outlet, measure",
+            p * len(measures),
+        ),
+        "Over time: measure_over_time (week)": (
+            f"""WITH b AS (
+                SELECT outlet, date_trunc('week', day) AS bucket, sum(articles) AS articles,
+                       sum(n_sentiment) AS n, sum(sum_sentiment) / nullif(sum(n_sentiment), 0) AS mean,
+                       sum(sum_sentiment) AS total
+                FROM rollup_articles WHERE {w} AND day IS NOT NULL GROUP BY ALL)
+            SELECT outlet, bucket, articles, n, mean,
+                   sum(total) OVER w / nullif(sum(n) OVER w, 0) AS rolling
+            FROM b WINDOW w AS (PARTITION BY outlet ORDER BY bucket
+                                ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)
+            ORDER BY outlet, bucket""",
+            p,
+        ),
+        "Framing: framing_rates": (
+            f"""WITH ow AS (SELECT outlet, sum(words)::BIGINT AS words, sum(scored) AS articles
+                           FROM rollup_articles WHERE {w} GROUP BY outlet HAVING sum(scored) > 0),
+                counts AS (SELECT outlet, category, sum(count)::BIGINT AS matches
+                           FROM rollup_categories WHERE {w} AND family = 'framing' GROUP BY ALL),
+                cats AS (SELECT DISTINCT category FROM counts)
+            SELECT ow.outlet, cats.category, coalesce(n.matches, 0) AS matches, ow.words, ow.articles,
+                   CASE WHEN ow.words > 0 THEN coalesce(n.matches, 0) * 1000.0 / ow.words END AS per_1k
+            FROM ow CROSS JOIN cats LEFT JOIN counts n ON n.outlet = ow.outlet AND n.category = cats.category
+            ORDER BY ow.outlet, cats.category""",
+            p + p,
+        ),
+        "Attribution: top_sources": (
+            f"""WITH counted AS (
+                SELECT outlet, source, sum(attributions) AS attributions,
+                       sum(articles) AS articles, bool_or(anonymous) AS anonymous
+                FROM rollup_sources WHERE {w} GROUP BY outlet, source)
+            SELECT *, row_number() OVER (PARTITION BY outlet ORDER BY attributions DESC, source) AS rank
+            FROM counted QUALIFY rank <= 8 ORDER BY outlet, rank""",
+            p,
+        ),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    import duckdb
+
+    from analysis import queries as q
+    from analysis import store
+    from analysis.queries import Filters
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=DB)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+    seconds = build(args.db, args.out)
+    con = duckdb.connect(str(args.out), read_only=True)
+    sizes = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ROLLUPS}
+    con.close()
+    print(
+        f"roll-ups built from {args.db.name} in {seconds:.0f} s ({args.out.stat().st_size / 1e6:.0f} MB): "
+        + ", ".join(f"{t} {n:,} rows" for t, n in sizes.items())
+    )
+    originals = {
+        "Overview: corpus_summary": lambda c, f: q.corpus_summary(c, f),
+        "Overview: outlet_counts": lambda c, f: q.outlet_counts(c, f),
+        "Overview: outlet_means (4 measures)": lambda c, f: q.outlet_means(
+            c, f, ("sentiment", "framing_per_1k", "anonymous_share", "hedges_per_1k")
+        ),
+        "Over time: measure_over_time (week)": lambda c, f: q.measure_over_time(
+            c, f, "sentiment", "week", 3
+        ),
+        "Framing: framing_rates": lambda c, f: q.framing_rates(c, f),
+        "Attribution: top_sources": lambda c, f: q.top_sources(c, f, 8),
+    }
+    from datetime import date
+
+    for filters in (
+        Filters(),
+        Filters(outlets=("Continental Wire", "Valley Post"), start=date(2025, 1, 1)),
+    ):
+        print(f"filters: {filters.as_dict()}")
+        for label, (sql, params) in rollup_queries(filters).items():
+            times = []
+            for _ in range(args.repeat + 1):
+                started = time.perf_counter()
+                con = duckdb.connect(str(args.out), read_only=True)
+                got = con.execute(sql, params).fetchall()
+                con.close()
+                times.append(time.perf_counter() - started)
+            con = store.connect(args.db, read_only=True)
+            started = time.perf_counter()
+            expected = originals[label](con, filters)
+            original_s = time.perf_counter() - started
+            con.close()
+            want = [expected] if isinstance(expected, dict) else expected
+            same = _same(got, want)
+            print(
+                f"  {label:<38} roll-up cold {times[0]:.3f} s warm {min(times[1:]):.3f} s; "
+                f"original {original_s:.3f} s ({original_s / min(times[1:]):.0f}x); "
+                f"{'same answer' if same else 'DIFFERENT ANSWER'}"
+            )
+    print(
+        f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
+    return 0
+
+
+def _same(rows, expected) -> bool:
+    import math
+
+    import pandas as pd
+
+    if isinstance(expected, list) and expected and isinstance(expected[0], dict):
+        values = list(expected[0].values())
+        got = list(rows[0])
+        return len(got) == len(values) and all(
+            str(a)[:10] == str(b)[:10] if not isinstance(b, int) else int(a) == b
+            for a, b in zip(got, values, strict=True)
+        )
+    frame = expected if isinstance(expected, pd.DataFrame) else pd.DataFrame(expected)
+    if len(rows) != len(frame):
+        return False
+    for got, want in zip(rows, frame.itertuples(index=False), strict=True):
+        for a, b in zip(got, want, strict=True):
+            if isinstance(b, float) or isinstance(a, float):
+                if not (pd.isna(a) and pd.isna(b)) and not math.isclose(
+                    float(a), float(b), rel_tol=1e-9, abs_tol=1e-12
+                ):
+                    return False
+            elif str(a)[:19] != str(b)[:19]:
+                return False
+    return True
+
+
+if __name__ == "__main__":
+    sys.exit(main())
