@@ -143,6 +143,8 @@ def cmd_ingest(args) -> int:
     from analysis.scoring import ingest_into_store
 
     lexicons = _load_lexicons(args)
+    if args.engine == "dask":
+        return _ingest_dask(args, lexicons)
     tally = Tally()
     started = time.perf_counter()
     bar = _progress(None, "article")
@@ -169,6 +171,50 @@ def cmd_ingest(args) -> int:
         )
         + f"the store {args.db} now holds {run.total} articles."
     )
+    tally.print_rejects()
+    return EXIT_REJECTED if tally.rejected else EXIT_OK
+
+
+def _ingest_dask(args, lexicons) -> int:
+    """`slant ingest --engine dask`: partitions scored on a Dask cluster, stored from here."""
+    from analysis.dask_engine import ingest_with_dask
+    from analysis.pipeline import default_workers
+    from analysis.scoring import rescore_store
+    from analysis.web_ingest import is_web_input
+
+    web = [p for p in args.paths if not Path(p).is_dir() and is_web_input(p)]
+    if web or args.fetch or args.offline:
+        return _fail(
+            "--engine dask reads files and folders; ingest web inputs with the local engine"
+        )
+    summary = ingest_with_dask(
+        args.paths,
+        args.db,
+        lexicons,
+        scheduler=args.scheduler,
+        partition_rows=args.partition_rows,
+        workers=args.workers or default_workers(),
+        outlet=args.outlet,
+        published=args.published,
+        staging=args.staging,
+    )
+    # Stored articles made with another lexicon are re-scored here, as the local engine does.
+    run = rescore_store(args.db, lexicons, workers=args.workers)
+    for warning in summary["warnings"]:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(
+        f"Added {summary['added']} articles ({summary['duplicates']} duplicates skipped, "
+        f"{len(summary['rejected'])} rejected) in {summary['seconds']:.1f} s on "
+        f"{summary['partitions']} Dask partitions; "
+        + (
+            f"re-scored {run.rescored} stored articles with lexicon {lexicons.hash}; "
+            if run.rescored
+            else ""
+        )
+        + f"the store {args.db} now holds {run.total} articles."
+    )
+    tally = Tally()
+    tally.rejected = list(summary["rejected"])
     tally.print_rejects()
     return EXIT_REJECTED if tally.rejected else EXIT_OK
 
@@ -359,6 +405,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--db", default=str(DEFAULT_DB), metavar="FILE", help=f"store (default {DEFAULT_DB})"
     )
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: a process pool on this machine (default); dask: a Dask cluster",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler (tcp://host:8786); default: a local cluster of --workers processes",
+    )
+    p.add_argument(
+        "--partition-rows",
+        type=int,
+        default=5000,
+        metavar="N",
+        help="articles per Dask task (default 5000)",
+    )
+    p.add_argument(
+        "--staging",
+        metavar="DIR",
+        help="folder the Dask workers write scored Parquet to and this machine reads "
+        "(shared storage on a cluster; default: next to the store)",
+    )
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("analyze", help="score files once and write CSVs, without a store")
@@ -419,6 +489,8 @@ def main(argv: list[str] | None = None) -> int:
         # ValueError: a user file we read (e.g. --outlet-map) is malformed; the message names it.
         return _fail(str(exc))
     except FileNotFoundError as exc:
+        return _fail(str(exc))
+    except OSError as exc:  # e.g. a Dask scheduler that cannot be reached
         return _fail(str(exc))
     except duckdb.Error as exc:
         # Most often the store is open in another process (a running dashboard holds a lock).

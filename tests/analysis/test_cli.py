@@ -205,3 +205,11 @@ def test_stories_writes_one_row_per_article(small_corpus, tmp_path):
 def test_stories_on_a_missing_store_says_how_to_make_one(tmp_path):
     result = slant("stories", "--db", tmp_path / "none.duckdb", "--out", tmp_path / "s.csv")
     assert result.returncode == 2 and "slant ingest" in result.stderr
+
+
+def test_the_dask_engine_ingests_like_the_local_one(small_corpus, tmp_path):
+    result = slant(
+        "ingest", small_corpus, "--db", tmp_path / "s.duckdb", "--engine", "dask", "--workers", "1"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Added 3 articles" in result.stdout and "Dask partitions" in result.stdout
