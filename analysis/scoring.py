@@ -21,6 +21,13 @@ from analysis.records import Article
 #: Called after every written batch with the run so far.
 Progress = Callable[["RunSummary"], None]
 
+#: Evidence rows gathered before one write. DuckDB writes an append of at least one
+#: row group (122,880 rows) straight to the file even inside an open transaction;
+#: smaller appends stay in memory until commit, so a long run would grow without bound.
+WRITE_ROWS = 122_880
+#: ...or this many articles, whichever comes first (articles with little evidence).
+WRITE_ARTICLES = 20_000
+
 
 @dataclass(slots=True)
 class RunSummary:
@@ -58,6 +65,34 @@ def unique_articles(
     yield from flush()
 
 
+class _BatchWriter:
+    """Gathers analysed batches and writes them in row-group-sized appends."""
+
+    def __init__(self, con, lexicons: Lexicons, summary: RunSummary, progress, field: str):
+        self.con, self.lexicons, self.summary = con, lexicons, summary
+        self.progress, self.field = progress, field
+        self.articles: list[Article] = []
+        self.results: list = []
+        self.rows = 0
+
+    def add(self, batch: list[Article], results: list) -> None:
+        self.articles.extend(batch)
+        self.results.extend(results)
+        self.rows += sum(len(r.evidence) for r in results)
+        if self.rows >= WRITE_ROWS or len(self.results) >= WRITE_ARTICLES:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.results:
+            return
+        new = self.articles if self.field == "added" else []
+        store.write_batch(self.con, new, self.results, self.lexicons.files)
+        setattr(self.summary, self.field, getattr(self.summary, self.field) + len(self.results))
+        self.articles, self.results, self.rows = [], [], 0
+        if self.progress:
+            self.progress(self.summary)
+
+
 def ingest_into_store(
     db_path: str | Path,
     articles: Iterable[Article],
@@ -75,23 +110,21 @@ def ingest_into_store(
     try:
         with store.transaction(con):
             fresh = unique_articles(articles, summary, con)
+            writer = _BatchWriter(con, lexicons, summary, progress, "added")
             for batch, results in analyze_stream(fresh, lexicons, workers=workers):
-                store.write_batch(con, batch, results, lexicons.files)
-                summary.added += len(batch)
-                if progress:
-                    progress(summary)
+                writer.add(batch, results)
+            writer.flush()
             if rescore_all:
                 ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
             else:
                 ids = store.stale_article_ids(con, lexicons.hash, ANALYSIS_VERSION)
             summary.stale = len(ids)
+            writer = _BatchWriter(con, lexicons, summary, progress, "rescored")
             for batch, results in analyze_stream(
                 store.iter_articles(con, ids), lexicons, workers=workers
             ):
-                store.write_batch(con, [], results, lexicons.files)
-                summary.rescored += len(batch)
-                if progress:
-                    progress(summary)
+                writer.add(batch, results)
+            writer.flush()
         summary.total = store.article_count(con)
     finally:
         con.close()
