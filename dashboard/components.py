@@ -234,3 +234,21 @@ def table(frame: pd.DataFrame, height: int | str = "auto", **column_config) -> N
         height=height,
         column_config=column_config or None,
     )
+
+
+def context_lines(lines: pd.DataFrame, match_title: str = "Term", shown: str = "") -> None:
+    """Keyword-in-context lines (outlet, date, title, before, match, after) with a
+    link to each article in the reader; outlets relabelled in classroom mode."""
+    lines = state.relabel(lines)
+    lines["reader"] = [state.reader_link(i) for i in lines["article_id"]]
+    n_badge(lines["article_id"].nunique(), f"articles{f' ({shown})' if shown else ''}")
+    table(
+        lines[["outlet", "published", "title", "left", "match", "right", "reader"]],
+        outlet=st.column_config.TextColumn("Outlet"),
+        published=st.column_config.DatetimeColumn("Published", format="YYYY-MM-DD"),
+        title=st.column_config.TextColumn("Title", width="medium"),
+        left=st.column_config.TextColumn("Before", width="medium"),
+        match=st.column_config.TextColumn(match_title),
+        right=st.column_config.TextColumn("After", width="medium"),
+        reader=st.column_config.LinkColumn("Article", display_text="Open in reader"),
+    )

@@ -16,6 +16,7 @@ import string
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlencode
 
 import duckdb
 import pandas as pd
@@ -380,3 +381,9 @@ def share_query(extra: dict | None = None) -> str:
         pairs.extend((key, v) for v in st.query_params.get_all(key))
     pairs.extend((extra or {}).items())
     return urlencode(pairs)
+
+
+def reader_link(article_id: str) -> str:
+    """A relative link that opens ``article_id`` in the Article reader (classroom mode kept)."""
+    extra = {"classroom": "1"} if classroom() else {}
+    return "reader?" + urlencode({"article": article_id, **extra})

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import streamlit as st
 
 from dashboard import charts, components, state
@@ -74,18 +72,5 @@ lines = state.query("keyword_in_context", filters, term)
 if lines.empty:
     st.info("This term does not occur in the selected articles.")
 else:
-    extra = {"classroom": "1"} if state.classroom() else {}
-    lines = state.relabel(lines)
-    lines["reader"] = ["reader?" + urlencode({"article": a, **extra}) for a in lines["article_id"]]
-    components.n_badge(lines["article_id"].nunique())
-    components.table(
-        lines[["outlet", "published", "title", "left", "match", "right", "reader"]],
-        outlet=st.column_config.TextColumn("Outlet"),
-        published=st.column_config.DatetimeColumn("Published", format="YYYY-MM-DD"),
-        title=st.column_config.TextColumn("Title", width="medium"),
-        left=st.column_config.TextColumn("Before", width="medium"),
-        match=st.column_config.TextColumn("Term"),
-        right=st.column_config.TextColumn("After", width="medium"),
-        reader=st.column_config.LinkColumn("Article", display_text="Open in reader"),
-    )
-    components.csv_button(lines.drop(columns=["reader"]), "framing_in_context")
+    components.context_lines(lines, "Term")
+    components.csv_button(lines, "framing_in_context")

@@ -3,8 +3,6 @@ each story (and which did not), and one story read side by side."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import pandas as pd
 import streamlit as st
 
@@ -28,11 +26,6 @@ def _stories(fingerprint: str, path: str, filters, threshold: float, window: flo
     texts = state.read("comparison_data", "article_texts", filters).frame
     found = stories.cluster_stories(texts, threshold=threshold, window_days=window)
     return found, stories.story_table(texts, found)
-
-
-def reader_link(article_id: str) -> str:
-    extra = {"classroom": "1"} if state.classroom() else {}
-    return "reader?" + urlencode({"article": article_id, **extra})
 
 
 def joined(values, label=lambda v: v) -> str:
@@ -228,7 +221,7 @@ def listed(values, limit: int = 6) -> str:
 def card(row: dict) -> None:
     with st.container(border=True):
         headline = row["headline"] or "(untitled)"
-        st.markdown(f"**[{md(headline)}]({reader_link(row['article_id'])})**")
+        st.markdown(f"**[{md(headline)}]({state.reader_link(row['article_id'])})**")
         framing = row["framing_per_1k"]
         st.caption(
             f"{day(row['published'])} · sentiment {signed(row['sentiment'])} · headline "

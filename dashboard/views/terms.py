@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -47,11 +46,6 @@ def _distinctive(
 
 def user_lexicon_path() -> Path:
     return Path(os.environ.get("SLANT_USER_LEXICON") or comparison_data.USER_LEXICON)
-
-
-def reader_link(article_id: str) -> str:
-    extra = {"classroom": "1"} if state.classroom() else {}
-    return "reader?" + urlencode({"article": article_id, **extra})
 
 
 REST = "rest"
@@ -247,19 +241,7 @@ lines = terms.term_contexts(chosen, term, width=45, limit=50)
 if lines.empty:
     st.info("This term does not occur in the selected articles.")
 else:
-    lines = state.relabel(lines)
-    lines["reader"] = [reader_link(i) for i in lines["article_id"]]
-    components.n_badge(lines["article_id"].nunique(), "articles (first 50 uses shown)")
-    components.table(
-        lines[["outlet", "published", "title", "left", "match", "right", "reader"]],
-        outlet=st.column_config.TextColumn("Outlet"),
-        published=st.column_config.DatetimeColumn("Published", format="YYYY-MM-DD"),
-        title=st.column_config.TextColumn("Title", width="medium"),
-        left=st.column_config.TextColumn("Before", width="medium"),
-        match=st.column_config.TextColumn("Term"),
-        right=st.column_config.TextColumn("After", width="medium"),
-        reader=st.column_config.LinkColumn("Article", display_text="Open in reader"),
-    )
+    components.context_lines(lines, "Term", shown="first 50 uses shown")
 
 # --------------------------------------------------------------------------- my lexicon
 

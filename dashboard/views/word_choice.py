@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -37,11 +36,6 @@ def _matches(fingerprint: str, path: str, filters, contrasts_path: str, stamp: f
     table = load_contrasts(contrasts_path, stamp)
     matches = contrasts.contrast_matches(texts, table)
     return matches, contrasts.contrast_table(texts, table, matches=matches)
-
-
-def reader_link(article_id: str) -> str:
-    extra = {"classroom": "1"} if state.classroom() else {}
-    return "reader?" + urlencode({"article": article_id, **extra})
 
 
 def group_title(group: str) -> str:
@@ -174,20 +168,8 @@ lines = contrasts.contrast_contexts(
 if lines.empty:
     st.info("This wording does not occur in the selected articles.")
 else:
-    lines = state.relabel(lines)
-    lines["reader"] = [reader_link(i) for i in lines["article_id"]]
-    components.n_badge(lines["article_id"].nunique(), "articles (first 100 matches shown)")
-    components.table(
-        lines[["outlet", "published", "title", "left", "match", "right", "reader"]],
-        outlet=st.column_config.TextColumn("Outlet"),
-        published=st.column_config.DatetimeColumn("Published", format="YYYY-MM-DD"),
-        title=st.column_config.TextColumn("Title", width="medium"),
-        left=st.column_config.TextColumn("Before", width="medium"),
-        match=st.column_config.TextColumn("Wording"),
-        right=st.column_config.TextColumn("After", width="medium"),
-        reader=st.column_config.LinkColumn("Article", display_text="Open in reader"),
-    )
-    components.csv_button(lines.drop(columns=["reader"]), "word_choice_contexts")
+    components.context_lines(lines, "Wording", shown="first 100 matches shown")
+    components.csv_button(lines, "word_choice_contexts")
 components.csv_button(
     table.drop(columns=["order"]), "word_choice_counts", label="Download all counts (CSV)"
 )
