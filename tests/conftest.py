@@ -56,3 +56,19 @@ def sample_articles():
 
     items = list(load_paths([SAMPLE_DIR]))
     return [a for a in items if isinstance(a, Article)]
+
+
+WEB_FIXTURES = ROOT / "tests" / "fixtures" / "web"
+
+
+@pytest.fixture
+def site():
+    """A local web site on 127.0.0.1 serving tests/fixtures/web (see its server.py)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("web_fixture_server", WEB_FIXTURES / "server.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    server = module.FixtureSite()
+    yield server
+    server.stop()

@@ -149,21 +149,8 @@ def test_a_new_framing_lexicon_rescores_the_store(small_corpus, tmp_path):
     assert set(evidence.loc[evidence["kind"] == "framing", "label"]) == {"infrastructure"}
 
 
-@pytest.fixture
-def web_site():
-    import importlib.util
-
+def test_a_media_cloud_export_is_fetched_and_failures_are_listed(site, tmp_path):
     fixtures = ROOT / "tests" / "fixtures" / "web"
-    spec = importlib.util.spec_from_file_location("web_fixture_server", fixtures / "server.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    site = module.FixtureSite()
-    yield site, fixtures
-    site.stop()
-
-
-def test_a_media_cloud_export_is_fetched_and_failures_are_listed(web_site, tmp_path):
-    site, fixtures = web_site
     export = tmp_path / "mediacloud.csv"
     export.write_text((fixtures / "mediacloud.csv").read_text().replace("{base}", site.base))
     db, cache = tmp_path / "s.duckdb", tmp_path / "cache"
@@ -177,8 +164,7 @@ def test_a_media_cloud_export_is_fetched_and_failures_are_listed(web_site, tmp_p
     assert "Added 0 articles (3 duplicates skipped" in again.stdout
 
 
-def test_a_feed_url_is_ingested(web_site, tmp_path):
-    site, _ = web_site
+def test_a_feed_url_is_ingested(site, tmp_path):
     result = slant(
         "ingest",
         f"{site.base}/feed.rss",

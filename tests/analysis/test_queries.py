@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from statistics import mean, median
 
+import pandas as pd
 import pytest
 
 from analysis import queries, store
@@ -276,3 +277,123 @@ def test_filter_options_are_independent_of_filters(con):
     assert queries.section_names(con) == ["Politics", "World"]
     first, last = queries.date_bounds(con)
     assert first == SPECS[0].published.date() and last == SPECS[-1].published.date()
+
+
+# --------------------------------------------------------------------------- roll-ups
+
+
+@pytest.fixture(scope="module")
+def edge_con(tmp_path_factory):
+    """The fixture store plus an article without date or section and one never scored."""
+    import dataclasses
+    from datetime import UTC, datetime
+
+    from analysis.records import Article
+
+    path = fx.build_fixture_store(tmp_path_factory.mktemp("edges") / "edges.duckdb")
+    _, article, result = fx.make_spec(0)
+    undated = Article(
+        article_id="undated", outlet=article.outlet, text=article.text, title=article.title
+    )
+    result = dataclasses.replace(result, article_id="undated", evidence=[], targets=[])
+    unscored = Article(
+        article_id="unscored",
+        outlet="Late Outlet",
+        text="Nothing scored yet.",
+        published=datetime(2025, 1, 2, 23, 59, tzinfo=UTC),
+        section="World",
+    )
+    writer = store.connect(path)
+    store.write_batch(writer, [undated], [result])
+    store.write_batch(writer, [unscored], [])
+    writer.close()
+    connection = store.connect(path, read_only=True)
+    yield connection
+    connection.close()
+
+
+def _rollup_calls():
+    return {
+        "corpus_summary": lambda c, f: queries.corpus_summary(c, f),
+        "outlet_counts": lambda c, f: queries.outlet_counts(c, f),
+        "outlet_means": lambda c, f: queries.outlet_means(
+            c, f, ("sentiment", "words", "framing_per_1k", "anonymous_share")
+        ),
+        "measure_moments": lambda c, f: queries.measure_moments(c, f, "sentiment"),
+        "headline_vs_body": lambda c, f: queries.headline_vs_body(c, f),
+        "target_names": lambda c, f: queries.target_names(c, f),
+        "target_matrix": lambda c, f: queries.target_matrix(c, f),
+        "framing_rates": lambda c, f: queries.framing_rates(c, f),
+        "attribution_summary": lambda c, f: queries.attribution_summary(c, f),
+        "cue_classes": lambda c, f: queries.cue_classes(c, f),
+        "top_sources": lambda c, f: queries.top_sources(c, f, 3),
+        "measure_over_time week": lambda c, f: queries.measure_over_time(
+            c, f, "sentiment", "week", 3
+        ),
+        "measure_over_time day": lambda c, f: queries.measure_over_time(c, f, "words", "day", 2),
+        "target_over_time": lambda c, f: queries.target_over_time(c, f, fx.TARGET, "month"),
+    }
+
+
+ROLLUP_FILTERS = {
+    "none": Filters(),
+    "two outlets": Filters(outlets=("Valley Voice", "Daily Ledger")),
+    "section": Filters(sections=("Politics",)),
+    "dates": Filters(start=date(2025, 1, 20), end=date(2025, 2, 28)),
+    "one day": Filters(start=SPECS[0].published.date(), end=SPECS[0].published.date()),
+    "all but search": Filters(
+        outlets=("Harbor Times", "Northern Post"), sections=("World",), start=date(2025, 1, 10)
+    ),
+    "nothing": Filters(outlets=("No Such Outlet",)),
+}
+
+
+def _assert_same(got, want):
+    if isinstance(want, dict):
+        assert got == want
+    else:
+        pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-9, atol=1e-12)
+
+
+@pytest.mark.parametrize("filters", ROLLUP_FILTERS.values(), ids=ROLLUP_FILTERS.keys())
+@pytest.mark.parametrize("name", list(_rollup_calls()))
+def test_rollup_answers_equal_the_base_table_sql(edge_con, monkeypatch, name, filters):
+    call = _rollup_calls()[name]
+    assert queries._use_rollups(edge_con, filters)
+    from_rollups = call(edge_con, filters)
+    monkeypatch.setattr(queries, "USE_ROLLUPS", False)
+    _assert_same(from_rollups, call(edge_con, filters))
+
+
+def test_a_text_search_reads_the_base_tables(con):
+    assert queries._use_rollups(con, Filters())
+    assert not queries._use_rollups(con, Filters(search="brutal"))
+
+
+def test_outlet_means_give_n_and_mean_of_each_measure(con):
+    frame = queries.outlet_means(con, Filters(), ("words", "sentiment")).set_index(
+        ["outlet", "measure"]
+    )
+    ledger = by_outlet()["Daily Ledger"]
+    assert frame.loc[("Daily Ledger", "words"), "n"] == len(ledger)
+    assert frame.loc[("Daily Ledger", "sentiment"), "mean"] == pytest.approx(
+        mean(s.sentiment for s in ledger)
+    )
+
+
+def test_measure_moments_give_n_mean_and_sample_sd_per_outlet(con):
+    from statistics import stdev
+
+    frame = queries.measure_moments(con, Filters(), "sentiment").set_index("outlet")
+    ledger = [s.sentiment for s in by_outlet()["Daily Ledger"]]
+    row = frame.loc["Daily Ledger"]
+    assert row["n"] == len(ledger)
+    assert row["mean"] == pytest.approx(mean(ledger))
+    assert row["sd"] == pytest.approx(stdev(ledger))
+
+
+def test_measure_values_can_leave_out_groups_larger_than_a_limit(con):
+    sizes = {o: len(v) for o, v in by_outlet().items()}
+    limit = min(sizes.values())
+    frame = queries.measure_values(con, Filters(), "sentiment", max_group_n=limit)
+    assert set(frame["outlet"]) == {o for o, n in sizes.items() if n <= limit}

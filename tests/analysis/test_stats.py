@@ -70,6 +70,38 @@ def test_wider_confidence_level_gives_a_wider_interval():
     assert wide.ci_low < narrow.ci_low and wide.ci_high > narrow.ci_high
 
 
+def _large_skewed_group(n: int = 30_000) -> pd.DataFrame:
+    rng = np.random.default_rng(2026)
+    return pd.DataFrame({"outlet": "Wire", "x": rng.exponential(0.3, n) - 0.2})
+
+
+def test_a_large_group_gets_a_normal_interval_that_agrees_with_the_bootstrap():
+    frame = _large_skewed_group()
+    normal = stats.group_estimates(frame, "x").iloc[0]
+    boot = stats.group_estimates(frame, "x", normal_above=10**9).iloc[0]
+    assert (normal.method, boot.method) == ("normal", "bootstrap")
+    half = (boot.ci_high - boot.ci_low) / 2
+    assert normal.ci_low == pytest.approx(boot.ci_low, abs=0.1 * half)
+    assert normal.ci_high == pytest.approx(boot.ci_high, abs=0.1 * half)
+
+
+def test_small_groups_still_bootstrap():
+    result = stats.group_estimates(two_outlets(0.1), "sentiment", n_boot=200)
+    assert result["method"].tolist() == ["bootstrap", "bootstrap"]
+
+
+def test_moments_stand_in_for_the_values_of_a_large_group():
+    frame = _large_skewed_group()
+    x = frame["x"]
+    moments = pd.DataFrame({"outlet": ["Wire"], "n": [len(x)], "mean": [x.mean()], "sd": [x.std()]})
+    small = two_outlets(0.1)
+    from_values = stats.group_estimates(pd.concat([small, frame]), "x").set_index("group")
+    from_moments = stats.group_estimates(small.assign(x=np.nan), "x", moments=moments)
+    row = from_moments.set_index("group").loc["Wire"]
+    assert row["method"] == "normal" and row["n"] == len(x)
+    assert row["ci_low"] == pytest.approx(from_values.loc["Wire", "ci_low"], rel=1e-9)
+
+
 # ---------------------------------------------------------------- pooled_rate
 
 

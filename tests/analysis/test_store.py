@@ -104,3 +104,67 @@ def test_the_fingerprint_changes_when_the_store_changes(tmp_path, analyzer):
 def test_opening_a_missing_store_read_only_says_how_to_create_one(tmp_path):
     with pytest.raises(FileNotFoundError, match="slant ingest"):
         store.connect(tmp_path / "none.duckdb", read_only=True)
+
+
+def _rollup_rows(con):
+    return {
+        t: sorted(con.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
+        for t in store.ROLLUP_TABLES
+    }
+
+
+def test_write_batch_keeps_the_rollups_equal_to_a_full_rebuild_after_rescoring(
+    tmp_path, analyzer, lexicons
+):
+    import dataclasses
+
+    from analysis.lexicons import Term
+
+    con = store.connect(tmp_path / "s.duckdb")
+    batch = articles(5)
+    store.write_batch(con, batch[:3], [analyzer.analyze(a) for a in batch[:3]])
+    store.write_batch(con, batch[3:], [analyzer.analyze(a) for a in batch[3:]])
+    smaller = dataclasses.replace(lexicons, framing=[Term("rained", "weather", "t")], hash="h2")
+    store.write_batch(con, [], [Analyzer(smaller).analyze(a) for a in batch[:2]])
+    kept = _rollup_rows(con)
+    store.rebuild_rollups(con)
+    assert kept == _rollup_rows(con)
+    assert sum(row[3] for row in kept["rollup_articles"]) == 5  # column 3: articles
+
+
+def test_a_store_made_before_the_rollups_gets_them_when_opened_for_writing(tmp_path, analyzer):
+    path = tmp_path / "s.duckdb"
+    con = store.connect(path)
+    batch = articles()
+    store.write_batch(con, batch, [analyzer.analyze(a) for a in batch])
+    expected = _rollup_rows(con)
+    for table in store.ROLLUP_TABLES:
+        con.execute(f"DROP TABLE {table}")
+    con.close()
+    con = store.connect(path)
+    assert store.rollups_current(con) and _rollup_rows(con) == expected
+
+
+def test_a_read_only_connection_to_a_store_without_rollups_still_answers(tmp_path, analyzer):
+    from analysis import queries
+
+    path = tmp_path / "s.duckdb"
+    con = store.connect(path)
+    batch = articles()
+    store.write_batch(con, batch, [analyzer.analyze(a) for a in batch])
+    for table in store.ROLLUP_TABLES:
+        con.execute(f"DROP TABLE {table}")
+    con.close()
+    con = store.connect(path, read_only=True)
+    assert not store.has_rollups(con)
+    assert queries.corpus_summary(con)["articles"] == 3
+
+
+def test_rows_loaded_without_write_batch_make_the_rollups_not_current(tmp_path, analyzer):
+    con = store.connect(tmp_path / "s.duckdb")
+    batch = articles()
+    store.write_batch(con, batch[:2], [analyzer.analyze(a) for a in batch[:2]])
+    assert store.rollups_current(con)
+    con.register("_one", store.articles_frame(batch[2:]))
+    con.execute("INSERT INTO articles SELECT * FROM _one")
+    assert not store.rollups_current(con)

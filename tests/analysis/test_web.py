@@ -5,7 +5,6 @@ Every request goes to a local server on 127.0.0.1 (tests/fixtures/web/server.py)
 
 from __future__ import annotations
 
-import importlib.util
 import socket
 from pathlib import Path
 
@@ -14,20 +13,6 @@ import pytest
 from analysis.web import Fetcher, _format_bytes, _retry_after, cache_key
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "web"
-
-
-def _server_module():
-    spec = importlib.util.spec_from_file_location("web_fixture_server", FIXTURES / "server.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture
-def site():
-    server = _server_module().FixtureSite()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ Every request goes to a local server on 127.0.0.1 (tests/fixtures/web/server.py)
 from __future__ import annotations
 
 import csv
-import importlib.util
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,20 +17,6 @@ from analysis.web import Fetcher
 from analysis.web_ingest import fill_missing_text, is_url_list, is_web_input, iter_web_inputs
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "web"
-
-
-def _server_module():
-    spec = importlib.util.spec_from_file_location("web_fixture_server", FIXTURES / "server.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture
-def site():
-    server = _server_module().FixtureSite()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -1,24 +1,12 @@
 """The Data page fetches pasted URLs and feeds, and lists every address that failed."""
 
-import importlib.util
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard" / "app.py")
 FIXTURES = ROOT / "tests" / "fixtures" / "web"
-
-
-@pytest.fixture
-def site():
-    spec = importlib.util.spec_from_file_location("web_fixture_server", FIXTURES / "server.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    server = module.FixtureSite()
-    yield server
-    server.stop()
 
 
 def data_page() -> AppTest:
