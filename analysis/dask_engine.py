@@ -353,6 +353,9 @@ def load_staging(con, staging: Path, lexicons: Lexicons) -> tuple[int, int]:
             JOIN _dask_new n ON n.article_id = s.article_id AND n._part = s._part"""
         )
     if added:
+        # Bulk loads bypass write_batch, so the dashboard's roll-up cells are refreshed here.
+        new_ids = [r[0] for r in con.execute("SELECT article_id FROM _dask_new").fetchall()]
+        store.refresh_rollups(con, new_ids)
         con.execute(
             "INSERT INTO lexicon_versions VALUES (?, ?, ?, now()::TIMESTAMP) "
             "ON CONFLICT (lexicon_hash) DO NOTHING",

@@ -7,15 +7,24 @@ store of a million articles. Nothing here imports Streamlit.
 
 Rates are pooled (sum of matches / sum of words * 1000) unless a name says
 otherwise; means of article scores are means over articles with a value.
+
+The page-level aggregates read the store's roll-ups (sums per outlet x section x
+day, see :mod:`analysis.store`) whenever ``filters.search`` is empty: the other
+filters select whole cells (dates are whole days), so the answer is the one the
+base-table SQL gives (up to floating-point summation order) at a fraction of the
+cost. A text search needs the text, so it reads the base tables, as does any
+query on a store whose roll-ups are missing or not current. Per-article queries
+(``measure_values``, quantiles, terms, evidence) always read the base tables.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 
 import pandas as pd
 
+from analysis import store
 from analysis.store import SCORE_COLUMNS
 
 #: Measures (columns of ``scores``) a caller may name; anything else is refused
@@ -30,6 +39,10 @@ CUE_CLASSES = ("neutral", "distancing", "emotive", "conceding", "asserting")
 
 #: Groups smaller than this get a visible warning in the dashboard.
 SMALL_N = 5
+
+#: Read the roll-ups when they can answer. Tests and ``bench/dashboard.py`` set it to
+#: False to get the base-table SQL for comparison.
+USE_ROLLUPS = True
 
 
 @dataclass(frozen=True)
@@ -107,6 +120,34 @@ def _query(con, sql: str, params: list) -> pd.DataFrame:
     return con.execute(sql, params).df()
 
 
+def _use_rollups(con, filters: Filters) -> bool:
+    """True when the roll-ups can answer exactly: no text search and current roll-ups."""
+    return USE_ROLLUPS and not filters.search.strip() and store.rollups_current(con)
+
+
+def cell_where(filters: Filters, alias: str = "r") -> tuple[str, list]:
+    """The WHERE condition on roll-up cells equivalent to :func:`where` without search.
+
+    >>> cell_where(Filters(outlets=("X",), start=date(2025, 1, 2)))
+    ('r.outlet IN (?) AND r.day >= ?', ['X', datetime.date(2025, 1, 2)])
+    """
+    parts: list[str] = []
+    params: list = []
+    if filters.outlets:
+        parts.append(f"{alias}.outlet IN ({', '.join('?' for _ in filters.outlets)})")
+        params.extend(filters.outlets)
+    if filters.sections:
+        parts.append(f"{alias}.section IN ({', '.join('?' for _ in filters.sections)})")
+        params.extend(filters.sections)
+    if filters.start is not None:
+        parts.append(f"{alias}.day >= ?")
+        params.append(filters.start)
+    if filters.end is not None:
+        parts.append(f"{alias}.day <= ?")
+        params.append(filters.end)
+    return (" AND ".join(parts) or "TRUE"), params
+
+
 def _check_measure(measure: str) -> str:
     if measure not in MEASURE_COLUMNS:
         raise ValueError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURE_COLUMNS)}")
@@ -148,6 +189,14 @@ def date_bounds(con) -> tuple[date | None, date | None]:
 
 def target_names(con, filters: Filters = Filters()) -> pd.DataFrame:
     """Targets mentioned in the filtered articles: target, articles (most mentioned first)."""
+    if _use_rollups(con, filters):
+        cells, params = cell_where(filters)
+        return _query(
+            con,
+            f"""SELECT target, sum(articles)::BIGINT AS articles FROM rollup_targets r
+            WHERE {cells} GROUP BY target ORDER BY articles DESC, target""",
+            params,
+        )
     chosen, params = _chosen(filters)
     return _query(
         con,
@@ -164,14 +213,18 @@ def target_names(con, filters: Filters = Filters()) -> pd.DataFrame:
 
 def corpus_summary(con, filters: Filters = Filters()) -> dict:
     """Articles, outlets, first/last date, total words and scored articles for the filter."""
-    chosen, params = _chosen(filters)
-    row = con.execute(
-        f"""WITH {chosen}
+    if _use_rollups(con, filters):
+        cells, params = cell_where(filters)
+        sql = f"""SELECT coalesce(sum(articles), 0), count(DISTINCT outlet), min(first), max(last),
+                   coalesce(sum(sum_words), 0)::BIGINT, coalesce(sum(scored), 0)
+            FROM rollup_articles r WHERE {cells}"""
+    else:
+        chosen, params = _chosen(filters)
+        sql = f"""WITH {chosen}
         SELECT count(*), count(DISTINCT c.outlet), min(c.published), max(c.published),
                coalesce(sum(s.words), 0)::BIGINT, count(s.article_id)
-        FROM chosen c LEFT JOIN scores s USING (article_id)""",
-        params,
-    ).fetchone()
+        FROM chosen c LEFT JOIN scores s USING (article_id)"""
+    row = con.execute(sql, params).fetchall()[0]
     articles, outlets, first, last, words, scored = row
     return {
         "articles": int(articles),
@@ -185,6 +238,15 @@ def corpus_summary(con, filters: Filters = Filters()) -> dict:
 
 def outlet_counts(con, filters: Filters = Filters()) -> pd.DataFrame:
     """Articles and words per outlet: outlet, articles, words."""
+    if _use_rollups(con, filters):
+        cells, params = cell_where(filters)
+        return _query(
+            con,
+            f"""SELECT outlet, sum(articles)::BIGINT AS articles,
+                   coalesce(sum(sum_words), 0)::BIGINT AS words
+            FROM rollup_articles r WHERE {cells} GROUP BY outlet ORDER BY outlet""",
+            params,
+        )
     chosen, params = _chosen(filters)
     return _query(
         con,
@@ -196,12 +258,24 @@ def outlet_counts(con, filters: Filters = Filters()) -> pd.DataFrame:
     )
 
 
-def measure_values(con, filters: Filters, measure: str) -> pd.DataFrame:
+def measure_values(
+    con, filters: Filters, measure: str, max_group_n: int | None = None
+) -> pd.DataFrame:
     """One row per filtered, scored article with a value: outlet, <measure>.
 
-    Two narrow columns, meant for :func:`analysis.stats.group_estimates`.
+    Two narrow columns, meant for :func:`analysis.stats.group_estimates`. With
+    ``max_group_n``, only outlets with at most that many values are returned (the
+    larger ones are summarised by :func:`measure_moments` instead of pulled here).
     """
     measure = _check_measure(measure)
+    if max_group_n is not None:
+        moments = measure_moments(con, filters, measure)
+        small = tuple(moments.loc[moments["n"] <= max_group_n, "outlet"])
+        if not small:
+            return pd.DataFrame(
+                {"outlet": pd.Series(dtype=object), measure: pd.Series(dtype="float64")}
+            )
+        filters = replace(filters, outlets=small)
     chosen, params = _chosen(filters)
     return _query(
         con,
@@ -213,18 +287,95 @@ def measure_values(con, filters: Filters, measure: str) -> pd.DataFrame:
     )
 
 
+def measure_moments(con, filters: Filters, measure: str) -> pd.DataFrame:
+    """Per outlet with at least one value: outlet, n, mean, sd (sample standard deviation,
+    NaN when n < 2), from the roll-ups' sums and sums of squares when they can answer.
+
+    What :func:`analysis.stats.group_estimates` needs (``moments=``) for the normal
+    interval of a large group, without pulling its values into pandas.
+    """
+    measure = _check_measure(measure)
+    if _use_rollups(con, filters):
+        cells, params = cell_where(filters)
+        frame = _query(
+            con,
+            f"""SELECT outlet, sum(n_{measure})::BIGINT AS n,
+                   sum(sum_{measure}) AS total, sum(sq_{measure}) AS squares
+            FROM rollup_articles r WHERE {cells}
+            GROUP BY outlet HAVING sum(n_{measure}) > 0 ORDER BY outlet""",
+            params,
+        )
+        n = frame["n"].astype("float64")
+        mean = frame["total"] / n
+        # Sum of squared deviations; clipped at zero against rounding.
+        deviations = (frame["squares"] - frame["total"] * mean).clip(lower=0)
+        sd = (deviations / (n - 1).where(n > 1)).pow(0.5)
+        return pd.DataFrame(
+            {"outlet": frame["outlet"], "n": frame["n"], "mean": mean, "sd": sd.astype(float)}
+        )
+    chosen, params = _chosen(filters)
+    return _query(
+        con,
+        f"""WITH {chosen}
+        SELECT c.outlet, count(*) AS n, avg(s.{measure}) AS mean,
+               stddev_samp(s.{measure}) AS sd
+        FROM chosen c JOIN scores s USING (article_id)
+        WHERE s.{measure} IS NOT NULL GROUP BY c.outlet ORDER BY c.outlet""",
+        params,
+    )
+
+
+def _melt_means(wide: pd.DataFrame, measures: tuple[str, ...]) -> pd.DataFrame:
+    """outlet, n_<m>, mean_<m>... -> outlet, measure, n, mean sorted by outlet, measure."""
+    parts = [
+        pd.DataFrame(
+            {
+                "outlet": wide["outlet"],
+                "measure": m,
+                "n": wide[f"n_{m}"].astype("int64"),
+                "mean": wide[f"mean_{m}"].astype("float64"),
+            }
+        )
+        for m in dict.fromkeys(measures)
+    ]
+    if not parts:
+        return pd.DataFrame(columns=["outlet", "measure", "n", "mean"])
+    out = pd.concat(parts, ignore_index=True)
+    return out.sort_values(["outlet", "measure"], kind="stable").reset_index(drop=True)
+
+
 def outlet_means(con, filters: Filters, measures: tuple[str, ...]) -> pd.DataFrame:
     """Mean and n (articles with a value) of each measure per outlet, long form:
-    outlet, measure, n, mean."""
+    outlet, measure, n, mean. Outlets with a scored article; one pass for all measures."""
     for m in measures:
         _check_measure(m)
-    chosen, params = _chosen(filters)
-    selects = " UNION ALL ".join(
-        f"SELECT c.outlet, '{m}' AS measure, count(s.{m}) AS n, avg(s.{m}) AS mean "
-        f"FROM chosen c JOIN scores s USING (article_id) GROUP BY c.outlet"
-        for m in measures
-    )
-    return _query(con, f"WITH {chosen} {selects} ORDER BY outlet, measure", params)
+    measures = tuple(measures)
+    if not measures:
+        return _melt_means(pd.DataFrame(), measures)
+    if _use_rollups(con, filters):
+        cells, params = cell_where(filters)
+        columns = ", ".join(
+            f"sum(n_{m})::BIGINT AS n_{m}, sum(sum_{m}) / nullif(sum(n_{m}), 0) AS mean_{m}"
+            for m in dict.fromkeys(measures)
+        )
+        wide = _query(
+            con,
+            f"""SELECT outlet, {columns} FROM rollup_articles r WHERE {cells}
+            GROUP BY outlet HAVING sum(scored) > 0""",
+            params,
+        )
+    else:
+        chosen, params = _chosen(filters)
+        columns = ", ".join(
+            f"count(s.{m}) AS n_{m}, avg(s.{m}) AS mean_{m}" for m in dict.fromkeys(measures)
+        )
+        wide = _query(
+            con,
+            f"""WITH {chosen} SELECT c.outlet, {columns}
+            FROM chosen c JOIN scores s USING (article_id) GROUP BY c.outlet""",
+            params,
+        )
+    return _melt_means(wide, measures)
 
 
 # --------------------------------------------------------------------------- sentiment
@@ -275,6 +426,22 @@ def sentiment_histogram(
 
 def headline_vs_body(con, filters: Filters) -> pd.DataFrame:
     """Mean headline and body sentiment per outlet, long form: outlet, part, n, mean."""
+    if _use_rollups(con, filters):
+        cells, params = cell_where(filters)
+        return _query(
+            con,
+            f"""WITH o AS (
+                SELECT outlet, sum(n_headline_sentiment)::BIGINT AS hn,
+                       sum(sum_headline_sentiment) / nullif(sum(n_headline_sentiment), 0) AS hm,
+                       sum(n_sentiment)::BIGINT AS bn,
+                       sum(sum_sentiment) / nullif(sum(n_sentiment), 0) AS bm
+                FROM rollup_articles r WHERE {cells} GROUP BY outlet HAVING sum(scored) > 0)
+            SELECT outlet, 'Headline' AS part, hn AS n, hm AS mean FROM o
+            UNION ALL
+            SELECT outlet, 'Body' AS part, bn AS n, bm AS mean FROM o
+            ORDER BY outlet, part DESC""",
+            params,
+        )
     chosen, params = _chosen(filters)
     return _query(
         con,
@@ -295,6 +462,20 @@ def target_matrix(con, filters: Filters, limit_targets: int = 30) -> pd.DataFram
     """Sentiment toward each target per outlet (mean of per-article target sentiment):
     outlet, target, articles, sentences, mean. Only the ``limit_targets`` most
     mentioned targets (by articles) are kept."""
+    if _use_rollups(con, filters):
+        cells, params = cell_where(filters)
+        return _query(
+            con,
+            f"""WITH rows AS (SELECT * FROM rollup_targets r WHERE {cells}),
+            top AS (SELECT target FROM rows GROUP BY target
+                    ORDER BY sum(articles) DESC, target LIMIT {int(limit_targets)})
+            SELECT outlet, target, sum(articles)::BIGINT AS articles,
+                   sum(sentences)::BIGINT AS sentences,
+                   sum(sum_sentiment) / nullif(sum(n_sentiment), 0) AS mean
+            FROM rows WHERE target IN (SELECT target FROM top)
+            GROUP BY outlet, target ORDER BY outlet, target""",
+            params,
+        )
     chosen, params = _chosen(filters)
     return _query(
         con,
@@ -343,6 +524,27 @@ def framing_rates(con, filters: Filters) -> pd.DataFrame:
     """Framing matches per 1,000 words per outlet per category (pooled):
     outlet, category, matches, words, articles, per_1k. Every outlet x category
     that occurs anywhere in the filter is present (zero when unmatched)."""
+    if _use_rollups(con, filters):
+        cells, params = cell_where(filters)
+        return _query(
+            con,
+            f"""WITH outlet_words AS (
+                SELECT outlet, sum(sum_words)::BIGINT AS words, sum(scored)::BIGINT AS articles
+                FROM rollup_articles r WHERE {cells} GROUP BY outlet HAVING sum(scored) > 0),
+            counts AS (
+                SELECT outlet, category, sum(count)::BIGINT AS matches
+                FROM rollup_categories r WHERE {cells} AND family = 'framing'
+                GROUP BY outlet, category),
+            cats AS (SELECT DISTINCT category FROM counts)
+            SELECT w.outlet, cats.category, coalesce(n.matches, 0) AS matches, w.words,
+                   w.articles,
+                   CASE WHEN w.words > 0 THEN coalesce(n.matches, 0) * 1000.0 / w.words END
+                       AS per_1k
+            FROM outlet_words w CROSS JOIN cats
+            LEFT JOIN counts n ON n.outlet = w.outlet AND n.category = cats.category
+            ORDER BY w.outlet, cats.category""",
+            params + params,
+        )
     chosen, params = _chosen(filters)
     return _query(
         con,
@@ -435,6 +637,29 @@ def attribution_summary(con, filters: Filters) -> pd.DataFrame:
     """Attributions per outlet: outlet, articles, attributions, anonymous,
     anonymous_share, direct, indirect, mixed, direct_share, indirect_share, mixed_share.
     Shares are over attributions (pooled)."""
+    if _use_rollups(con, filters):
+        cells, params = cell_where(filters)
+        return _query(
+            con,
+            f"""WITH per_outlet AS (
+                SELECT outlet, sum(articles)::BIGINT AS articles FROM rollup_articles r
+                WHERE {cells} GROUP BY outlet),
+            attr AS (
+                SELECT outlet, sum(attributions)::BIGINT AS attributions,
+                       sum(anonymous_n)::BIGINT AS anonymous, sum(direct)::BIGINT AS direct,
+                       sum(indirect)::BIGINT AS indirect, sum(mixed)::BIGINT AS mixed
+                FROM rollup_sources r WHERE {cells} GROUP BY outlet)
+            SELECT p.outlet, p.articles, coalesce(t.attributions, 0) AS attributions,
+                   coalesce(t.anonymous, 0) AS anonymous,
+                   t.anonymous / nullif(t.attributions, 0) AS anonymous_share,
+                   coalesce(t.direct, 0) AS direct, coalesce(t.indirect, 0) AS indirect,
+                   coalesce(t.mixed, 0) AS mixed,
+                   t.direct / nullif(t.attributions, 0) AS direct_share,
+                   t.indirect / nullif(t.attributions, 0) AS indirect_share,
+                   t.mixed / nullif(t.attributions, 0) AS mixed_share
+            FROM per_outlet p LEFT JOIN attr t USING (outlet) ORDER BY p.outlet""",
+            params + params,
+        )
     chosen, params = _chosen(filters)
     return _query(
         con,
@@ -464,6 +689,19 @@ def attribution_summary(con, filters: Filters) -> pd.DataFrame:
 def cue_classes(con, filters: Filters) -> pd.DataFrame:
     """Attribution cue verbs by stance class per outlet:
     outlet, cue_class, attributions, share (of the outlet's attributions)."""
+    if _use_rollups(con, filters):
+        cells, params = cell_where(filters)
+        return _query(
+            con,
+            f"""WITH counts AS (
+                SELECT outlet, category AS cue_class, sum(count)::BIGINT AS attributions
+                FROM rollup_categories r WHERE {cells} AND family = 'cue_class'
+                GROUP BY outlet, category)
+            SELECT outlet, cue_class, attributions,
+                   attributions / sum(attributions) OVER (PARTITION BY outlet) AS share
+            FROM counts ORDER BY outlet, cue_class""",
+            params,
+        )
     chosen, params = _chosen(filters)
     return _query(
         con,
@@ -481,6 +719,19 @@ def cue_classes(con, filters: Filters) -> pd.DataFrame:
 def top_sources(con, filters: Filters, per_outlet: int = 10) -> pd.DataFrame:
     """Most quoted sources per outlet (speaker when resolved, else the source phrase):
     outlet, source, attributions, articles, anonymous, rank."""
+    if _use_rollups(con, filters):
+        cells, params = cell_where(filters)
+        return _query(
+            con,
+            f"""WITH counted AS (
+                SELECT outlet, source, sum(attributions)::BIGINT AS attributions,
+                       sum(articles)::BIGINT AS articles, bool_or(anonymous) AS anonymous
+                FROM rollup_sources r WHERE {cells} GROUP BY outlet, source)
+            SELECT *, row_number() OVER (PARTITION BY outlet ORDER BY attributions DESC, source)
+                      AS rank
+            FROM counted QUALIFY rank <= {int(per_outlet)} ORDER BY outlet, rank""",
+            params,
+        )
     chosen, params = _chosen(filters)
     return _query(
         con,
@@ -526,6 +777,24 @@ def measure_over_time(
     outlet, bucket, articles, n (with a value), mean, rolling."""
     measure = _check_measure(measure)
     bucket = _check_bucket(bucket)
+    if _use_rollups(con, filters):
+        cells, params = cell_where(filters)
+        return _query(
+            con,
+            f"""WITH b AS (
+                SELECT outlet, date_trunc('{bucket}', day::TIMESTAMP) AS bucket,
+                       sum(articles)::BIGINT AS articles, sum(n_{measure})::BIGINT AS n,
+                       sum(sum_{measure}) / nullif(sum(n_{measure}), 0) AS mean,
+                       sum(sum_{measure}) AS total
+                FROM rollup_articles r WHERE {cells} AND day IS NOT NULL GROUP BY ALL)
+            SELECT outlet, bucket, articles, n, mean,
+                   sum(total) OVER w / nullif(sum(n) OVER w, 0) AS rolling
+            FROM b
+            WINDOW w AS (PARTITION BY outlet ORDER BY bucket
+                         ROWS BETWEEN {int(window) - 1} PRECEDING AND CURRENT ROW)
+            ORDER BY outlet, bucket""",
+            params,
+        )
     chosen, params = _chosen(filters)
     return _query(
         con,
@@ -551,6 +820,25 @@ def target_over_time(
     """Sentiment toward ``target`` per outlet per time bucket (mean of per-article
     target sentiment) with a rolling mean: outlet, bucket, articles, mean, rolling."""
     bucket = _check_bucket(bucket)
+    if _use_rollups(con, filters):
+        cells, params = cell_where(filters)
+        return _query(
+            con,
+            f"""WITH b AS (
+                SELECT outlet, date_trunc('{bucket}', day::TIMESTAMP) AS bucket,
+                       sum(rows)::BIGINT AS articles,
+                       sum(sum_sentiment) / nullif(sum(n_sentiment), 0) AS mean,
+                       sum(sum_sentiment) AS total
+                FROM rollup_targets r WHERE {cells} AND day IS NOT NULL AND target = ?
+                GROUP BY ALL)
+            SELECT outlet, bucket, articles, mean,
+                   sum(total) OVER w / sum(articles) OVER w AS rolling
+            FROM b
+            WINDOW w AS (PARTITION BY outlet ORDER BY bucket
+                         ROWS BETWEEN {int(window) - 1} PRECEDING AND CURRENT ROW)
+            ORDER BY outlet, bucket""",
+            [*params, target],
+        )
     chosen, params = _chosen(filters)
     return _query(
         con,

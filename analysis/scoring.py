@@ -74,6 +74,7 @@ class _BatchWriter:
         self.articles: list[Article] = []
         self.results: list = []
         self.rows = 0
+        self.written: list[str] = []
 
     def add(self, batch: list[Article], results: list) -> None:
         self.articles.extend(batch)
@@ -86,7 +87,9 @@ class _BatchWriter:
         if not self.results:
             return
         new = self.articles if self.field == "added" else []
-        store.write_batch(self.con, new, self.results, self.lexicons.files)
+        # Roll-up cells are refreshed once, before the run commits, not per write.
+        store.write_batch(self.con, new, self.results, self.lexicons.files, rollups=False)
+        self.written.extend(r.article_id for r in self.results)
         setattr(self.summary, self.field, getattr(self.summary, self.field) + len(self.results))
         self.articles, self.results, self.rows = [], [], 0
         if self.progress:
@@ -114,6 +117,7 @@ def ingest_into_store(
             for batch, results in analyze_stream(fresh, lexicons, workers=workers):
                 writer.add(batch, results)
             writer.flush()
+            written = writer.written
             if rescore_all:
                 ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
             else:
@@ -125,6 +129,7 @@ def ingest_into_store(
             ):
                 writer.add(batch, results)
             writer.flush()
+            store.refresh_rollups(con, written + writer.written)
         summary.total = store.article_count(con)
     finally:
         con.close()

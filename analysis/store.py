@@ -5,6 +5,14 @@ stamped with the analysis version and the lexicon hash that produced it; when
 either changes, :func:`stale_article_ids` names the articles to re-score and
 :func:`write_results` replaces their old rows in the same transaction, so old
 and new results are never mixed.
+
+Beside the base tables the store keeps *roll-ups*: sums per outlet x section x
+day (``rollup_articles``, ``rollup_categories``, ``rollup_sources``,
+``rollup_targets``), so the dashboard's aggregates on a million articles read a
+few thousand cells instead of joining millions of rows. :func:`write_batch`
+rebuilds the cells a batch touches in the same transaction, so they are exact
+after new articles and after re-scoring; :func:`rebuild_rollups` rebuilds them
+all (for stores written another way, or made before the roll-ups existed).
 """
 
 from __future__ import annotations
@@ -43,7 +51,38 @@ SCORE_COLUMNS = (
 
 _INTEGER_SCORES = {"words", "sentences", "framing_count", "attributions", "hedges"}
 
-SCHEMA = f"""
+#: The roll-up tables, keyed by the dashboard's filter grain (outlet, section, day):
+#: every filter but text search selects whole cells, so sums over cells are exact;
+#: a distinct-article count is summable because each article lies in one cell.
+#: ``section`` and ``day`` keep NULLs as the articles have them.
+ROLLUP_TABLES = ("rollup_articles", "rollup_categories", "rollup_sources", "rollup_targets")
+
+_CELL_COLUMNS = "outlet VARCHAR NOT NULL, section VARCHAR, day DATE"
+
+ROLLUP_SCHEMA = f"""
+-- Per cell: articles, scored articles, first/last timestamp, and for each score column
+-- n_<m> (articles with a value), sum_<m> and sq_<m> (sum of squares, for intervals).
+CREATE TABLE IF NOT EXISTS rollup_articles (
+    {_CELL_COLUMNS}, articles BIGINT, scored BIGINT, first TIMESTAMP, last TIMESTAMP,
+    {", ".join(f"n_{c} BIGINT, sum_{c} DOUBLE, sq_{c} DOUBLE" for c in SCORE_COLUMNS)}
+);
+CREATE TABLE IF NOT EXISTS rollup_categories (
+    {_CELL_COLUMNS}, family VARCHAR, category VARCHAR, count BIGINT
+);
+-- source = speaker when resolved, else the source phrase, else '(unnamed)'.
+CREATE TABLE IF NOT EXISTS rollup_sources (
+    {_CELL_COLUMNS}, source VARCHAR, attributions BIGINT, articles BIGINT,
+    anonymous BOOLEAN, anonymous_n BIGINT, direct BIGINT, indirect BIGINT, mixed BIGINT
+);
+CREATE TABLE IF NOT EXISTS rollup_targets (
+    {_CELL_COLUMNS}, target VARCHAR, rows BIGINT, articles BIGINT, sentences BIGINT,
+    n_sentiment BIGINT, sum_sentiment DOUBLE
+);
+"""
+
+
+SCHEMA = (
+    f"""
 CREATE TABLE IF NOT EXISTS articles (
     article_id VARCHAR PRIMARY KEY,
     outlet VARCHAR NOT NULL,
@@ -88,12 +127,137 @@ CREATE TABLE IF NOT EXISTS lexicon_versions (
     first_used TIMESTAMP
 );
 """
+    + ROLLUP_SCHEMA
+)
 
 _RESULT_TABLES = ("scores", "category_counts", "evidence", "sentences", "target_sentiment")
 
+# --------------------------------------------------------------------------- roll-ups
+
+_SCORE_SUMS = ", ".join(
+    f"count(s.{c}) AS n_{c}, sum(s.{c})::DOUBLE AS sum_{c}, "
+    f"sum(s.{c}::DOUBLE * s.{c}::DOUBLE) AS sq_{c}"
+    for c in SCORE_COLUMNS
+)
+
+# Each SELECT reads the articles of the cells to build from ``{cells}``, a relation
+# with article_id, outlet, section, day, published.
+_ROLLUP_SELECTS = {
+    "rollup_articles": f"""
+        SELECT a.outlet, a.section, a.day, count(*) AS articles,
+               count(s.article_id) AS scored, min(a.published) AS first,
+               max(a.published) AS last, {_SCORE_SUMS}
+        FROM {{cells}} a LEFT JOIN scores s USING (article_id)
+        GROUP BY a.outlet, a.section, a.day""",
+    "rollup_categories": """
+        SELECT a.outlet, a.section, a.day, k.family, k.category, sum(k.count)::BIGINT AS count
+        FROM category_counts k JOIN {cells} a USING (article_id)
+        GROUP BY a.outlet, a.section, a.day, k.family, k.category""",
+    "rollup_sources": """
+        SELECT a.outlet, a.section, a.day,
+               coalesce(nullif(e.speaker, ''), nullif(e.source, ''), '(unnamed)') AS source,
+               count(*) AS attributions, count(DISTINCT e.article_id) AS articles,
+               bool_or(e.anonymous) AS anonymous,
+               count(*) FILTER (WHERE e.anonymous) AS anonymous_n,
+               count(*) FILTER (WHERE e.quote_type = 'direct') AS direct,
+               count(*) FILTER (WHERE e.quote_type = 'indirect') AS indirect,
+               count(*) FILTER (WHERE e.quote_type = 'mixed') AS mixed
+        FROM evidence e JOIN {cells} a USING (article_id)
+        WHERE e.kind = 'attribution' GROUP BY ALL""",
+    "rollup_targets": """
+        SELECT a.outlet, a.section, a.day, t.target, count(*) AS rows,
+               count(DISTINCT t.article_id) AS articles, sum(t.sentences)::BIGINT AS sentences,
+               count(t.sentiment) AS n_sentiment, sum(t.sentiment)::DOUBLE AS sum_sentiment
+        FROM target_sentiment t JOIN {cells} a USING (article_id)
+        GROUP BY a.outlet, a.section, a.day, t.target""",
+}
+
+_ALL_CELLS = "(SELECT article_id, outlet, section, published::DATE AS day, published FROM articles)"
+
+
+def has_rollups(con) -> bool:
+    """True when every roll-up table exists (a store made before them has none)."""
+    names = ", ".join(f"'{t}'" for t in ROLLUP_TABLES)
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+        f"AND schema_name = current_schema() AND table_name IN ({names})"
+    ).fetchall()[0][0]
+    return found == len(ROLLUP_TABLES)
+
+
+def rollups_current(con) -> bool:
+    """True when the roll-ups exist and cover exactly the stored articles and scores.
+
+    A cheap guard (two counts) against stores written without :func:`write_batch`,
+    e.g. rows loaded in bulk: queries fall back to the base tables then, and the next
+    write connection (:func:`connect`) rebuilds the roll-ups.
+    """
+    if not has_rollups(con):
+        return False
+    return bool(
+        con.execute(
+            """SELECT (SELECT count(*) FROM articles)
+                      = (SELECT coalesce(sum(articles), 0) FROM rollup_articles)
+                  AND (SELECT count(*) FROM scores)
+                      = (SELECT coalesce(sum(scored), 0) FROM rollup_articles)"""
+        ).fetchall()[0][0]
+    )
+
+
+def rebuild_rollups(con) -> None:
+    """Rebuild every roll-up table from the base tables (about 10 s at a million articles).
+
+    Runs inside the caller's transaction when one is open.
+    """
+    con.execute(ROLLUP_SCHEMA)
+    for table, select in _ROLLUP_SELECTS.items():
+        con.execute(f"DELETE FROM {table}")
+        con.execute(f"INSERT INTO {table} {select.format(cells=_ALL_CELLS)} ORDER BY outlet, day")
+
+
+def refresh_rollups(con, article_ids: Iterable[str]) -> None:
+    """Rebuild the roll-up cells holding ``article_ids`` from the base tables: deleting and
+    re-summing whole cells keeps them exact under re-scoring. About 0.6 s for a batch of
+    200 articles on random days of a million-article store (it re-reads the evidence)."""
+    ids = pd.DataFrame({"article_id": list(dict.fromkeys(article_ids))})
+    if ids.empty:
+        return
+    con.register("_touched_ids", ids)
+    try:
+        con.execute(
+            """CREATE OR REPLACE TEMP TABLE _touched_cells AS
+            SELECT DISTINCT a.outlet, a.section, a.published::DATE AS day
+            FROM articles a JOIN _touched_ids USING (article_id)"""
+        )
+    finally:
+        con.unregister("_touched_ids")
+    try:
+        con.execute(
+            """CREATE OR REPLACE TEMP TABLE _cell_articles AS
+            SELECT a.article_id, a.outlet, a.section, a.published::DATE AS day, a.published
+            FROM articles a SEMI JOIN _touched_cells c
+              ON a.outlet = c.outlet AND a.section IS NOT DISTINCT FROM c.section
+             AND a.published::DATE IS NOT DISTINCT FROM c.day"""
+        )
+        for table, select in _ROLLUP_SELECTS.items():
+            con.execute(
+                f"""DELETE FROM {table} r WHERE EXISTS (
+                    SELECT 1 FROM _touched_cells c WHERE c.outlet = r.outlet
+                    AND c.section IS NOT DISTINCT FROM r.section
+                    AND c.day IS NOT DISTINCT FROM r.day)"""
+            )
+            con.execute(f"INSERT INTO {table} {select.format(cells='_cell_articles')}")
+    finally:
+        con.execute("DROP TABLE IF EXISTS _cell_articles; DROP TABLE IF EXISTS _touched_cells")
+
 
 def connect(path: str | os.PathLike = DEFAULT_DB, read_only: bool = False):
-    """Open (and if needed create) the store at ``path``."""
+    """Open (and if needed create) the store at ``path``.
+
+    A write connection first brings the roll-ups up to date when they are missing or
+    do not cover the stored articles (:func:`rollups_current`); a read-only one never
+    writes, and the queries fall back to the base tables on such a store.
+    """
     path = Path(path)
     if read_only:
         if not path.exists():
@@ -104,6 +268,10 @@ def connect(path: str | os.PathLike = DEFAULT_DB, read_only: bool = False):
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
     con.execute(SCHEMA)
+    if not rollups_current(con):
+        # A store from before the roll-ups, or written in bulk without them.
+        with transaction(con):
+            rebuild_rollups(con)
     return con
 
 
@@ -215,12 +383,18 @@ def write_batch(
     articles: Sequence[Article],
     results: Sequence[AnalysisResult],
     lexicon_files: dict | None = None,
+    rollups: bool = True,
 ) -> None:
     """Insert new ``articles`` (if any) and replace the result rows of every article in ``results``.
 
     Runs inside the caller's transaction when one is open (see :func:`transaction`);
-    a batch is written with one bulk insert per table, never row by row.
+    a batch is written with one bulk insert per table, never row by row. The roll-up
+    cells (outlet x section x day) of every article in the batch are rebuilt from the
+    base tables afterwards, so the roll-ups stay exact, re-scoring included. A caller
+    writing many batches in one transaction may pass ``rollups=False`` and call
+    :func:`refresh_rollups` once with every id it wrote before committing.
     """
+    touched = [a.article_id for a in articles] + [r.article_id for r in results]
     if articles:
         frame = articles_frame(articles)
         con.register("_new_articles", frame)
@@ -232,6 +406,8 @@ def write_batch(
         finally:
             con.unregister("_new_articles")
     if not results:
+        if rollups:
+            refresh_rollups(con, touched)
         return
     frames = result_frames(results)
     ids = frames["scores"][["article_id"]]
@@ -249,6 +425,8 @@ def write_batch(
                 con.unregister("_rows")
     finally:
         con.unregister("_batch_ids")
+    if rollups:
+        refresh_rollups(con, touched)
     first = results[0]
     con.execute(
         "INSERT INTO lexicon_versions VALUES (?, ?, ?, ?) ON CONFLICT (lexicon_hash) DO NOTHING",

@@ -6,7 +6,10 @@ Run: ``.venv/bin/python bench/dashboard.py [--db bench/out/million.duckdb] [--re
 A child process plays the dashboard: for each page it calls the functions of
 ``analysis.queries`` the page calls, each on a fresh read-only connection as
 ``dashboard/state.py`` does (the first, cold call, then the best of ``--repeat``),
-and reports its own peak RSS. This process then loads the full tables into pandas
+and reports its own peak RSS. It runs twice: once on the base tables
+(``queries.USE_ROLLUPS = False``, "before") and once as the store answers by
+default, from the roll-ups ("after"); the store needs them (``store.rebuild_rollups``,
+which ``bench/store.py million`` and any write connection run). This process then loads the full tables into pandas
 and computes the same answers with merges and groupbys (the naive way), timed
 the same way; every answer is checked against the SQL one. Ratios are
 naive / SQL in the same run. Targets: every query >= 5x faster than naive and
@@ -42,6 +45,7 @@ def sql_queries():
         "Overview: outlet_counts": lambda con: q.outlet_counts(con, f),
         "Overview: outlet_means (4 measures)": lambda con: q.outlet_means(con, f, KEY_MEASURES),
         "Overview: measure_values (sentiment)": lambda con: q.measure_values(con, f, "sentiment"),
+        "Overview: measure_moments (sentiment)": lambda con: q.measure_moments(con, f, "sentiment"),
         "Over time: measure_over_time (week)": lambda con: q.measure_over_time(
             con, f, "sentiment", "week", 3
         ),
@@ -63,9 +67,11 @@ def best(fn, repeat: int) -> tuple[float, float, object]:
     return cold, min(warm), result
 
 
-def child(db: Path, repeat: int, bootstrap: bool) -> int:
+def child(db: Path, repeat: int, bootstrap: bool, base_tables: bool) -> int:
     """The dashboard's side: prints one JSON line per query, then peak RSS."""
-    from analysis import store
+    from analysis import queries, store
+
+    queries.USE_ROLLUPS = not base_tables
 
     for label, query in sql_queries().items():
 
@@ -91,16 +97,23 @@ def child(db: Path, repeat: int, bootstrap: bool) -> int:
     rss_queries = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"rss_mb": rss_queries}))
     if bootstrap:
-        # What the Overview page does with measure_values: a 1,000-draw bootstrap per outlet.
+        # The Overview's intervals for one measure. Before: measure_values (1M rows) and a
+        # 1,000-draw bootstrap per outlet. After: measure_moments, the values of small
+        # outlets only, the normal interval above stats.NORMAL_ABOVE articles.
         from analysis import stats
 
-        con = store.connect(db, read_only=True)
-        values = __import__("analysis.queries").queries.measure_values(
-            con, __import__("analysis.queries").queries.Filters(), "sentiment"
-        )
-        con.close()
         started = time.perf_counter()
-        stats.group_estimates(values, "sentiment", group="outlet")
+        con = store.connect(db, read_only=True)
+        f = queries.Filters()
+        if base_tables:
+            values = queries.measure_values(con, f, "sentiment")
+            con.close()
+            stats.group_estimates(values, "sentiment", group="outlet", normal_above=10**12)
+        else:
+            moments = queries.measure_moments(con, f, "sentiment")
+            values = queries.measure_values(con, f, "sentiment", max_group_n=stats.NORMAL_ABOVE)
+            con.close()
+            stats.group_estimates(values, "sentiment", group="outlet", moments=moments)
         print(
             json.dumps(
                 {
@@ -155,6 +168,10 @@ def naive_queries(t: dict):
     def outlet_means():
         m = a.merge(s, on="article_id")
         return m.groupby("outlet")[list(KEY_MEASURES)].agg(["count", "mean"])
+
+    def measure_moments():
+        m = a.merge(s[["article_id", "sentiment"]], on="article_id")
+        return m.groupby("outlet")["sentiment"].agg(["count", "mean", "std"])
 
     def measure_values():
         m = a.merge(s[["article_id", "sentiment"]], on="article_id")
@@ -225,6 +242,7 @@ def naive_queries(t: dict):
         "Overview: outlet_counts": outlet_counts,
         "Overview: outlet_means (4 measures)": outlet_means,
         "Overview: measure_values (sentiment)": measure_values,
+        "Overview: measure_moments (sentiment)": measure_moments,
         "Over time: measure_over_time (week)": over_time,
         "Framing: framing_rates": framing_rates,
         "Attribution: top_sources": top_sources,
@@ -258,32 +276,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, default=DB)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--base-tables", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--no-bootstrap", action="store_true", help="skip timing the Overview bootstrap"
     )
     args = parser.parse_args(argv)
     if args.child:
-        return child(args.db, args.repeat, not args.no_bootstrap)
+        return child(args.db, args.repeat, not args.no_bootstrap, args.base_tables)
     if not args.db.exists():
         print(f"{args.db}: build it first with `.venv/bin/python bench/store.py million`")
         return 2
 
-    command = [
-        sys.executable,
-        __file__,
-        "--child",
-        "--db",
-        str(args.db),
-        "--repeat",
-        str(args.repeat),
-    ]
-    if args.no_bootstrap:
-        command.append("--no-bootstrap")
-    lines = subprocess.run(command, check=True, capture_output=True, text=True).stdout.splitlines()
-    records = [json.loads(line) for line in lines if line.startswith("{")]
-    sql = {r["label"]: r for r in records if "label" in r}
-    rss = next(r["rss_mb"] for r in records if "rss_mb" in r)
-    boot = next((r for r in records if "bootstrap_s" in r), None)
+    runs = {}
+    for mode in ("before", "after"):
+        command = [sys.executable, __file__, "--child", "--db", str(args.db)]
+        command += ["--repeat", str(args.repeat)]
+        if args.no_bootstrap:
+            command.append("--no-bootstrap")
+        if mode == "before":
+            command.append("--base-tables")
+        lines = subprocess.run(
+            command, check=True, capture_output=True, text=True
+        ).stdout.splitlines()
+        records = [json.loads(line) for line in lines if line.startswith("{")]
+        runs[mode] = {
+            "sql": {r["label"]: r for r in records if "label" in r},
+            "rss": next(r["rss_mb"] for r in records if "rss_mb" in r),
+            "boot": next((r for r in records if "bootstrap_s" in r), None),
+        }
+    sql = runs["after"]["sql"]
 
     started = time.perf_counter()
     frames = load_frames(args.db)
@@ -305,28 +326,38 @@ def main(argv: list[str] | None = None) -> int:
         f"store {args.db.name}: {n:,} articles, {ev:,} evidence rows, {args.db.stat().st_size / 1e9:.2f} GB"
     )
     print(
-        f"{'query (as the page calls it)':<40} {'SQL cold':>9} {'SQL warm':>9} {'naive':>8} {'naive/SQL':>9}  target"
+        f"{'query (as the page calls it)':<40} {'before':>8} {'after cold':>10} {'after warm':>10}"
+        f" {'naive':>8} {'naive/after':>11}  target"
     )
     met_all = True
+    before = runs["before"]["sql"]
     for label, r in sql.items():
         ratio = naive[label] / r["warm"]
         met = ratio >= 5 and r["warm"] < 1.0
         met_all &= met
         print(
-            f"{label:<40} {r['cold']:8.3f}s {r['warm']:8.3f}s {naive[label]:7.3f}s {ratio:8.1f}x  "
-            f"{'met' if met else 'MISSED'} ({r['rows']} rows)"
+            f"{label:<40} {before[label]['warm']:7.3f}s {r['cold']:9.3f}s {r['warm']:9.3f}s"
+            f" {naive[label]:7.3f}s {ratio:10.1f}x  {'met' if met else 'MISSED'} ({r['rows']} rows)"
         )
     print(
         f"naive side: loading the tables into pandas {load_s:.1f} s (not in the ratios); peak RSS {pandas_rss:.0f} MB"
     )
-    print(
-        f"dashboard process (all queries above) peak RSS: {rss:.0f} MB (target < 1536 MB: {'met' if rss < 1536 else 'MISSED'})"
-    )
-    if boot:
+    for mode in ("before", "after"):
+        rss = runs[mode]["rss"]
         print(
-            f"Overview's bootstrap CI (stats.group_estimates, 1,000 draws) on measure_values(sentiment): "
-            f"{boot['bootstrap_s']:.1f} s per measure, process peak RSS after it {boot['rss_after_bootstrap_mb']:.0f} MB"
+            f"dashboard process ({mode}, all queries above) peak RSS: {rss:.0f} MB "
+            f"(target < 1536 MB: {'met' if rss < 1536 else 'MISSED'})"
         )
+    for mode, how in (
+        ("before", "measure_values + 1,000-draw bootstrap per outlet"),
+        ("after", "measure_moments + normal interval above 20,000 articles"),
+    ):
+        boot = runs[mode]["boot"]
+        if boot:
+            print(
+                f"Overview intervals, one measure ({mode}: {how}): {boot['bootstrap_s']:.2f} s, "
+                f"process peak RSS after it {boot['rss_after_bootstrap_mb']:.0f} MB"
+            )
     print("answers: " + ("naive and SQL agree" if not problems else "; ".join(problems)))
     print("all query targets met" if met_all else "some query targets missed (see above)")
     return 0

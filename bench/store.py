@@ -111,7 +111,7 @@ def build_million(path: Path, n: int, evidence: int, text: str, sentences: bool)
 
     from analysis.lexicons import load_lexicons
     from analysis.pipeline import ANALYSIS_VERSION
-    from analysis.store import SCHEMA
+    from analysis.store import SCHEMA, rebuild_rollups
 
     lex = load_lexicons()
     outlets = sorted({r["outlet"] for r in corpus._sample_rows()}) + list(corpus.EXTRA_OUTLETS)
@@ -233,6 +233,8 @@ def build_million(path: Path, n: int, evidence: int, text: str, sentences: bool)
         "INSERT INTO lexicon_versions VALUES (?, ?, '{}', now()::TIMESTAMP)",
         [lex.hash, ANALYSIS_VERSION],
     )
+    # The dashboard's roll-ups, as a write connection would build them (analysis.store).
+    rebuild_rollups(con)
     con.execute("DROP TABLE base; DROP TABLE ev; DROP TABLE pool; CHECKPOINT")
     con.close()
 
@@ -253,6 +255,8 @@ def cmd_million(args) -> int:
             "category_counts",
             "target_sentiment",
             "sentences",
+            "rollup_articles",
+            "rollup_sources",
         )
     }
     con.close()

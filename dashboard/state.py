@@ -106,8 +106,11 @@ def read(module: str, name: str, *args):
 def _cached_estimates(fingerprint: str, path: str, filters: Filters, measure: str):
     from analysis import stats
 
-    values = _cached(fingerprint, path, "measure_values", filters, (measure,))
-    return stats.group_estimates(values, measure, group="outlet")
+    # Large outlets get a normal interval from moments summed in SQL; only the values of
+    # outlets small enough to bootstrap are fetched (a million rows never reach pandas).
+    moments = _cached(fingerprint, path, "measure_moments", filters, (measure,))
+    values = _cached(fingerprint, path, "measure_values", filters, (measure, stats.NORMAL_ABOVE))
+    return stats.group_estimates(values, measure, group="outlet", moments=moments)
 
 
 def estimates(filters: Filters, measure: str) -> pd.DataFrame:

@@ -9,7 +9,9 @@ from analysis.pipeline import ANALYSIS_VERSION, Analyzer
 
 def articles(n=3):
     return [
-        make_article(outlet=f"Outlet {i % 2}", title=f"Story {i}", text=f"The regime said {i}. It rained.")
+        make_article(
+            outlet=f"Outlet {i % 2}", title=f"Story {i}", text=f"The regime said {i}. It rained."
+        )
         for i in range(n)
     ]
 
@@ -18,7 +20,9 @@ def test_a_batch_writes_articles_scores_and_evidence(tmp_path, analyzer):
     con = store.connect(tmp_path / "s.duckdb")
     batch = articles()
     store.write_batch(con, batch, [analyzer.analyze(a) for a in batch])
-    counts = [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "scores")]
+    counts = [
+        con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "scores")
+    ]
     assert counts == [3, 3]
     assert con.execute("SELECT count(*) FROM evidence WHERE kind='framing'").fetchone()[0] == 3
 
