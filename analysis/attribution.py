@@ -62,13 +62,17 @@ about 0.6x for the cue-dense seed article (7 cue occurrences in 11 sentences).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import partial
+from typing import NamedTuple
 
 import ahocorasick
 
 from analysis.records import Evidence
-from analysis.text import ABBREVIATIONS, QUOTE_FOLD, TOKEN_RE, sentence_index
+from analysis.text import ABBREVIATIONS, QUOTE_FOLD, TOKEN_RE, sentence_index, tokenize
+
+_SPAN = re.Match.span
 
 
 def _words(text: str) -> frozenset[str]:
@@ -305,12 +309,18 @@ _WINDOW_BEFORE = 60
 _WINDOW_AFTER = 40
 
 
-@dataclass(slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """A word: offsets, folded form, and whether its first character is upper-case."""
+
     start: int
     end: int
     form: str
     cap: bool
+
+
+# ``_new_tok((start, end, form, cap))``: a _Tok made in C (``map``-able over zipped columns),
+# without the Python-level ``__new__`` of a named tuple.
+_new_tok = partial(tuple.__new__, _Tok)
 
 
 @dataclass(slots=True)
@@ -337,10 +347,21 @@ class _Widen(Exception):
 class _Article:
     """Per-call state: the text, its folded twin, quotations, tokens and speakers so far."""
 
-    def __init__(self, text: str, folded: str, sentences: list[tuple[int, int]]):
+    def __init__(
+        self,
+        text: str,
+        folded: str,
+        sentences: list[tuple[int, int]],
+        tokens: list[tuple[int, int, str]] | None = None,
+    ):
         self.text = text
         self.folded = folded
         self.sentences = sentences
+        # The article's word tokens (``analysis.text.tokenize``, whose forms equal
+        # ``folded``'s slices), or None: then each sentence is tokenised on its own.
+        self.tokens = tokens
+        self._token_starts = [t[0] for t in tokens] if tokens is not None else None
+        self._sentence_toks: dict[int, tuple[list[_Tok], list[int], list[int]]] = {}
         self.quotes = sorted(
             (m.start(), m.end())
             for mark, pattern in _QUOTE_PATTERNS
@@ -351,26 +372,73 @@ class _Article:
         self.spoken: list[_Spoken] = []
         self.clipped_start = self.clipped_end = False
         self._mentions: dict[int, list[_Mention]] = {}
+        self._sentence_starts = [a for a, _ in sentences]
 
     def window(self, index: int, cue_start: int, cue_end: int, whole: bool) -> list[_Tok]:
         """Tokens of sentence ``index`` near a cue (all of them if ``whole``).
 
         Sets ``clipped_start``/``clipped_end`` when the window cut the sentence, so that a phrase
         running into its edge asks for the whole sentence (:class:`_Widen`).
+
+        The same tokens as ``TOKEN_RE.finditer(text, lo, hi)``: the sentence's tokens
+        (made once per sentence) that lie inside the window, plus the pieces of the
+        at most two words the window's edges cut, scanned with that regex.
         """
         start, end = self.sentences[index]
         lo = start if whole else max(start, cue_start - _WINDOW_BEFORE)
         hi = end if whole else min(end, cue_end + _WINDOW_AFTER)
-        text, folded = self.text, self.folded
-        toks = [
-            _Tok(m.start(), m.end(), folded[m.start() : m.end()], text[m.start()].isupper())
-            for m in TOKEN_RE.finditer(text, lo, hi)
-        ]
         self.clipped_start = lo > start
         self.clipped_end = hi < end
+        sent_toks, starts, ends = self._sentence_tokens(index)
+        a = bisect_left(starts, lo)  # first token starting inside the window
+        b = bisect_right(ends, hi)  # tokens ending inside the window
+        if a >= b:
+            toks = self._scan(lo, hi)
+        else:
+            toks = sent_toks[a:b]
+            if a > 0 and ends[a - 1] > lo:  # a word cut by the window's start
+                toks[:0] = self._scan(lo, starts[a])
+            if b < len(starts) and starts[b] < hi:  # a word cut by its end
+                toks += self._scan(ends[b - 1], hi)
+        text = self.text
         if self.clipped_start and toks and toks[0].start == lo and text[lo - 1].isalnum():
             toks.pop(0)  # a word cut in half by the window
         return toks
+
+    def _scan(self, lo: int, hi: int) -> list[_Tok]:
+        text, folded = self.text, self.folded
+        return [
+            _new_tok((a, b, folded[a:b], text[a].isupper()))
+            for a, b in map(_SPAN, TOKEN_RE.finditer(text, lo, hi))
+        ]
+
+    def _sentence_tokens(self, index: int) -> tuple[list[_Tok], list[int], list[int]]:
+        """Tokens of sentence ``index`` (``TOKEN_RE.finditer(text, start, end)``), memoised."""
+        cached = self._sentence_toks.get(index)
+        if cached is not None:
+            return cached
+        start, end = self.sentences[index]
+        tokens = self.tokens
+        if tokens is not None:
+            token_starts = self._token_starts
+            i = bisect_left(token_starts, start)
+            j = bisect_left(token_starts, end, i)
+            # The article's tokens are the sentence's unless a word crosses an edge.
+            if (i == 0 or tokens[i - 1][1] <= start) and (j == i or tokens[j - 1][1] <= end):
+                part = tokens[i:j]
+                starts = [t[0] for t in part]
+                ends = [t[1] for t in part]
+                is_upper = [*map(str.isupper, map(self.text.__getitem__, starts))]
+                toks = [
+                    *map(_new_tok, zip(starts, ends, [t[2] for t in part], is_upper, strict=True))
+                ]
+                cached = (toks, starts, ends)
+                self._sentence_toks[index] = cached
+                return cached
+        toks = self._scan(start, end)
+        cached = (toks, [t.start for t in toks], [t.end for t in toks])
+        self._sentence_toks[index] = cached
+        return cached
 
     def quote_holding(self, pos: int) -> tuple[int, int] | None:
         i = bisect_right(self.quote_starts, pos) - 1
@@ -404,13 +472,42 @@ class _Article:
     def mentions_back(self, pos: int, sentences: int = 1_000_000):
         """Person mentions (capitalised runs minus titles) before ``pos``, nearest first,
         from at most ``sentences`` sentences back (the one holding ``pos`` included)."""
-        index = sentence_index(self.sentences, pos)
-        if index < 0:
-            index = bisect_right([s for s, _ in self.sentences], pos) - 1
+        index = self._sentence_at_or_before(pos)
         for i in range(index, max(-1, index - sentences), -1):
             for mention in reversed(self._mentions_in(i)):
                 if mention.start < pos:
                     yield mention
+
+    def _sentence_at_or_before(self, pos: int) -> int:
+        index = sentence_index(self.sentences, pos)
+        if index < 0:
+            index = bisect_right(self._sentence_starts, pos) - 1
+        return index
+
+    def full_name_before(self, surname: str, pos: int) -> str | None:
+        """The first of ``mentions_back(pos)`` whose name has two words or more and ends
+        with ``surname``, or None.
+
+        Such a name lies inside its sentence and holds " " + surname, so only the
+        sentences holding that string (a C-level ``str.find``) are scanned for mentions.
+        """
+        key = " " + surname
+        text, sentences = self.text, self.sentences
+        index = self._sentence_at_or_before(pos)
+        if index < 0 or text.find(key, 0, sentences[index][1]) < 0:
+            return None
+        for i in range(index, -1, -1):
+            start, end = sentences[i]
+            if text.find(key, start, end) < 0:
+                continue
+            for mention in reversed(self._mentions_in(i)):
+                if (
+                    mention.start < pos
+                    and " " in mention.name
+                    and mention.name.rsplit(" ", 1)[-1] == surname
+                ):
+                    return mention.name
+        return None
 
     def _mentions_in(self, index: int) -> list[_Mention]:
         found = self._mentions.get(index)
@@ -505,13 +602,28 @@ class AttributionFinder:
     # --- public -------------------------------------------------------------
 
     def find(
-        self, text: str, sentences: list[tuple[int, int]], article_id: str, field: str = "text"
+        self,
+        text: str,
+        sentences: list[tuple[int, int]],
+        article_id: str,
+        field: str = "text",
+        tokens: list[tuple[int, int, str]] | None = None,
     ) -> list[Evidence]:
-        """Attributions in ``text`` (one per cue occurrence at most), in text order."""
+        """Attributions in ``text`` (one per cue occurrence at most), in text order.
+
+        ``tokens`` may pass ``analysis.text.tokenize(text)`` when the caller has it.
+        """
         if self._empty or not text or not sentences:
             return []
-        art = _Article(text, _fold(text), sentences)
-        hits = self._cue_hits(art)
+        folded = _fold(text)
+        hits = self._cue_hits(folded, sentences)
+        if not hits:
+            return []
+        if len(text.lower()) != len(text):
+            tokens = None  # tokenize's forms are not ``folded``'s slices then
+        elif tokens is None:
+            tokens = tokenize(text)
+        art = _Article(text, folded, sentences, tokens)
         hit_starts = {h[0] for h in hits}
         found: list[Evidence] = []
         for hit in hits:
@@ -525,9 +637,8 @@ class AttributionFinder:
 
     # --- cue occurrences ----------------------------------------------------
 
-    def _cue_hits(self, art: _Article) -> list[tuple[int, int, str, str, int]]:
+    def _cue_hits(self, folded: str, sentences) -> list[tuple[int, int, str, str, int]]:
         """Longest non-overlapping lexicon matches aligned to word tokens, with their sentence."""
-        folded = art.folded
         raw = []
         for end_index, (phrase, cue_class) in self._automaton.iter(folded):
             start = end_index - len(phrase) + 1
@@ -543,7 +654,7 @@ class AttributionFinder:
         for start, end, phrase, cue_class in raw:
             if start < last_end:
                 continue
-            s = sentence_index(art.sentences, start)
+            s = sentence_index(sentences, start)
             if s < 0:
                 continue
             hits.append((start, end, phrase, cue_class, s))
@@ -1190,9 +1301,7 @@ def _expand_surname(art: _Article, surname: str, before: int) -> str | None:
         ):
             best = spoken.speaker
     if best is None:
-        for mention in art.mentions_back(before):
-            if " " in mention.name and mention.name.rsplit(" ", 1)[-1] == surname:
-                return mention.name
+        return art.full_name_before(surname, before)
     return best
 
 
@@ -1230,11 +1339,13 @@ def _resolve_pronoun(art: _Article, pronoun: str, before: int) -> tuple[str, str
             best = (mention.start, mention.name, False)
         if best is not None:
             # A later bare-surname mention of the same person is still that person.
-            candidates = {
+            # In order of appearance (not a set): with two names sharing a surname, the
+            # choice must not depend on the process's hash seed.
+            candidates = dict.fromkeys(
                 s.speaker
                 for s in art.spoken
                 if s.kind == "person" and not s.anonymous and " " in s.speaker
-            }
+            )
             for name in candidates:
                 pos = art.text.rfind(name.split()[-1], best[0] + 1, before)
                 if pos > best[0] and not art.quote_holding(pos):

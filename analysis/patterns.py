@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from analysis.text import QUOTE_FOLD, TOKEN_RE
 
@@ -35,8 +36,7 @@ class Step:
     case_sensitive: bool = False  # compare the token as written, not lower-cased
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """A pattern hit: token indices ``[first, last]`` and character span ``[start, end)``."""
 
     pattern_id: int
@@ -100,6 +100,9 @@ class PatternSet:
         self._plans: dict[str, tuple | None] = {}
         self._planned: set[str] = set()  # forms in _plans
         self._starters: set[str] = set()  # forms in _plans with a plan (not None)
+        # Starters whose every pattern needs a given second word ("the Front", "in cold
+        # blood"): form -> those second words, so most such tokens are passed over in C.
+        self._next_only: dict[str, frozenset[str]] = {}
 
     def candidates(self, form: str) -> tuple[int, ...]:
         """Ids of the patterns whose first step can match a token of this (lower-case) form."""
@@ -142,6 +145,8 @@ class PatternSet:
         self._planned.add(form)
         if plan is not None:
             self._starters.add(form)
+            if not singles and not others:
+                self._next_only[form] = frozenset(by_next)
         return plan
 
     def find(
@@ -156,6 +161,10 @@ class PatternSet:
         ``forms`` (the tokens' forms, ``[t[2] for t in tokens]``) may be passed when
         several pattern sets search the same tokens, to build that list once.
         """
+        return resolve_overlaps(self._collect(tokens, text, sentence_of_token, forms))
+
+    def _collect(self, tokens, text, sentence_of_token, forms) -> list[Match]:
+        """Every pattern's match from every token, overlaps not yet resolved."""
         if forms is None:
             forms = [t[2] for t in tokens]
         # Set algebra in C instead of a dictionary lookup per token: the article's
@@ -169,6 +178,7 @@ class PatternSet:
                 self._plans.clear()
                 self._planned.clear()
                 self._starters.clear()
+                self._next_only.clear()
                 unplanned = distinct
             for form in unplanned:
                 self._plan(form)
@@ -179,7 +189,14 @@ class PatternSet:
         found: list[Match] = []
         steps_of = self.steps
         n = len(tokens)
-        for index in [i for i, form in enumerate(forms) if form in starting]:
+        next_only = self._next_only
+        final = n - 1
+        for index in [
+            i
+            for i, form in enumerate(forms)
+            if form in starting
+            and (form not in next_only or (i < final and forms[i + 1] in next_only[form]))
+        ]:
             singles, by_next, others = plan_of[forms[index]]
             start, end, _ = tokens[index]
             for pattern_id in singles:
@@ -195,7 +212,7 @@ class PatternSet:
                     )
                     if last is not None:
                         found.append(Match(pattern_id, index, last, start, tokens[last][1]))
-        return resolve_overlaps(found)
+        return found
 
     def _match_from(self, steps, tokens, text, index, sentence_of_token) -> int | None:
         """Index of the last token of a match of ``steps`` starting at ``index``, or None."""
@@ -231,6 +248,43 @@ class PatternSet:
         if step.kind == "word":
             return form == step.form
         return form.startswith(step.form)
+
+
+class PatternGroups:
+    """Several pattern lists (lexicons) searched in one pass over the tokens.
+
+    ``find`` returns, for each list, exactly what ``PatternSet(that_list).find`` returns
+    (pattern ids index that list): every pattern's hits depend only on the pattern and
+    the tokens, and overlaps are resolved within each list, never across lists.
+
+    >>> groups = PatternGroups([["war", "war crimes"], ["crimes"]])
+    >>> from analysis.text import tokenize
+    >>> text = "war crimes"
+    >>> [[(m.pattern_id, m.start, m.end) for m in g] for g in groups.find(tokenize(text), text)]
+    [[(1, 0, 10)], [(0, 4, 10)]]
+    """
+
+    def __init__(self, groups: Sequence[Sequence[str]]):
+        self.groups = [list(g) for g in groups]
+        self._set = PatternSet([p for g in self.groups for p in g])
+        self._where = [
+            (g, local) for g, group in enumerate(self.groups) for local in range(len(group))
+        ]
+
+    def find(
+        self,
+        tokens: Sequence[tuple[int, int, str]],
+        text: str,
+        sentence_of_token: Sequence[int] | None = None,
+        forms: Sequence[str] | None = None,
+    ) -> list[list[Match]]:
+        """Per pattern list: its longest non-overlapping matches in text order."""
+        per: list[list[Match]] = [[] for _ in self.groups]
+        where = self._where
+        for m in self._set._collect(tokens, text, sentence_of_token, forms):
+            group, local = where[m.pattern_id]
+            per[group].append(Match(local, m.first, m.last, m.start, m.end))
+        return [resolve_overlaps(found) for found in per]
 
 
 def resolve_overlaps(matches: list[Match]) -> list[Match]:

@@ -16,10 +16,12 @@ from bisect import bisect_left
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import fields
+from operator import attrgetter
 
 from analysis.attribution import AttributionFinder
 from analysis.lexicons import Lexicons
-from analysis.patterns import PatternSet
+from analysis.patterns import PatternGroups
 from analysis.records import AnalysisResult, Article, Evidence, SentenceScore, TargetScore
 from analysis.sentiment import SentenceScorer, summarize
 from analysis.text import split_sentences, tokenize
@@ -65,15 +67,21 @@ class Analyzer:
         self.lexicons = lexicons
         self.framing_terms = lexicons.framing
         self.hedge_terms = lexicons.hedges
-        self.framing = PatternSet([t.pattern for t in lexicons.framing])
-        self.hedges = PatternSet([t.pattern for t in lexicons.hedges])
         self.target_of_alias: list[str] = []
-        aliases: list[str] = []
+        self.target_aliases: list[str] = []
         for target in lexicons.targets:
             for alias in target.aliases:
-                aliases.append(alias)
+                self.target_aliases.append(alias)
                 self.target_of_alias.append(target.name)
-        self.targets = PatternSet(aliases)
+        # Framing, hedges and targets in one pass over the tokens, overlaps resolved per
+        # lexicon: the same matches as one PatternSet per lexicon, for a third of the scans.
+        self.lexicon_patterns = PatternGroups(
+            [
+                [t.pattern for t in lexicons.framing],
+                [t.pattern for t in lexicons.hedges],
+                self.target_aliases,
+            ]
+        )
         self.attribution = AttributionFinder(lexicons.cues)
         self.scorer = SentenceScorer()
 
@@ -88,30 +96,24 @@ class Analyzer:
         spans = split_sentences(text)
         tokens = tokenize(text)
         sentence_of = _sentence_of_tokens(tokens, spans)
-        forms = [t[2] for t in tokens]  # shared by the three pattern sets
         compounds = self.scorer.compounds(text, spans)
         sentences = [
             SentenceScore("text", i, a, b, c)
             for i, ((a, b), c) in enumerate(zip(spans, compounds, strict=True))
         ]
 
+        framing_hits, hedge_hits, target_matches = self.lexicon_patterns.find(
+            tokens, text, sentence_of
+        )
         framing = self._lexicon_evidence(
-            "framing",
-            self.framing,
-            self.framing_terms,
-            aid,
-            "text",
-            text,
-            tokens,
-            sentence_of,
-            forms,
+            "framing", framing_hits, self.framing_terms, aid, "text", text, sentence_of
         )
         hedges = self._lexicon_evidence(
-            "hedge", self.hedges, self.hedge_terms, aid, "text", text, tokens, sentence_of, forms
+            "hedge", hedge_hits, self.hedge_terms, aid, "text", text, sentence_of
         )
-        attributions = self.attribution.find(text, spans, aid, "text")
+        attributions = self.attribution.find(text, spans, aid, "text", tokens)
         target_hits = self._target_evidence(
-            aid, "text", text, tokens, sentence_of, compounds, forms
+            target_matches, aid, "text", text, sentence_of, compounds
         )
         evidence += framing + hedges + attributions + target_hits
 
@@ -121,18 +123,14 @@ class Analyzer:
             sentences.append(SentenceScore("title", 0, 0, len(title), headline))
             title_tokens = tokenize(title)
             title_sentence = [0] * len(title_tokens)
+            title_framing, _, title_targets = self.lexicon_patterns.find(
+                title_tokens, title, title_sentence
+            )
             evidence += self._lexicon_evidence(
-                "framing",
-                self.framing,
-                self.framing_terms,
-                aid,
-                "title",
-                title,
-                title_tokens,
-                title_sentence,
+                "framing", title_framing, self.framing_terms, aid, "title", title, title_sentence
             )
             evidence += self._target_evidence(
-                aid, "title", title, title_tokens, title_sentence, [headline]
+                title_targets, aid, "title", title, title_sentence, [headline]
             )
 
         words = len(tokens)
@@ -171,9 +169,9 @@ class Analyzer:
         )
 
     @staticmethod
-    def _lexicon_evidence(kind, patterns, terms, aid, field, text, tokens, sentence_of, forms=None):
+    def _lexicon_evidence(kind, matches, terms, aid, field, text, sentence_of):
         rows = []
-        for match in patterns.find(tokens, text, sentence_of, forms):
+        for match in matches:
             term = terms[match.pattern_id]
             rows.append(
                 Evidence(
@@ -190,9 +188,9 @@ class Analyzer:
             )
         return rows
 
-    def _target_evidence(self, aid, field, text, tokens, sentence_of, compounds, forms=None):
+    def _target_evidence(self, matches, aid, field, text, sentence_of, compounds):
         rows = []
-        for match in self.targets.find(tokens, text, sentence_of, forms):
+        for match in matches:
             sentence = sentence_of[match.first]
             rows.append(
                 Evidence(
@@ -204,7 +202,7 @@ class Analyzer:
                     end=match.end,
                     text=text[match.start : match.end],
                     sentence=sentence,
-                    pattern=self.targets.patterns[match.pattern_id],
+                    pattern=self.target_aliases[match.pattern_id],
                     score=compounds[sentence] if sentence < len(compounds) else None,
                 )
             )
@@ -239,9 +237,46 @@ def _init_worker(lexicons: Lexicons) -> None:
     _worker_analyzer = Analyzer(lexicons)
 
 
-def _analyze_batch(batch: list[Article]) -> list[AnalysisResult]:
+_EVIDENCE_ROW = attrgetter(*(f.name for f in fields(Evidence)))
+_SENTENCE_ROW = attrgetter(*(f.name for f in fields(SentenceScore)))
+_TARGET_ROW = attrgetter(*(f.name for f in fields(TargetScore)))
+
+
+def _pack(result: AnalysisResult) -> tuple:
+    """An AnalysisResult as plain tuples: a slots dataclass pickles through Python-level
+    ``__getstate__``/``__setstate__`` (one ``setattr`` per field, ~60 evidence rows per
+    article), a tuple of its fields in C."""
+    return (
+        result.article_id,
+        result.scores,
+        result.category_counts,
+        [*map(_EVIDENCE_ROW, result.evidence)],
+        [*map(_SENTENCE_ROW, result.sentences)],
+        [*map(_TARGET_ROW, result.targets)],
+        result.analysis_version,
+        result.lexicon_hash,
+    )
+
+
+def _unpack(packed: tuple) -> AnalysisResult:
+    aid, scores, counts, evidence, sentences, targets, version, lexicon_hash = packed
+    return AnalysisResult(
+        aid,
+        scores,
+        counts,
+        [Evidence(*row) for row in evidence],
+        [SentenceScore(*row) for row in sentences],
+        [TargetScore(*row) for row in targets],
+        version,
+        lexicon_hash,
+    )
+
+
+def _analyze_batch(batch: list[Article]) -> list[tuple]:
+    """Packed results (:func:`_pack`) of one batch; the parent unpacks them."""
     assert _worker_analyzer is not None
-    return [_worker_analyzer.analyze(article) for article in batch]
+    analyze = _worker_analyzer.analyze
+    return [_pack(analyze(article)) for article in batch]
 
 
 def default_workers() -> int:
@@ -287,7 +322,7 @@ def analyze_stream(
             pending.append((batch, pool.submit(_analyze_batch, batch)))
             if len(pending) >= 2 * workers:
                 done_batch, future = pending.popleft()
-                yield done_batch, future.result()
+                yield done_batch, [*map(_unpack, future.result())]
         while pending:
             done_batch, future = pending.popleft()
-            yield done_batch, future.result()
+            yield done_batch, [*map(_unpack, future.result())]

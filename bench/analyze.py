@@ -125,38 +125,38 @@ def stage_times(articles, analyzer, raw_texts, repeat: int) -> dict[str, float]:
             if a.title:
                 compound(a.title)
 
-    def lexicon(kind, patterns, terms):
-        def run():
-            for a, _s, t, tt, so, _c in items:
+    def lexicons():
+        # framing, hedges and targets share one pass (analysis.patterns.PatternGroups)
+        find = analyzer.lexicon_patterns.find
+        for a, _s, t, tt, so, c in items:
+            framing, hedges, targets = find(t, a.text, so)
+            analyzer._lexicon_evidence(
+                "framing", framing, analyzer.framing_terms, a.article_id, "text", a.text, so
+            )
+            analyzer._lexicon_evidence(
+                "hedge", hedges, analyzer.hedge_terms, a.article_id, "text", a.text, so
+            )
+            analyzer._target_evidence(targets, a.article_id, "text", a.text, so, c)
+            if a.title:
+                ts = [0] * len(tt)
+                framing, _, targets = find(tt, a.title, ts)
                 analyzer._lexicon_evidence(
-                    kind, patterns, terms, a.article_id, "text", a.text, t, so
+                    "framing", framing, analyzer.framing_terms, a.article_id, "title", a.title, ts
                 )
-                if kind == "framing" and a.title:
-                    analyzer._lexicon_evidence(
-                        kind, patterns, terms, a.article_id, "title", a.title, tt, [0] * len(tt)
-                    )
-
-        return run
+                analyzer._target_evidence(targets, a.article_id, "title", a.title, ts, [0.0])
 
     def attribution():
-        for a, s, *_ in items:
-            analyzer.attribution.find(a.text, s, a.article_id, "text")
-
-    def targets():
-        for a, _s, t, tt, so, c in items:
-            analyzer._target_evidence(a.article_id, "text", a.text, t, so, c)
-            if a.title:
-                analyzer._target_evidence(a.article_id, "title", a.title, tt, [0] * len(tt), [0.0])
+        find = analyzer.attribution.find
+        for a, s, t, *_ in items:
+            find(a.text, s, a.article_id, "text", t)
 
     stages = {
         "clean": clean,
         "split": split,
         "tokenize": tokenize_all,
         "sentiment": sentiment,
-        "framing": lexicon("framing", analyzer.framing, analyzer.framing_terms),
+        "framing+hedges+targets": lexicons,
         "attribution": attribution,
-        "hedges": lexicon("hedge", analyzer.hedges, analyzer.hedge_terms),
-        "targets": targets,
     }
     return {name: best(fn, repeat) for name, fn in stages.items()}
 

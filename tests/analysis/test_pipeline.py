@@ -7,7 +7,9 @@ import pytest
 from analysis.ingest import load_paths, make_article
 from analysis.pipeline import ANALYSIS_VERSION, analyze_stream
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "press-article-iraq-nato.txt"
+SEED = (
+    Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "press-article-iraq-nato.txt"
+)
 
 
 def kinds(result, kind):
@@ -41,13 +43,17 @@ def test_framing_rate_is_per_thousand_words(analyzer):
 
 
 def test_headline_framing_is_evidence_but_not_part_of_the_body_rate(analyzer):
-    result = analyzer.analyze(make_article(outlet="Wire", title="The regime falls", text="It fell."))
+    result = analyzer.analyze(
+        make_article(outlet="Wire", title="The regime falls", text="It fell.")
+    )
     assert [(e.field, e.text) for e in kinds(result, "framing")] == [("title", "regime")]
     assert result.scores["framing_count"] == 0
 
 
 def test_sentiment_is_the_mean_of_sentence_scores(analyzer):
-    result = analyzer.analyze(make_article(outlet="Wire", text="A wonderful day. A horrible crime."))
+    result = analyzer.analyze(
+        make_article(outlet="Wire", text="A wonderful day. A horrible crime.")
+    )
     body = [s.compound for s in result.sentences if s.field == "text"]
     assert len(body) == 2 and body[0] > 0 > body[1]
     assert result.scores["sentiment"] == pytest.approx(sum(body) / 2)
@@ -60,7 +66,9 @@ def test_headline_sentiment_is_scored_apart(analyzer):
 
 
 def test_curly_apostrophes_negate_like_straight_ones(analyzer):
-    curly = analyzer.analyze(make_article(outlet="W", text="It isn\u2019t good.")).scores["sentiment"]
+    curly = analyzer.analyze(make_article(outlet="W", text="It isn\u2019t good.")).scores[
+        "sentiment"
+    ]
     straight = analyzer.analyze(make_article(outlet="W", text="It isn't good.")).scores["sentiment"]
     assert curly == straight < 0
 
@@ -128,3 +136,33 @@ def test_the_seed_attributions_name_the_expected_sources(seed_result):
     assert coalition and coalition[0].cue == "said" and coalition[0].anonymous is False
     he = [e for e in kinds(result, "attribution") if e.source == "he"]
     assert he and he[0].speaker == "Jens Stoltenberg" and he[0].quote_type == "direct"
+
+
+def test_results_do_not_depend_on_the_hash_seed(tmp_path):
+    """Two processes with different PYTHONHASHSEED give identical evidence (Dask relies on it)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from analysis.ingest import load_paths\n"
+        "from analysis.lexicons import load_lexicons\n"
+        "from analysis.pipeline import Analyzer\n"
+        "an = Analyzer(load_lexicons())\n"
+        "for a in load_paths(['data/sample']):\n"
+        "    for e in an.analyze(a).evidence:\n"
+        "        print(e.article_id, e.kind, e.start, e.speaker)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            timeout=300,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert outputs[0] and outputs[0] == outputs[1]
