@@ -119,6 +119,34 @@ def estimates(filters: Filters, measure: str) -> pd.DataFrame:
     return _cached_estimates(store.fingerprint(path), str(path), filters, measure)
 
 
+def estimates_long(filters: Filters, measures: Sequence[str]) -> pd.DataFrame:
+    """Long frame for several measures: outlet, measure, n, estimate, ci_low, ci_high."""
+    parts = []
+    for measure in measures:
+        est = estimates(filters, measure).rename(columns={"group": "outlet"})
+        est.insert(1, "measure", measure)
+        parts.append(est)
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+#: Articles per outlet the pairwise tests use at most (a seeded sample above that).
+PAIRWISE_SAMPLE = 5_000
+
+
+@st.cache_data(ttl=CACHE_TTL, max_entries=64, show_spinner="Testing every pair of outlets…")
+def _cached_pairwise(fingerprint: str, path: str, filters: Filters, measure: str):
+    from analysis import stats
+
+    values = _cached(fingerprint, path, "measure_values", filters, (measure,))
+    return stats.pairwise(values, measure, n_perm=2000, n_boot=500, max_per_group=PAIRWISE_SAMPLE)
+
+
+def pairwise(filters: Filters, measure: str) -> pd.DataFrame:
+    """Every pair of outlets compared on ``measure`` (analysis.stats.pairwise), cached."""
+    path = store_path()
+    return _cached_pairwise(store.fingerprint(path), str(path), filters, measure)
+
+
 def store_status() -> str:
     """'missing', 'empty', 'unavailable' or 'ready'."""
     path = store_path()

@@ -71,6 +71,10 @@ with right:
     )
 components.explain("anonymous_share", "direct_share")
 
+st.subheader("Outlets compared, with 95% intervals")
+st.caption("Mean of each article's share; articles that quote nobody have no share.")
+components.outlet_comparison(filters, ("anonymous_share", "direct_share"), "attribution")
+
 st.subheader("Cue verbs by stance")
 cues = state.relabel(state.query("cue_classes", filters))
 if cues.empty:

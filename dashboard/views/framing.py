@@ -33,6 +33,13 @@ components.chart(
 )
 components.explain("framing_per_1k")
 
+st.subheader("Outlets compared, with 95% intervals")
+st.caption(
+    "Mean of each article's rate, so every article counts once whatever its length (the "
+    "heatmap above pools all words instead). Per-category comparisons: Compare outlets page."
+)
+components.outlet_comparison(filters, ("framing_per_1k", "hedges_per_1k"), "framing")
+
 st.subheader("Most frequent terms per outlet")
 top = state.relabel(state.query("framing_terms", filters, 10))
 components.chart(

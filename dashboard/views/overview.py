@@ -23,14 +23,13 @@ def _fmt(value: float, digits: int = 2) -> str:
 
 def estimates_frame(filters) -> pd.DataFrame:
     """Long frame: outlet, measure, measure_label, n, estimate, ci_low, ci_high."""
-    parts = []
-    for measure in KEY_MEASURES:
-        est = state.estimates(filters, measure).rename(columns={"group": "outlet"})
-        est.insert(1, "measure", measure)
-        est.insert(2, "measure_label", components.measure_label(measure))
-        parts.append(est)
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    long = state.estimates_long(filters, KEY_MEASURES)
+    if not long.empty:
+        long.insert(2, "measure_label", [components.measure_label(m) for m in long["measure"]])
+    return long
 
+
+# --------------------------------------------------------------------------- page
 
 st.title("Overview")
 filters = state.filters()

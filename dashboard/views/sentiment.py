@@ -21,6 +21,11 @@ components.small_n_warning(boxes)
 components.chart(charts.box_summary(boxes, "Article sentiment"), "sentiment_distribution", boxes)
 components.explain("sentiment")
 
+st.subheader("Outlets compared, with 95% intervals")
+components.outlet_comparison(
+    filters, ("sentiment", "negative_share", "headline_sentiment"), "sentiment"
+)
+
 st.subheader("Headline versus body")
 hvb = state.relabel(state.query("headline_vs_body", filters))
 st.caption("Mean sentiment of headlines and of article bodies; n beside each bar in the tooltip.")

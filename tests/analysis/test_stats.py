@@ -319,3 +319,17 @@ def test_groups_from_assign_groups_can_be_compared():
     assert table.loc[0, "sentence"].startswith(
         "state media's articles are more negative than wire services'"
     )
+
+
+def test_pairwise_can_test_a_seeded_sample_of_large_groups():
+    rng = np.random.default_rng(3)
+    frame = pd.DataFrame(
+        {
+            "outlet": ["A"] * 5000 + ["B"] * 5000,
+            "sentiment": np.r_[rng.normal(0.0, 1, 5000), rng.normal(0.3, 1, 5000)],
+        }
+    )
+    first = stats.pairwise(frame, "sentiment", n_perm=200, n_boot=200, max_per_group=400)
+    again = stats.pairwise(frame, "sentiment", n_perm=200, n_boot=200, max_per_group=400)
+    assert (first.n_a.iloc[0], first.n_b.iloc[0]) == (400, 400)
+    assert first.equals(again) and bool(first.significant.iloc[0])

@@ -375,3 +375,13 @@ def test_over_time_chart_puts_article_counts_under_the_measure():
     spec = charts.over_time(frame, "Sentiment", "month").to_dict()
     assert len(spec["vconcat"]) == 2
     assert spec["vconcat"][1]["encoding"]["y"]["title"] == "Articles"
+
+
+@pytest.mark.parametrize("page", ["views/sentiment.py", "views/framing.py", "views/attribution.py"])
+def test_measure_pages_test_every_pair_of_outlets(page, fixture_store, slant_db):
+    slant_db(fixture_store)
+    at = run_page(page)
+    assert not at.exception
+    pairs = next(d.value for d in at.dataframe if "p_adjusted" in d.value.columns)
+    assert len(pairs) == len(OUTLETS) * (len(OUTLETS) - 1) // 2
+    assert pairs["sentence"].str.len().gt(0).all()
