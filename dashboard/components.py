@@ -254,6 +254,25 @@ def context_lines(lines: pd.DataFrame, match_title: str = "Term", shown: str = "
     )
 
 
+#: Plain column names for a table of pairwise comparisons (analysis.stats.pairwise).
+PAIR_COLUMNS = {
+    "group_a": "First outlet",
+    "group_b": "Second outlet",
+    "n_a": "n first",
+    "n_b": "n second",
+    "mean_a": "Mean first",
+    "mean_b": "Mean second",
+    "difference": "Difference",
+    "ci_low": "95% CI from",
+    "ci_high": "95% CI to",
+    "cliffs_delta": "Cliff's delta",
+    "p_value": "p",
+    "p_adjusted": "Adjusted p",
+    "significant": "Clear difference",
+    "sentence": "In words",
+}
+
+
 def outlet_comparison(filters, measures: Sequence[str], key: str) -> None:
     """Each outlet's mean of ``measures`` with 95% intervals, and every pair of outlets
     tested on a chosen measure, with a plain-language sentence per pair."""
@@ -286,8 +305,9 @@ def outlet_comparison(filters, measures: Sequence[str], key: str) -> None:
             "size, p adjusted for the number of pairs (Benjamini-Hochberg). Outlets with more "
             f"than {state.PAIRWISE_SAMPLE:,} articles are tested on a seeded sample of that many."
         )
-        table(pairs)
-        csv_button(pairs, f"{key}_pairwise")
+        plain = pairs.rename(columns=PAIR_COLUMNS)
+        table(plain)
+        csv_button(plain, f"{key}_pairwise")
 
 
 def _hide_outlets(pairs: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:

@@ -382,6 +382,6 @@ def test_measure_pages_test_every_pair_of_outlets(page, fixture_store, slant_db)
     slant_db(fixture_store)
     at = run_page(page)
     assert not at.exception
-    pairs = next(d.value for d in at.dataframe if "p_adjusted" in d.value.columns)
+    pairs = next(d.value for d in at.dataframe if "Adjusted p" in d.value.columns)
     assert len(pairs) == len(OUTLETS) * (len(OUTLETS) - 1) // 2
-    assert pairs["sentence"].str.len().gt(0).all()
+    assert pairs["In words"].str.len().gt(0).all()
