@@ -59,7 +59,8 @@ components.small_n_warning(counts.rename(columns={"articles": "n"}))
 
 st.subheader("Key measures per outlet")
 st.caption(
-    "Mean per article with a 95% bootstrap interval over articles; n = articles with a value "
+    "Mean per article with a 95% interval (bootstrap over articles; for outlets with more "
+    "than 20,000 articles the normal interval, which then agrees); n = articles with a value "
     "(articles with no attribution have no anonymous or direct-quote share)."
 )
 long = state.relabel(estimates_frame(filters))
