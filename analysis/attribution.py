@@ -702,7 +702,8 @@ class AttributionFinder:
             return None
         source = self._source_before(art, toks, k, hit_starts, sent_start, cue_start)
         inverted = False
-        if source is None:
+        if source is None and words[-1] not in _TELL:
+            # Inverted order ("..., said X"); never after "told", whose object is the listener.
             source = self._source_after(art, toks, i0, j1, sent_start)
             inverted = True
         if source is None:
@@ -898,7 +899,9 @@ class AttributionFinder:
             return None
         name_first = toks.index(name[2][0])
         before = text[sent_start : toks[name_first].start].rstrip()
-        if before and not before.endswith(","):
+        # Nothing before the name, a comma, or a quotation ending in a comma ("...,” X, a
+        # spokesman, said).
+        if before and not before.rstrip("”\"’'").endswith(","):
             return None
         return name[0], role[1], name[2] + [None] + role[2], False
 

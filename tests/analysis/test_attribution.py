@@ -357,6 +357,20 @@ def test_a_titled_person_after_an_organisation_of_phrase_is_the_speaker(finder):
     assert (e.speaker, e.anonymous) == ("Amara Solen", False)
 
 
+def test_a_quote_then_a_name_with_a_role_then_the_cue_is_direct(finder):
+    text = "“The strike was lawful,” Col. Bram Hollis, a spokesman for the mission, said."
+    e = only(finder, text)
+    assert (e.speaker, e.quote_type) == ("Bram Hollis", "direct")
+
+
+def test_the_listener_after_told_is_never_the_source(finder):
+    text = (
+        "“The strike was lawful,” Col. Bram Hollis, a spokesman for the mission, told the "
+        "Clarion. “We acted,” he added."
+    )
+    assert [e.speaker for e in find(finder, text)] == ["Bram Hollis", "Bram Hollis"]
+
+
 def test_an_unnamed_official_of_a_named_body_is_anonymous(finder):
     e = only(
         finder,
