@@ -9,11 +9,14 @@ that fails half-way leaves it exactly as it was. ``slant ingest``,
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import store
+from analysis.dask_engine import load_staging
 from analysis.lexicons import Lexicons
 from analysis.pipeline import ANALYSIS_VERSION, analyze_stream
 from analysis.records import Article
@@ -66,7 +69,7 @@ def unique_articles(
 
 
 class _BatchWriter:
-    """Gathers analysed batches and writes them in row-group-sized appends."""
+    """Gathers analysed batches and writes them in row-group-sized appends (re-scoring)."""
 
     def __init__(self, con, lexicons: Lexicons, summary: RunSummary, progress, field: str):
         self.con, self.lexicons, self.summary = con, lexicons, summary
@@ -96,6 +99,35 @@ class _BatchWriter:
             self.progress(self.summary)
 
 
+class _StagedWriter:
+    """New articles' rows go to Parquet files in a staging folder as they are scored and
+    are loaded with one bulk statement per table before the commit (as the Dask engine
+    does). INSERTs of Python frames inside one long transaction grew the process by
+    about 40 KB per article (4.4 GB at 100k); staged, memory stays flat."""
+
+    def __init__(self, staging: Path, summary: RunSummary, progress):
+        self.staging, self.summary, self.progress = staging, summary, progress
+        self.seq = 0
+        self.chunk = 0
+
+    def add(self, batch: list[Article], results: list) -> None:
+        frames = {"articles": store.articles_frame(batch), **store.result_frames(results)}
+        order = {a.article_id: self.seq + i for i, a in enumerate(batch)}
+        for table, frame in frames.items():
+            if frame.empty:
+                continue
+            frame["_part"] = 0
+            frame["_seq"] = frame["article_id"].map(order).astype("int64")
+            folder = self.staging / table
+            folder.mkdir(parents=True, exist_ok=True)
+            frame.to_parquet(folder / f"part-000000-{self.chunk:06d}.parquet", index=False)
+        self.seq += len(batch)
+        self.chunk += 1
+        self.summary.added += len(batch)
+        if self.progress:
+            self.progress(self.summary)
+
+
 def ingest_into_store(
     db_path: str | Path,
     articles: Iterable[Article],
@@ -113,11 +145,15 @@ def ingest_into_store(
     try:
         with store.transaction(con):
             fresh = unique_articles(articles, summary, con)
-            writer = _BatchWriter(con, lexicons, summary, progress, "added")
-            for batch, results in analyze_stream(fresh, lexicons, workers=workers):
-                writer.add(batch, results)
-            writer.flush()
-            written = writer.written
+            staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=Path(db_path).parent))
+            try:
+                staged = _StagedWriter(staging, summary, progress)
+                for batch, results in analyze_stream(fresh, lexicons, workers=workers):
+                    staged.add(batch, results)
+                # Bulk load (and roll-up refresh) of the staged rows, inside this transaction.
+                summary.added, _ = load_staging(con, staging, lexicons)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
             if rescore_all:
                 ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
             else:
@@ -129,7 +165,7 @@ def ingest_into_store(
             ):
                 writer.add(batch, results)
             writer.flush()
-            store.refresh_rollups(con, written + writer.written)
+            store.refresh_rollups(con, writer.written)
         summary.total = store.article_count(con)
     finally:
         con.close()
