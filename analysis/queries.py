@@ -79,20 +79,24 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _membership(filters: Filters, alias: str) -> tuple[list[str], list]:
+    """Conditions for the chosen outlets and sections (articles and roll-up cells alike)."""
+    parts: list[str] = []
+    params: list = []
+    for column, chosen in (("outlet", filters.outlets), ("section", filters.sections)):
+        if chosen:
+            parts.append(f"{alias}.{column} IN ({', '.join('?' for _ in chosen)})")
+            params.extend(chosen)
+    return parts, params
+
+
 def where(filters: Filters, alias: str = "a") -> tuple[str, list]:
     """The WHERE condition (with ``?`` parameters) selecting the filtered articles.
 
     >>> where(Filters(outlets=("X",)))
     ('a.outlet IN (?)', ['X'])
     """
-    parts: list[str] = []
-    params: list = []
-    if filters.outlets:
-        parts.append(f"{alias}.outlet IN ({', '.join('?' for _ in filters.outlets)})")
-        params.extend(filters.outlets)
-    if filters.sections:
-        parts.append(f"{alias}.section IN ({', '.join('?' for _ in filters.sections)})")
-        params.extend(filters.sections)
+    parts, params = _membership(filters, alias)
     if filters.start is not None:
         parts.append(f"{alias}.published >= ?")
         params.append(pd.Timestamp(filters.start).to_pydatetime())
@@ -131,14 +135,7 @@ def cell_where(filters: Filters, alias: str = "r") -> tuple[str, list]:
     >>> cell_where(Filters(outlets=("X",), start=date(2025, 1, 2)))
     ('r.outlet IN (?) AND r.day >= ?', ['X', datetime.date(2025, 1, 2)])
     """
-    parts: list[str] = []
-    params: list = []
-    if filters.outlets:
-        parts.append(f"{alias}.outlet IN ({', '.join('?' for _ in filters.outlets)})")
-        params.extend(filters.outlets)
-    if filters.sections:
-        parts.append(f"{alias}.section IN ({', '.join('?' for _ in filters.sections)})")
-        params.extend(filters.sections)
+    parts, params = _membership(filters, alias)
     if filters.start is not None:
         parts.append(f"{alias}.day >= ?")
         params.append(filters.start)
