@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -13,21 +11,8 @@ import pytest
 from analysis import comparison_data, store
 from analysis.comparison_data import UserLexiconError, append_user_term
 from analysis.queries import Filters
+from tests import fixture_stores as fixtures  # noqa: E402
 
-
-def _fixture_module():
-    """tests/dashboard/conftest.py, loaded by path (shared with test_queries.py)."""
-    name = "slant_dashboard_fixtures"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "dashboard" / "conftest.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-fixtures = _fixture_module()
 SPECS = fixtures.FIXTURE_SPECS
 
 

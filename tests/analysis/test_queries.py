@@ -3,10 +3,7 @@ fixture articles (tests/dashboard/conftest.py)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
-from pathlib import Path
 from statistics import mean, median
 
 import pandas as pd
@@ -14,22 +11,8 @@ import pytest
 
 from analysis import queries, store
 from analysis.queries import Filters
+from tests import fixture_stores as fx  # noqa: E402
 
-
-def _fixture_module():
-    # The fixture builder lives with the dashboard tests; load it by path so both suites
-    # share one corpus without a package for tests/dashboard.
-    name = "slant_dashboard_fixtures"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "dashboard" / "conftest.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-fx = _fixture_module()
 SPECS = fx.FIXTURE_SPECS
 
 
