@@ -630,6 +630,19 @@ def keyword_in_context(
 # --------------------------------------------------------------------------- attribution
 
 
+# Counts and shares per outlet from CTEs per_outlet(outlet, articles) and attr(outlet,
+# attributions, anonymous, direct, indirect, mixed): one definition for both paths.
+_ATTRIBUTION_SHARES = """SELECT p.outlet, p.articles, coalesce(t.attributions, 0) AS attributions,
+       coalesce(t.anonymous, 0) AS anonymous,
+       t.anonymous / nullif(t.attributions, 0) AS anonymous_share,
+       coalesce(t.direct, 0) AS direct, coalesce(t.indirect, 0) AS indirect,
+       coalesce(t.mixed, 0) AS mixed,
+       t.direct / nullif(t.attributions, 0) AS direct_share,
+       t.indirect / nullif(t.attributions, 0) AS indirect_share,
+       t.mixed / nullif(t.attributions, 0) AS mixed_share
+FROM per_outlet p LEFT JOIN attr t USING (outlet) ORDER BY p.outlet"""
+
+
 def attribution_summary(con, filters: Filters) -> pd.DataFrame:
     """Attributions per outlet: outlet, articles, attributions, anonymous,
     anonymous_share, direct, indirect, mixed, direct_share, indirect_share, mixed_share.
@@ -646,15 +659,7 @@ def attribution_summary(con, filters: Filters) -> pd.DataFrame:
                        sum(anonymous_n)::BIGINT AS anonymous, sum(direct)::BIGINT AS direct,
                        sum(indirect)::BIGINT AS indirect, sum(mixed)::BIGINT AS mixed
                 FROM rollup_sources r WHERE {cells} GROUP BY outlet)
-            SELECT p.outlet, p.articles, coalesce(t.attributions, 0) AS attributions,
-                   coalesce(t.anonymous, 0) AS anonymous,
-                   t.anonymous / nullif(t.attributions, 0) AS anonymous_share,
-                   coalesce(t.direct, 0) AS direct, coalesce(t.indirect, 0) AS indirect,
-                   coalesce(t.mixed, 0) AS mixed,
-                   t.direct / nullif(t.attributions, 0) AS direct_share,
-                   t.indirect / nullif(t.attributions, 0) AS indirect_share,
-                   t.mixed / nullif(t.attributions, 0) AS mixed_share
-            FROM per_outlet p LEFT JOIN attr t USING (outlet) ORDER BY p.outlet""",
+            {_ATTRIBUTION_SHARES}""",
             params + params,
         )
     chosen, params = _chosen(filters)
@@ -670,15 +675,7 @@ def attribution_summary(con, filters: Filters) -> pd.DataFrame:
                    count(*) FILTER (WHERE e.quote_type = 'mixed') AS mixed
             FROM evidence e JOIN chosen c USING (article_id)
             WHERE e.kind = 'attribution' GROUP BY c.outlet)
-        SELECT p.outlet, p.articles, coalesce(t.attributions, 0) AS attributions,
-               coalesce(t.anonymous, 0) AS anonymous,
-               t.anonymous / nullif(t.attributions, 0) AS anonymous_share,
-               coalesce(t.direct, 0) AS direct, coalesce(t.indirect, 0) AS indirect,
-               coalesce(t.mixed, 0) AS mixed,
-               t.direct / nullif(t.attributions, 0) AS direct_share,
-               t.indirect / nullif(t.attributions, 0) AS indirect_share,
-               t.mixed / nullif(t.attributions, 0) AS mixed_share
-        FROM per_outlet p LEFT JOIN attr t USING (outlet) ORDER BY p.outlet""",
+        {_ATTRIBUTION_SHARES}""",
         params,
     )
 
