@@ -64,13 +64,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import partial
-from typing import NamedTuple
 
 import ahocorasick
 
 from analysis.records import Evidence
-from analysis.text import ABBREVIATIONS, QUOTE_FOLD, TOKEN_RE, sentence_index, tokenize
+from analysis.text import ABBREVIATIONS, QUOTE_FOLD, TOKEN_RE, tokenize
 
 _SPAN = re.Match.span
 
@@ -263,7 +261,7 @@ ANONYMITY_RE = re.compile(
     r"|not\s+authori[sz]ed\s+to\s+(?:speak|talk|comment)|unnamed|anonymous)\b",
     re.IGNORECASE,
 )
-_ANONYMITY_HINTS = ("anonym", "named", "identified", "authori")
+# (cheap substring hints checked before ANONYMITY_RE: "anonym", "named", "identified", "authori")
 # Quotations: curly doubles (may span sentences), straight doubles within a
 # paragraph, curly singles whose closing mark is not an apostrophe. Three
 # patterns with literal first characters scan far faster than one alternation.
@@ -309,18 +307,12 @@ _WINDOW_BEFORE = 60
 _WINDOW_AFTER = 40
 
 
-class _Tok(NamedTuple):
-    """A word: offsets, folded form, and whether its first character is upper-case."""
-
-    start: int
-    end: int
-    form: str
-    cap: bool
-
-
-# ``_new_tok((start, end, form, cap))``: a _Tok made in C (``map``-able over zipped columns),
-# without the Python-level ``__new__`` of a named tuple.
-_new_tok = partial(tuple.__new__, _Tok)
+# A word is ``analysis.text.tokenize``'s tuple ``(start, end, form)``, ``form`` lower-cased
+# with straight apostrophes: the article's own tuples, sliced per sentence, with nothing
+# built per word (a named tuple per word cost a fifth of this module's time). Whether a
+# word is capitalised is read off the text when a rule asks: ``text[tok[_START]].isupper()``.
+_Tok = tuple[int, int, str]
+_START, _END, _FORM = 0, 1, 2
 
 
 @dataclass(slots=True)
@@ -373,9 +365,18 @@ class _Article:
         self.clipped_start = self.clipped_end = False
         self._mentions: dict[int, list[_Mention]] = {}
         self._sentence_starts = [a for a, _ in sentences]
+        self._sentence_ends = [b for _, b in sentences]
 
-    def window(self, index: int, cue_start: int, cue_end: int, whole: bool) -> list[_Tok]:
-        """Tokens of sentence ``index`` near a cue (all of them if ``whole``).
+    def sentence_of(self, pos: int) -> int:
+        """``sentence_index(self.sentences, pos)``, bisecting in C: the first sentence ending
+        after ``pos`` holds it if it starts at or before it; -1 if none does."""
+        i = bisect_right(self._sentence_ends, pos)
+        return i if i < len(self.sentences) and self._sentence_starts[i] <= pos else -1
+
+    def window(
+        self, index: int, cue_start: int, cue_end: int, whole: bool
+    ) -> tuple[list[_Tok], list[int]]:
+        """Tokens of sentence ``index`` near a cue (all of them if ``whole``), and their starts.
 
         Sets ``clipped_start``/``clipped_end`` when the window cut the sentence, so that a phrase
         running into its edge asks for the whole sentence (:class:`_Widen`).
@@ -392,25 +393,27 @@ class _Article:
         sent_toks, starts, ends = self._sentence_tokens(index)
         a = bisect_left(starts, lo)  # first token starting inside the window
         b = bisect_right(ends, hi)  # tokens ending inside the window
+        exact = False  # True while toks are exactly sent_toks[a:b]
         if a >= b:
             toks = self._scan(lo, hi)
         else:
             toks = sent_toks[a:b]
+            exact = True
             if a > 0 and ends[a - 1] > lo:  # a word cut by the window's start
                 toks[:0] = self._scan(lo, starts[a])
+                exact = False
             if b < len(starts) and starts[b] < hi:  # a word cut by its end
                 toks += self._scan(ends[b - 1], hi)
+                exact = False
         text = self.text
-        if self.clipped_start and toks and toks[0].start == lo and text[lo - 1].isalnum():
+        if self.clipped_start and toks and toks[0][_START] == lo and text[lo - 1].isalnum():
             toks.pop(0)  # a word cut in half by the window
-        return toks
+            exact = False
+        return toks, (list(starts[a:b]) if exact else [t[_START] for t in toks])
 
     def _scan(self, lo: int, hi: int) -> list[_Tok]:
-        text, folded = self.text, self.folded
-        return [
-            _new_tok((a, b, folded[a:b], text[a].isupper()))
-            for a, b in map(_SPAN, TOKEN_RE.finditer(text, lo, hi))
-        ]
+        folded = self.folded
+        return [(a, b, folded[a:b]) for a, b in map(_SPAN, TOKEN_RE.finditer(self.text, lo, hi))]
 
     def _sentence_tokens(self, index: int) -> tuple[list[_Tok], list[int], list[int]]:
         """Tokens of sentence ``index`` (``TOKEN_RE.finditer(text, start, end)``), memoised."""
@@ -424,19 +427,14 @@ class _Article:
             i = bisect_left(token_starts, start)
             j = bisect_left(token_starts, end, i)
             # The article's tokens are the sentence's unless a word crosses an edge.
-            if (i == 0 or tokens[i - 1][1] <= start) and (j == i or tokens[j - 1][1] <= end):
-                part = tokens[i:j]
-                starts = [t[0] for t in part]
-                ends = [t[1] for t in part]
-                is_upper = [*map(str.isupper, map(self.text.__getitem__, starts))]
-                toks = [
-                    *map(_new_tok, zip(starts, ends, [t[2] for t in part], is_upper, strict=True))
-                ]
+            if i < j and (i == 0 or tokens[i - 1][1] <= start) and tokens[j - 1][1] <= end:
+                toks = tokens[i:j]
+                starts, ends, _ = zip(*toks, strict=True)  # columns, built in C
                 cached = (toks, starts, ends)
                 self._sentence_toks[index] = cached
                 return cached
         toks = self._scan(start, end)
-        cached = (toks, [t.start for t in toks], [t.end for t in toks])
+        cached = (toks, [t[_START] for t in toks], [t[_END] for t in toks])
         self._sentence_toks[index] = cached
         return cached
 
@@ -466,7 +464,7 @@ class _Article:
         return out
 
     def sentence_end_of(self, pos: int) -> int:
-        i = sentence_index(self.sentences, pos)
+        i = self.sentence_of(pos)
         return self.sentences[i][1] if i >= 0 else pos
 
     def mentions_back(self, pos: int, sentences: int = 1_000_000):
@@ -479,7 +477,7 @@ class _Article:
                     yield mention
 
     def _sentence_at_or_before(self, pos: int) -> int:
-        index = sentence_index(self.sentences, pos)
+        index = self.sentence_of(pos)
         if index < 0:
             index = bisect_right(self._sentence_starts, pos) - 1
         return index
@@ -567,13 +565,17 @@ def _fold(text: str) -> str:
 
 def _joinable(text: str, left: _Tok, right: _Tok) -> bool:
     """True when nothing but space (or a possessive, an abbreviation dot) separates two words."""
-    gap = text[left.end : right.start]
+    gap = text[left[_END] : right[_START]]
+    if gap == " ":  # by far the most common gap
+        return True
     g = gap.strip()
     if not g:
         return True
-    if g in ("’", "'") and left.form.endswith("s"):
+    if g in ("’", "'") and left[_FORM].endswith("s"):
         return True
-    if g == "." and (left.form in ABBREVIATIONS or (len(left.form) == 1 and left.form.isalpha())):
+    if g == "." and (
+        left[_FORM] in ABBREVIATIONS or (len(left[_FORM]) == 1 and left[_FORM].isalpha())
+    ):
         return True
     return g == "&"
 
@@ -593,8 +595,10 @@ class AttributionFinder:
         for phrase, cue_class in cues.items():
             key = " ".join(phrase.lower().translate(QUOTE_FOLD).split())
             if key:
-                self._automaton.add_word(key, (key, cue_class))
-                self._first_words.add(key.split()[0])
+                first = key.split()[0]
+                # (phrase, class, length, is a sourcing phrase such as "in a statement")
+                self._automaton.add_word(key, (key, cue_class, len(key), first in _NOUN_USE_BEFORE))
+                self._first_words.add(first)
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()
@@ -640,30 +644,41 @@ class AttributionFinder:
     def _cue_hits(self, folded: str, sentences) -> list[tuple[int, int, str, str, int]]:
         """Longest non-overlapping lexicon matches aligned to word tokens, with their sentence."""
         raw = []
-        for end_index, (phrase, cue_class) in self._automaton.iter(folded):
-            start = end_index - len(phrase) + 1
+        for end_index, (phrase, cue_class, length, sourcing) in self._automaton.iter(folded):
+            start = end_index - length + 1
             if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "-'"):
                 continue
             after = folded[end_index + 1 : end_index + 2]
             if after and (after.isalnum() or after in "-" or after == "'"):
                 continue
-            raw.append((start, end_index + 1, phrase, cue_class))
-        raw.sort(key=lambda h: (h[0], -h[1]))
+            raw.append((start, -end_index - 1, phrase, cue_class, sourcing))
+        raw.sort()  # by start, the longest first (the phrase breaks no tie: same span, same phrase)
+        sentence_ends = [end for _, end in sentences]
+        n_sentences = len(sentences)
         hits = []
+        sourcing_hits = []
+        verb_sentences = set()
         last_end = -1
-        for start, end, phrase, cue_class in raw:
+        for start, neg_end, phrase, cue_class, sourcing in raw:
             if start < last_end:
                 continue
-            s = sentence_index(sentences, start)
-            if s < 0:
+            # sentence_index(sentences, start), by bisection over the sentence ends
+            s = bisect_right(sentence_ends, start)
+            if s >= n_sentences or sentences[s][0] > start:
                 continue
-            hits.append((start, end, phrase, cue_class, s))
-            last_end = end
+            hit = (start, -neg_end, phrase, cue_class, s)
+            hits.append(hit)
+            if sourcing:
+                sourcing_hits.append(hit)
+            else:
+                verb_sentences.add(s)
+            last_end = -neg_end
         # A sourcing phrase ("in a statement") yields to a verb cue in its sentence.
-        verb_sentences = {h[4] for h in hits if h[2].split()[0] not in _NOUN_USE_BEFORE}
-        return [
-            h for h in hits if h[2].split()[0] not in _NOUN_USE_BEFORE or h[4] not in verb_sentences
-        ]
+        if sourcing_hits and verb_sentences:
+            dropped = {h for h in sourcing_hits if h[4] in verb_sentences}
+            if dropped:
+                return [h for h in hits if h not in dropped]
+        return hits
 
     # --- one attribution ----------------------------------------------------
 
@@ -676,15 +691,14 @@ class AttributionFinder:
     def _attribution_in(self, art, hit, hit_starts, article_id, field, whole) -> Evidence | None:
         cue_start, cue_end, phrase, cue_class, s_idx = hit
         text = art.text
-        toks = art.window(s_idx, cue_start, cue_end, whole)
-        starts = [t.start for t in toks]
+        toks, starts = art.window(s_idx, cue_start, cue_end, whole)
         i0 = bisect_right(starts, cue_start) - 1
-        if i0 < 0 or toks[i0].start != cue_start:
+        if i0 < 0 or toks[i0][_START] != cue_start:
             return None
         j1 = i0
-        while j1 < len(toks) and toks[j1].end < cue_end:
+        while j1 < len(toks) and toks[j1][_END] < cue_end:
             j1 += 1
-        if j1 >= len(toks) or toks[j1].end != cue_end:
+        if j1 >= len(toks) or toks[j1][_END] != cue_end:
             return None
         words = phrase.split()
         nxt = (
@@ -711,7 +725,7 @@ class AttributionFinder:
         src_start, src_end, src_toks, anon_hint = source
         if not self._valid_source(src_toks, words, nxt, text):
             return None
-        if nxt is not None and nxt.form in _OBJECT_NOT_SPEECH:
+        if nxt is not None and nxt[_FORM] in _OBJECT_NOT_SPEECH:
             return None
 
         content = self._content(
@@ -742,20 +756,20 @@ class AttributionFinder:
     def _cue_usable(self, text, toks, i0, j1, words, nxt, hit_starts) -> bool:
         """Reject noun uses, passives, infinitives and negations of the cue."""
         prev = toks[i0 - 1] if i0 > 0 and _joinable(text, toks[i0 - 1], toks[i0]) else None
-        if words[0] != "according" and prev is not None and prev.form in _NOUN_USE_BEFORE:
+        if words[0] != "according" and prev is not None and prev[_FORM] in _NOUN_USE_BEFORE:
             return False
-        if words[-1] in _TELL and nxt is not None and nxt.form == "to":
+        if words[-1] in _TELL and nxt is not None and nxt[_FORM] == "to":
             return False  # "told to leave"
-        if words[-1] in _NEEDS_QUOTE and nxt is not None and nxt.form in _PARTICLES_AFTER_CALL:
+        if words[-1] in _NEEDS_QUOTE and nxt is not None and nxt[_FORM] in _PARTICLES_AFTER_CALL:
             return False  # "called on", "called for": not naming a quotation
         if tuple(words) in _CONTINUATION:  # "went on to say ..."
-            return nxt is not None and nxt.form == "to"
+            return nxt is not None and nxt[_FORM] == "to"
         if words[-1] in _NOUN_HOMOGRAPHS and len(words) == 1:
             # "insurance claims rose": a verb cue is followed by its clause.
             if nxt is None:
-                gap = text[toks[j1].end : toks[j1].end + 3]
+                gap = text[toks[j1][_END] : toks[j1][_END] + 3]
                 return bool(gap.strip()[:1] in (":", "“", '"', ".", ","))
-            if not (nxt.form in _CLAUSE_OPENERS or nxt.cap):
+            if not (nxt[_FORM] in _CLAUSE_OPENERS or text[nxt[_START]].isupper()):
                 return False
         return True
 
@@ -767,10 +781,10 @@ class AttributionFinder:
         """
         k = i0 - 1
         # "quoted as saying" is passive by nature; "has been saying" is active.
-        passive_check = single_word and not toks[i0].form.endswith("ing")
+        passive_check = single_word and not toks[i0][_FORM].endswith("ing")
         seen_be = False
         while k >= 0 and _joinable(text, toks[k], toks[k + 1]):
-            f = toks[k].form
+            f = toks[k][_FORM]
             if f in _BE:
                 seen_be = True
                 k -= 1
@@ -779,29 +793,35 @@ class AttributionFinder:
                 return None
             if f == "to":
                 return None
-            if f in _AUX or f in _ADVERBS or self._ly_adverb(toks, k):
+            if f in _AUX or f in _ADVERBS or self._ly_adverb(toks, k, text):
                 k -= 1
                 continue
-            if f in _TIME_WORDS or (f.isdigit() and k > 0 and toks[k - 1].form in _TIME_WORDS):
+            if f in _TIME_WORDS or (f.isdigit() and k > 0 and toks[k - 1][_FORM] in _TIME_WORDS):
                 k -= 1
                 while (
-                    k >= 0 and toks[k].form in _TIME_PREPS and _joinable(text, toks[k], toks[k + 1])
+                    k >= 0
+                    and toks[k][_FORM] in _TIME_PREPS
+                    and _joinable(text, toks[k], toks[k + 1])
                 ):
                     k -= 1
                 continue
             break
         if seen_be and passive_check:
             return None
-        if k >= 0 and toks[k].form == "it's" and passive_check:
+        if k >= 0 and toks[k][_FORM] == "it's" and passive_check:
             return None
         return k
 
     @staticmethod
-    def _ly_adverb(toks, k) -> bool:
+    def _ly_adverb(toks, k, text) -> bool:
         t = toks[k]
-        if not t.form.endswith("ly") or t.cap or t.form in _LY_NOUNS:
+        if not t[_FORM].endswith("ly") or text[t[_START]].isupper() or t[_FORM] in _LY_NOUNS:
             return False
-        return k > 0 and toks[k - 1].form not in DETERMINERS and not toks[k - 1].form.endswith("'s")
+        return (
+            k > 0
+            and toks[k - 1][_FORM] not in DETERMINERS
+            and not toks[k - 1][_FORM].endswith("'s")
+        )
 
     # --- sources ------------------------------------------------------------
 
@@ -811,13 +831,13 @@ class AttributionFinder:
         anon_hint = False
         if k < 0 or not _joinable(text, toks[k], toks[k + 1]):
             # Something sits between the subject and the cue: an interruption or an apposition.
-            limit = toks[k + 1].start if k + 1 < len(toks) else cue_start
+            limit = toks[k + 1][_START] if k + 1 < len(toks) else cue_start
             pre = text[sent_start:limit]
             interruption = _INTERRUPTION_RE.search(pre)
             if interruption and interruption.start() > 0:
                 anon_hint = _mentions_anonymity(interruption.group())
-                k = bisect_right([t.start for t in toks], sent_start + interruption.start()) - 1
-                if k < 0 or toks[k].end > sent_start + interruption.start():
+                k = bisect_right([t[_START] for t in toks], sent_start + interruption.start()) - 1
+                if k < 0 or toks[k][_END] > sent_start + interruption.start():
                     return None
                 found = self._np_back(art, toks, k, hit_starts)
                 if found is None:
@@ -825,13 +845,14 @@ class AttributionFinder:
                 return (*found, anon_hint)
             return self._apposition_before(art, toks, k, hit_starts, sent_start)
         # "a senior diplomat who asked not to be named said"
-        pre = text[sent_start : toks[k].end]
-        interruption = _INTERRUPTION_RE.search(pre + " ")
+        pre = text[sent_start : toks[k][_END]]
+        # Only a "who ..." interruption counts here: without "who" the regex cannot say yes.
+        interruption = "who" in pre.lower() and _INTERRUPTION_RE.search(pre + " ")
         if interruption and interruption.group().lstrip(", ").lower().startswith("who"):
             anon_hint = _mentions_anonymity(interruption.group())
             cut = sent_start + interruption.start()
-            k = bisect_right([t.start for t in toks], cut) - 1
-            while k >= 0 and toks[k].end > cut:
+            k = bisect_right([t[_START] for t in toks], cut) - 1
+            while k >= 0 and toks[k][_END] > cut:
                 k -= 1
             if k < 0:
                 return None
@@ -843,62 +864,66 @@ class AttributionFinder:
     def _np_back(self, art, toks, k, hit_starts):
         text = art.text
         last = toks[k]
-        if last.form in _COORDINATORS:
+        if last[_FORM] in _COORDINATORS:
             return None  # "arrived and said": the subject is a clause away
-        if last.form in PRONOUNS:
-            return last.start, last.end, [last]
-        if last.form in _CONTRACTED:
-            end = last.start + _CONTRACTED[last.form]
-            return last.start, end, [_Tok(last.start, end, last.form[: end - last.start], last.cap)]
+        if last[_FORM] in PRONOUNS:
+            return last[_START], last[_END], [last]
+        if last[_FORM] in _CONTRACTED:
+            end = last[_START] + _CONTRACTED[last[_FORM]]
+            return last[_START], end, [(last[_START], end, last[_FORM][: end - last[_START]])]
         m = k
         while m >= 0:
             t = toks[m]
             if m < k and not _joinable(text, t, toks[m + 1]):
                 break
-            f = t.form
-            if f in _NP_STOP or (t.start in hit_starts and m < k) or f in PRONOUNS:
+            f = t[_FORM]
+            if f in _NP_STOP or (t[_START] in hit_starts and m < k) or f in PRONOUNS:
                 break
             if (
                 f in ("and", "or")
                 and m < k
-                and (toks[m + 1].form in DETERMINERS or toks[m + 1].form in PRONOUNS)
+                and (toks[m + 1][_FORM] in DETERMINERS or toks[m + 1][_FORM] in PRONOUNS)
             ):
                 break
-            if m < k and toks[m + 1].form == "to" and f not in _TO_ALLOWED_AFTER:
+            if m < k and toks[m + 1][_FORM] == "to" and f not in _TO_ALLOWED_AFTER:
                 break
             m -= 1
         if m < 0 and art.clipped_start:
             raise _Widen
         first = m + 1
         while first <= k and (
-            toks[first].form in _LEADING_TRIM or toks[first].form in ("and", "or")
+            toks[first][_FORM] in _LEADING_TRIM or toks[first][_FORM] in ("and", "or")
         ):
             first += 1
         if first > k or k - first + 1 > _MAX_SOURCE_TOKENS:
             return None
-        if all(t.form in DETERMINERS for t in toks[first : k + 1]):
+        if all(t[_FORM] in DETERMINERS for t in toks[first : k + 1]):
             return None
-        return toks[first].start, toks[k].end, toks[first : k + 1]
+        return toks[first][_START], toks[k][_END], toks[first : k + 1]
 
     def _apposition_before(self, art, toks, k, hit_starts, sent_start):
         """``Jens Stoltenberg, NATO's chief, said``: a name, then a comma-bounded role."""
         text = art.text
-        if k < 0 or text[toks[k].end : toks[k + 1].start].strip() != ",":
+        if k < 0 or text[toks[k][_END] : toks[k + 1][_START]].strip() != ",":
             return None
         role = self._np_back(art, toks, k, hit_starts)
         if role is None:
             return None
         role_first = toks.index(role[2][0])
-        if not (role[2][0].form in DETERMINERS or role[2][0].form.endswith("'s") or role[2][0].cap):
+        if not (
+            role[2][0][_FORM] in DETERMINERS
+            or role[2][0][_FORM].endswith("'s")
+            or text[role[2][0][_START]].isupper()
+        ):
             return None
         n = role_first - 1
-        if n < 0 or text[toks[n].end : toks[role_first].start].strip() != ",":
+        if n < 0 or text[toks[n][_END] : toks[role_first][_START]].strip() != ",":
             return None
         name = self._np_back(art, toks, n, hit_starts)
-        if name is None or not any(t.cap for t in name[2]):
+        if name is None or not any(text[t[_START]].isupper() for t in name[2]):
             return None
         name_first = toks.index(name[2][0])
-        before = text[sent_start : toks[name_first].start].rstrip()
+        before = text[sent_start : toks[name_first][_START]].rstrip()
         # Nothing before the name, a comma, or a quotation ending in a comma ("...,” X, a
         # spokesman, said).
         if before and not before.rstrip("”\"’'").endswith(","):
@@ -908,7 +933,7 @@ class AttributionFinder:
     def _source_after(self, art, toks, i0, j1, sent_start):
         """Inverted order: ``..., said Tomas Ekwall, the alliance's secretary general.``"""
         text = art.text
-        before = text[sent_start : toks[i0].start].rstrip()
+        before = text[sent_start : toks[i0][_START]].rstrip()
         if not before or before[-1] not in "," + _CLOSING:
             return None
         np = self._np_forward(art, toks, j1 + 1)
@@ -918,21 +943,23 @@ class AttributionFinder:
         if stopped_on_clause:
             return None
         src = toks[first : last + 1]
-        end = toks[last].end
+        end = toks[last][_END]
         # An apposition running to the end of the sentence belongs to the source.
-        if last + 1 < len(toks) and text[end : toks[last + 1].start].strip() == ",":
+        if last + 1 < len(toks) and text[end : toks[last + 1][_START]].strip() == ",":
             head = toks[last + 1]
-            if head.form in DETERMINERS or head.form.endswith("'s") or head.cap:
+            if (
+                head[_FORM] in DETERMINERS
+                or head[_FORM].endswith("'s")
+                or text[head[_START]].isupper()
+            ):
                 appo = self._np_forward(art, toks, last + 1, after_comma=True)
                 if appo is not None and not appo[2]:
                     a_last = appo[1]
-                    tail = text[
-                        toks[a_last].end : art.sentences[sentence_index(art.sentences, end)][1]
-                    ]
+                    tail = text[toks[a_last][_END] : art.sentences[art.sentence_of(end)][1]]
                     if _TRIVIAL_REST.match(tail):
                         src = src + [None] + toks[last + 1 : a_last + 1]
-                        end = toks[a_last].end
-        return toks[first].start, end, src, False
+                        end = toks[a_last][_END]
+        return toks[first][_START], end, src, False
 
     def _np_forward(self, art, toks, first, after_comma=False):
         """``(first, last, stopped_on_clause)`` of the noun phrase starting at ``first``."""
@@ -941,7 +968,7 @@ class AttributionFinder:
             return None
         if not after_comma and not _joinable(text, toks[first - 1], toks[first]):
             return None
-        if toks[first].form in PRONOUNS:
+        if toks[first][_FORM] in PRONOUNS:
             return first, first, False
         m = first
         stopped = False
@@ -949,12 +976,12 @@ class AttributionFinder:
             t = toks[m]
             if m > first and not _joinable(text, toks[m - 1], t):
                 break
-            f = t.form
+            f = t[_FORM]
             if f in _NP_STOP:
                 stopped = True
                 break
             if f in _PREP_STOP and not (
-                f == "to" and m > first and toks[m - 1].form in _TO_ALLOWED_AFTER
+                f == "to" and m > first and toks[m - 1][_FORM] in _TO_ALLOWED_AFTER
             ):
                 break
             m += 1
@@ -967,16 +994,16 @@ class AttributionFinder:
 
     def _valid_source(self, src_toks, words, nxt, text) -> bool:
         chunk = _first_chunk(src_toks)
-        head = _head(chunk)
-        if head.form in NON_SPEAKERS:
+        head = _head(chunk, text)
+        if head[_FORM] in NON_SPEAKERS:
             return False
         if words[-1] in _NOUN_HOMOGRAPHS and len(words) == 1:
             # "Insurance claims": the subject must look like a speaker.
-            only_initial_cap = len(chunk) == 1 and chunk[0].cap
+            only_initial_cap = len(chunk) == 1 and text[chunk[0][_START]].isupper()
             if only_initial_cap and not (
-                head.form in PRONOUNS or head.form in ORG_NOUNS or head.form in ANON_PLURAL
+                head[_FORM] in PRONOUNS or head[_FORM] in ORG_NOUNS or head[_FORM] in ANON_PLURAL
             ):
-                return text[chunk[0].start - 2 : chunk[0].start].strip() not in ("", ".")
+                return text[chunk[0][_START] - 2 : chunk[0][_START]].strip() not in ("", ".")
         return True
 
     # --- content ------------------------------------------------------------
@@ -1019,27 +1046,31 @@ class AttributionFinder:
         text = art.text
         m = j1 + 1
         if m >= len(toks) or not _joinable(text, toks[j1], toks[m]):
-            return toks[j1].end
+            return toks[j1][_END]
         t = toks[m]
-        if t.form in _RECIPIENTS:
-            return t.end
-        if t.cap and t.form not in PRONOUNS:
-            while m + 1 < len(toks) and toks[m + 1].cap and _joinable(text, toks[m], toks[m + 1]):
+        if t[_FORM] in _RECIPIENTS:
+            return t[_END]
+        if text[t[_START]].isupper() and t[_FORM] not in PRONOUNS:
+            while (
+                m + 1 < len(toks)
+                and text[toks[m + 1][_START]].isupper()
+                and _joinable(text, toks[m], toks[m + 1])
+            ):
                 m += 1
-            return toks[m].end
-        if t.form in ("the", "a", "an"):
+            return toks[m][_END]
+        if t[_FORM] in ("the", "a", "an"):
             last = m
             while (
                 last + 1 < len(toks)
                 and last - m < 4
                 and _joinable(text, toks[last], toks[last + 1])
-                and toks[last + 1].form not in _NP_STOP
-                and toks[last + 1].form not in DETERMINERS
-                and toks[last + 1].form not in PRONOUNS
+                and toks[last + 1][_FORM] not in _NP_STOP
+                and toks[last + 1][_FORM] not in DETERMINERS
+                and toks[last + 1][_FORM] not in PRONOUNS
             ):
                 last += 1
-            return toks[last].end
-        return toks[j1].end
+            return toks[last][_END]
+        return toks[j1][_END]
 
     def _content_after(self, art, pos, sent_end):
         text = art.text
@@ -1069,7 +1100,7 @@ class AttributionFinder:
             return None
         q = art.quote_ending_at(end)
         if q is not None:
-            q_sentence = sentence_index(art.sentences, q[0])
+            q_sentence = art.sentence_of(q[0])
             lead_start = art.sentences[q_sentence][0] if q_sentence >= 0 else sent_start
             if not text[lead_start : q[0]].strip():
                 return q[0], end, "direct"
@@ -1094,10 +1125,10 @@ class AttributionFinder:
             return None
         first, last, _ = np
         src = toks[first : last + 1]
-        if _head(src).form in NON_SPEAKERS:
+        if _head(src, text)[_FORM] in NON_SPEAKERS:
             return None
         sent_start, sent_end = art.sentences[s_idx]
-        src_end = src[-1].end
+        src_end = src[-1][_END]
         if not text[sent_start:cue_start].strip():
             rest = text[src_end:sent_end].lstrip(" ,")
             if not rest.strip(" .!?"):
@@ -1119,7 +1150,7 @@ class AttributionFinder:
             cue_class,
             cue_start,
             cue_end,
-            src[0].start,
+            src[0][_START],
             src_end,
             src,
             False,
@@ -1149,7 +1180,7 @@ class AttributionFinder:
     ) -> Evidence:
         text = art.text
         speaker, kind, anonymous = self._speaker(art, src_toks, src_start)
-        is_pronoun = src_toks[0] is not None and src_toks[0].form in PRONOUNS
+        is_pronoun = src_toks[0] is not None and src_toks[0][_FORM] in PRONOUNS
         window = text[src_start : min(len(text), max(src_end, cue_start) + 80)]
         if anon_hint or (not is_pronoun and _mentions_anonymity(window)):
             anonymous = True
@@ -1157,42 +1188,45 @@ class AttributionFinder:
             art.spoken.append(_Spoken(src_start, speaker, kind, anonymous))
         start = min(src_start, cue_start, c_start)
         end = max(src_end, cue_end, c_end)
+        # Positional, in the order of Evidence's fields (records.py): twice as fast as keywords,
+        # and there is one of these per attribution.
         return Evidence(
-            article_id=article_id,
-            field=field,
-            kind="attribution",
-            label=cue_class,
-            start=start,
-            end=end,
-            text=text[start:end],
-            sentence=sentence_index(art.sentences, start),
-            pattern=phrase,
-            source=text[src_start:src_end],
-            speaker=speaker,
-            cue=text[cue_start:cue_end],
-            cue_class=cue_class,
-            quote_type=quote_type,
-            anonymous=anonymous,
-            source_start=src_start,
-            source_end=src_end,
-            cue_start=cue_start,
-            cue_end=cue_end,
+            article_id,
+            field,
+            "attribution",  # kind
+            cue_class,  # label
+            start,
+            end,
+            text[start:end],
+            art.sentence_of(start),  # sentence
+            phrase,  # pattern
+            None,  # score
+            text[src_start:src_end],  # source
+            speaker,
+            text[cue_start:cue_end],  # cue
+            cue_class,
+            quote_type,
+            anonymous,
+            src_start,  # source_start
+            src_end,  # source_end
+            cue_start,
+            cue_end,
         )
 
     def _speaker(self, art, src_toks, src_start) -> tuple[str, str, bool]:
         """``(speaker, kind, anonymous)`` for a source phrase."""
         text = art.text
         chunk = _first_chunk(src_toks)
-        head = _head(chunk)
-        forms = [t.form for t in chunk]
-        if len(chunk) == 1 and head.form in PRONOUNS:
-            return _resolve_pronoun(art, head.form, src_start)
-        phrase = text[chunk[0].start : chunk[-1].end]
+        head = _head(chunk, text)
+        forms = [t[_FORM] for t in chunk]
+        if len(chunk) == 1 and head[_FORM] in PRONOUNS:
+            return _resolve_pronoun(art, head[_FORM], src_start)
+        phrase = text[chunk[0][_START] : chunk[-1][_END]]
         plain = _strip_the(phrase, chunk).lower()
         det = forms[0] if forms[0] in DETERMINERS else ""
         pre_head = chunk[: chunk.index(head) + 1]
-        if head.form in ANON_PLURAL or head.form in ANON_SINGULAR:
-            return plain, ("plural" if head.form in ANON_PLURAL else "person"), True
+        if head[_FORM] in ANON_PLURAL or head[_FORM] in ANON_SINGULAR:
+            return plain, ("plural" if head[_FORM] in ANON_PLURAL else "person"), True
         if head is not chunk[-1]:
             # "Concord of Nations envoy Dr. Amara Solen": the head breaks at "of",
             # but a titled person at the end of the phrase is the one speaking.
@@ -1202,23 +1236,23 @@ class AttributionFinder:
         name = _name_in(art, pre_head, src_start)
         if name is not None:
             return name
-        if head.cap and not (
-            head is chunk[0] and head.form in ORG_NOUNS | DOC_NOUNS | PERSON_ROLES
+        if text[head[_START]].isupper() and not (
+            head is chunk[0] and head[_FORM] in ORG_NOUNS | DOC_NOUNS | PERSON_ROLES
         ):
             return _strip_the(phrase, chunk), "org", False
-        if head.form in ORG_NOUNS or head.form in _ON_RECORD:
+        if head[_FORM] in ORG_NOUNS or head[_FORM] in _ON_RECORD:
             return _strip_the(phrase, chunk, lower_initial=True), "org", False
-        if head.form in DOC_NOUNS:
-            plural = head.form.endswith("s") and head.form not in ("analysis", "data")
+        if head[_FORM] in DOC_NOUNS:
+            plural = head[_FORM].endswith("s") and head[_FORM] not in ("analysis", "data")
             return plain, "document", plural and not det
-        if head.form in PERSON_ROLES or head.form in _GENERIC_PERSON:
+        if head[_FORM] in PERSON_ROLES or head[_FORM] in _GENERIC_PERSON:
             linked = _link_description(art, chunk, head, src_start)
             if linked is not None:
                 return linked, "person", False
             return plain, "person", det in _INDEFINITE
         if det in _INDEFINITE:
             return plain, "person", True
-        if not det and head.form.endswith("s") and not head.form.endswith("ss"):
+        if not det and head[_FORM].endswith("s") and not head[_FORM].endswith("ss"):
             return plain, "plural", True
         return plain, "other", False
 
@@ -1230,12 +1264,17 @@ def _first_chunk(src_toks: list) -> list[_Tok]:
     return src_toks
 
 
-def _head(chunk: list[_Tok]) -> _Tok:
+def _head(chunk: list[_Tok], text: str) -> _Tok:
     for i, t in enumerate(chunk):
-        if i > 0 and t.form in _HEAD_BREAK:
+        if i > 0 and t[_FORM] in _HEAD_BREAK:
             # "of" between capitalised words belongs to a name ("Concord of Nations
             # official", "Minister of Foreign Affairs Yaros Dallin"): keep looking.
-            if t.form == "of" and chunk[i - 1].cap and i + 1 < len(chunk) and chunk[i + 1].cap:
+            if (
+                t[_FORM] == "of"
+                and text[chunk[i - 1][_START]].isupper()
+                and i + 1 < len(chunk)
+                and text[chunk[i + 1][_START]].isupper()
+            ):
                 continue
             return chunk[i - 1]
     return chunk[-1]
@@ -1243,38 +1282,39 @@ def _head(chunk: list[_Tok]) -> _Tok:
 
 def _strip_the(phrase: str, chunk: list[_Tok], lower_initial: bool = False) -> str:
     """Drop a leading "the"; lower-case a common noun capitalised by the sentence start."""
-    offset = chunk[0].start
-    if chunk[0].form in ("the", "these", "those") and len(chunk) > 1:
-        phrase = phrase[chunk[1].start - offset :]
+    offset = chunk[0][_START]
+    if chunk[0][_FORM] in ("the", "these", "those") and len(chunk) > 1:
+        phrase = phrase[chunk[1][_START] - offset :]
         first = chunk[1]
     else:
         first = chunk[0]
-    if lower_initial and first.cap and first.form.upper() != phrase.split()[0]:
+    # ``phrase`` now starts with ``first``
+    if lower_initial and phrase[:1].isupper() and first[_FORM].upper() != phrase.split()[0]:
         phrase = phrase[:1].lower() + phrase[1:]
     return phrase
 
 
 def _name_in(art: _Article, toks: list[_Tok], src_start: int) -> tuple[str, str, bool] | None:
     """A person's canonical name in the source words, titles stripped, surnames expanded."""
+    text = art.text
     run: list[_Tok] = []
     for t in toks:
         if (
-            t.cap
-            and t.form not in DETERMINERS
-            and t.form not in _CAP_FUNCTION
+            text[t[_START]].isupper()
+            and t[_FORM] not in DETERMINERS
+            and t[_FORM] not in _CAP_FUNCTION
             or run
-            and _PARTICLE_NAME.match(t.form.split("-")[0])
+            and _PARTICLE_NAME.match(t[_FORM].split("-")[0])
         ):
             run.append(t)
         else:
             run = []
     if not run or run[-1] is not toks[-1]:
         return None
-    text = art.text
-    forms = [t.form.rstrip(".") for t in run]
+    forms = [t[_FORM].rstrip(".") for t in run]
     if any(f in ORG_WORDS or f in _MONTHS_DAYS for f in forms):
         return None
-    if any(text[t.start : t.end].isupper() and len(t.form) > 1 for t in run[-1:]):
+    if any(text[t[_START] : t[_END]].isupper() and len(t[_FORM]) > 1 for t in run[-1:]):
         return None
     cut = 0
     for i, f in enumerate(forms):
@@ -1283,7 +1323,7 @@ def _name_in(art: _Article, toks: list[_Tok], src_start: int) -> tuple[str, str,
     name = run[cut:]
     if not name:
         return None
-    full = text[name[0].start : name[-1].end]
+    full = text[name[0][_START] : name[-1][_END]]
     if len(name) == 1:
         expanded = _expand_surname(art, full, src_start)
         if expanded:
@@ -1310,21 +1350,21 @@ def _expand_surname(art: _Article, surname: str, before: int) -> str | None:
 
 def _link_description(art: _Article, chunk: list[_Tok], head: _Tok, before: int) -> str | None:
     """Link "the 78-year-old politician" / "the prime minister" to a person named earlier."""
-    if chunk[0].form != "the":
+    if chunk[0][_FORM] != "the":
         return None
     nearest = None
     for mention in art.mentions_back(before, _ROLE_LOOKBACK):
         nearest = nearest or mention
-        if head.form in mention.roles:
+        if head[_FORM] in mention.roles:
             return mention.name
-    forms = {t.form for t in chunk}
+    forms = {t[_FORM] for t in chunk}
     descriptive = (
-        head.form in _GENERIC_PERSON
+        head[_FORM] in _GENERIC_PERSON
         or forms & _DESCRIPTORS
         or any(_AGE_RE.fullmatch(f) for f in forms)
     )
     if descriptive and nearest is not None:
-        gap = sentence_index(art.sentences, before) - sentence_index(art.sentences, nearest.start)
+        gap = art.sentence_of(before) - art.sentence_of(nearest.start)
         if gap <= 2:
             return nearest.name
     return None
@@ -1366,11 +1406,24 @@ def _resolve_pronoun(art: _Article, pronoun: str, before: int) -> tuple[str, str
 def _mentions_anonymity(text: str) -> bool:
     """True if ``text`` says the source is unnamed (cheap substring test before the regex)."""
     lowered = text.lower()
-    return any(word in lowered for word in _ANONYMITY_HINTS) and bool(ANONYMITY_RE.search(text))
+    return (
+        "anonym" in lowered or "named" in lowered or "identified" in lowered or "authori" in lowered
+    ) and bool(ANONYMITY_RE.search(text))
 
 
 def _only_time_words(rest: str) -> bool:
     """True for "." or "on Thursday." or "in a statement." after a cue: no content there."""
+    # Most cues are followed by a clause: its first word settles it without splitting the rest.
+    head = rest.split(None, 1)
+    if head:
+        first = head[0].lower().strip('.,!?;:…”"’')
+        if first and not (
+            first in _TIME_WORDS
+            or first in _TIME_PREPS
+            or first in _STATEMENT_WORDS
+            or first.isdigit()
+        ):
+            return False
     return all(
         f in _TIME_WORDS or f in _TIME_PREPS or f in _STATEMENT_WORDS or f.isdigit()
         for f in rest.lower().split()
