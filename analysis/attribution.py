@@ -64,6 +64,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 
 import ahocorasick
 
@@ -313,6 +314,8 @@ _WINDOW_AFTER = 40
 # word is capitalised is read off the text when a rule asks: ``text[tok[_START]].isupper()``.
 _Tok = tuple[int, int, str]
 _START, _END, _FORM = 0, 1, 2
+_token_start = itemgetter(_START)
+_token_end = itemgetter(_END)
 
 
 @dataclass(slots=True)
@@ -352,8 +355,7 @@ class _Article:
         # The article's word tokens (``analysis.text.tokenize``, whose forms equal
         # ``folded``'s slices), or None: then each sentence is tokenised on its own.
         self.tokens = tokens
-        self._token_starts = [t[0] for t in tokens] if tokens is not None else None
-        self._sentence_toks: dict[int, tuple[list[_Tok], list[int], list[int]]] = {}
+        self._sentence_toks: dict[int, list[_Tok]] = {}
         self.quotes = sorted(
             (m.start(), m.end())
             for mark, pattern in _QUOTE_PATTERNS
@@ -373,70 +375,60 @@ class _Article:
         i = bisect_right(self._sentence_ends, pos)
         return i if i < len(self.sentences) and self._sentence_starts[i] <= pos else -1
 
-    def window(
-        self, index: int, cue_start: int, cue_end: int, whole: bool
-    ) -> tuple[list[_Tok], list[int]]:
-        """Tokens of sentence ``index`` near a cue (all of them if ``whole``), and their starts.
+    def window(self, index: int, cue_start: int, cue_end: int, whole: bool) -> list[_Tok]:
+        """Tokens of sentence ``index`` near a cue (all of them if ``whole``).
 
         Sets ``clipped_start``/``clipped_end`` when the window cut the sentence, so that a phrase
         running into its edge asks for the whole sentence (:class:`_Widen`).
 
         The same tokens as ``TOKEN_RE.finditer(text, lo, hi)``: the sentence's tokens
-        (made once per sentence) that lie inside the window, plus the pieces of the
-        at most two words the window's edges cut, scanned with that regex.
+        that lie inside the window, plus the pieces of the at most two words the
+        window's edges cut, scanned with that regex.
         """
         start, end = self.sentences[index]
         lo = start if whole else max(start, cue_start - _WINDOW_BEFORE)
         hi = end if whole else min(end, cue_end + _WINDOW_AFTER)
         self.clipped_start = lo > start
         self.clipped_end = hi < end
-        sent_toks, starts, ends = self._sentence_tokens(index)
-        a = bisect_left(starts, lo)  # first token starting inside the window
-        b = bisect_right(ends, hi)  # tokens ending inside the window
-        exact = False  # True while toks are exactly sent_toks[a:b]
+        sent_toks = self._sentence_tokens(index)
+        a = bisect_left(sent_toks, lo, key=_token_start)  # first token starting inside
+        b = bisect_right(sent_toks, hi, key=_token_end)  # tokens ending inside the window
         if a >= b:
             toks = self._scan(lo, hi)
         else:
             toks = sent_toks[a:b]
-            exact = True
-            if a > 0 and ends[a - 1] > lo:  # a word cut by the window's start
-                toks[:0] = self._scan(lo, starts[a])
-                exact = False
-            if b < len(starts) and starts[b] < hi:  # a word cut by its end
-                toks += self._scan(ends[b - 1], hi)
-                exact = False
+            if a > 0 and sent_toks[a - 1][_END] > lo:  # a word cut by the window's start
+                toks[:0] = self._scan(lo, sent_toks[a][_START])
+            if b < len(sent_toks) and sent_toks[b][_START] < hi:  # a word cut by its end
+                toks += self._scan(sent_toks[b - 1][_END], hi)
         text = self.text
         if self.clipped_start and toks and toks[0][_START] == lo and text[lo - 1].isalnum():
             toks.pop(0)  # a word cut in half by the window
-            exact = False
-        return toks, (list(starts[a:b]) if exact else [t[_START] for t in toks])
+        return toks
 
     def _scan(self, lo: int, hi: int) -> list[_Tok]:
         folded = self.folded
         return [(a, b, folded[a:b]) for a, b in map(_SPAN, TOKEN_RE.finditer(self.text, lo, hi))]
 
-    def _sentence_tokens(self, index: int) -> tuple[list[_Tok], list[int], list[int]]:
+    def _sentence_tokens(self, index: int) -> list[_Tok]:
         """Tokens of sentence ``index`` (``TOKEN_RE.finditer(text, start, end)``), memoised."""
         cached = self._sentence_toks.get(index)
         if cached is not None:
             return cached
         start, end = self.sentences[index]
         tokens = self.tokens
+        toks = None
         if tokens is not None:
-            token_starts = self._token_starts
-            i = bisect_left(token_starts, start)
-            j = bisect_left(token_starts, end, i)
+            # Bisection on the tokens' starts (``key`` runs in C on the ~10 tokens probed).
+            i = bisect_left(tokens, start, key=_token_start)
+            j = bisect_left(tokens, end, i, key=_token_start)
             # The article's tokens are the sentence's unless a word crosses an edge.
-            if i < j and (i == 0 or tokens[i - 1][1] <= start) and tokens[j - 1][1] <= end:
+            if i < j and (i == 0 or tokens[i - 1][_END] <= start) and tokens[j - 1][_END] <= end:
                 toks = tokens[i:j]
-                starts, ends, _ = zip(*toks, strict=True)  # columns, built in C
-                cached = (toks, starts, ends)
-                self._sentence_toks[index] = cached
-                return cached
-        toks = self._scan(start, end)
-        cached = (toks, [t[_START] for t in toks], [t[_END] for t in toks])
-        self._sentence_toks[index] = cached
-        return cached
+        if toks is None:
+            toks = self._scan(start, end)
+        self._sentence_toks[index] = toks
+        return toks
 
     def quote_holding(self, pos: int) -> tuple[int, int] | None:
         i = bisect_right(self.quote_starts, pos) - 1
@@ -487,16 +479,19 @@ class _Article:
         with ``surname``, or None.
 
         Such a name lies inside its sentence and holds " " + surname, so only the
-        sentences holding that string (a C-level ``str.find``) are scanned for mentions.
+        sentences holding that string are scanned for mentions, latest first: each found
+        by one C-level ``str.rfind`` back from the last one.
         """
         key = " " + surname
         text, sentences = self.text, self.sentences
         index = self._sentence_at_or_before(pos)
-        if index < 0 or text.find(key, 0, sentences[index][1]) < 0:
+        if index < 0:
             return None
-        for i in range(index, -1, -1):
-            start, end = sentences[i]
-            if text.find(key, start, end) < 0:
+        limit = sentences[index][1]
+        while (found := text.rfind(key, 0, limit)) >= 0:
+            i = bisect_right(self._sentence_starts, found) - 1
+            if i < 0 or found + len(key) > sentences[i][1]:
+                limit = found + len(key) - 1  # across a sentence break: look further back
                 continue
             for mention in reversed(self._mentions_in(i)):
                 if (
@@ -505,6 +500,7 @@ class _Article:
                     and mention.name.rsplit(" ", 1)[-1] == surname
                 ):
                     return mention.name
+            limit = sentences[i][0]
         return None
 
     def _mentions_in(self, index: int) -> list[_Mention]:
@@ -691,8 +687,8 @@ class AttributionFinder:
     def _attribution_in(self, art, hit, hit_starts, article_id, field, whole) -> Evidence | None:
         cue_start, cue_end, phrase, cue_class, s_idx = hit
         text = art.text
-        toks, starts = art.window(s_idx, cue_start, cue_end, whole)
-        i0 = bisect_right(starts, cue_start) - 1
+        toks = art.window(s_idx, cue_start, cue_end, whole)
+        i0 = bisect_right(toks, cue_start, key=_token_start) - 1
         if i0 < 0 or toks[i0][_START] != cue_start:
             return None
         j1 = i0
@@ -1297,6 +1293,14 @@ def _strip_the(phrase: str, chunk: list[_Tok], lower_initial: bool = False) -> s
 def _name_in(art: _Article, toks: list[_Tok], src_start: int) -> tuple[str, str, bool] | None:
     """A person's canonical name in the source words, titles stripped, surnames expanded."""
     text = art.text
+    last = toks[-1]
+    if not (
+        text[last[_START]].isupper()
+        and last[_FORM] not in DETERMINERS
+        and last[_FORM] not in _CAP_FUNCTION
+        or _PARTICLE_NAME.match(last[_FORM].split("-")[0])
+    ):
+        return None  # the name must end the phrase, and its last word cannot join one
     run: list[_Tok] = []
     for t in toks:
         if (
