@@ -829,11 +829,14 @@ class AttributionFinder:
             # Something sits between the subject and the cue: an interruption or an apposition.
             limit = toks[k + 1][_START] if k + 1 < len(toks) else cue_start
             pre = text[sent_start:limit]
-            interruption = _INTERRUPTION_RE.search(pre)
+            lowered = pre.lower()
+            # The regex needs "who" or an "-ing" word: most prefixes have neither.
+            interruption = ("who" in lowered or "ing" in lowered) and _INTERRUPTION_RE.search(pre)
             if interruption and interruption.start() > 0:
                 anon_hint = _mentions_anonymity(interruption.group())
-                k = bisect_right([t[_START] for t in toks], sent_start + interruption.start()) - 1
-                if k < 0 or toks[k][_END] > sent_start + interruption.start():
+                cut = sent_start + interruption.start()
+                k = bisect_right(toks, cut, key=_token_start) - 1
+                if k < 0 or toks[k][_END] > cut:
                     return None
                 found = self._np_back(art, toks, k, hit_starts)
                 if found is None:
@@ -847,7 +850,7 @@ class AttributionFinder:
         if interruption and interruption.group().lstrip(", ").lower().startswith("who"):
             anon_hint = _mentions_anonymity(interruption.group())
             cut = sent_start + interruption.start()
-            k = bisect_right([t[_START] for t in toks], cut) - 1
+            k = bisect_right(toks, cut, key=_token_start) - 1
             while k >= 0 and toks[k][_END] > cut:
                 k -= 1
             if k < 0:
