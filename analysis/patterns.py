@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
+from itertools import compress, count, repeat
+from operator import is_, itemgetter
 from typing import NamedTuple
 
 from analysis.text import QUOTE_FOLD, TOKEN_RE
@@ -76,6 +79,17 @@ def compile_pattern(pattern: str) -> tuple[Step, ...]:
     return tuple(steps)
 
 
+# A Match built in C (``Match(...)`` goes through a Python-level ``__new__``).
+_new_match = partial(tuple.__new__, Match)
+_FORM = itemgetter(2)
+_START = itemgetter(3)
+
+
+def _overlap_order(match: Match) -> tuple[int, int, int]:
+    # Longest first (in characters), then the earliest, then the lowest pattern id.
+    return (match[3] - match[4], match[3], match[0])
+
+
 class PatternSet:
     """Many patterns compiled once; :meth:`find` returns their longest non-overlapping hits.
 
@@ -97,12 +111,20 @@ class PatternSet:
             else:
                 self._prefixes.setdefault(len(key), {}).setdefault(key, []).append(pattern_id)
         self._candidates: dict[str, tuple[int, ...]] = {}
-        self._plans: dict[str, tuple | None] = {}
-        self._planned: set[str] = set()  # forms in _plans
-        self._starters: set[str] = set()  # forms in _plans with a plan (not None)
-        # Starters whose every pattern needs a given second word ("the Front", "in cold
-        # blood"): form -> those second words, so most such tokens are passed over in C.
-        self._next_only: dict[str, frozenset[str]] = {}
+        # Where each pattern's matches go: (output list, id in that list). One list here;
+        # PatternGroups routes each lexicon's patterns to its own list (_route).
+        self._where: list[tuple[int, int]] = [(0, i) for i in range(len(self.steps))]
+        self._outputs = 1
+        self._reset_plans()
+
+    def _route(self, where: list[tuple[int, int]], outputs: int) -> None:
+        self._where = where
+        self._outputs = outputs
+        self._reset_plans()
+
+    def _reset_plans(self) -> None:
+        # form -> its plan (:meth:`_plan`), or () for a form that starts no pattern.
+        self._plans: dict[str, tuple] = {}
 
     def candidates(self, form: str) -> tuple[int, ...]:
         """Ids of the patterns whose first step can match a token of this (lower-case) form."""
@@ -118,35 +140,74 @@ class PatternSet:
             self._candidates[form] = hit
         return hit
 
-    def _plan(self, form: str) -> tuple | None:
-        """How to try the candidates of ``form`` (memoised), or None when there are none.
+    def _plan(self, form: str) -> tuple:
+        """How to try the candidates of ``form`` (memoised), or ``()`` when there are none.
 
-        ``(singles, by_next, others)``: one-word patterns (a hit as they stand, unless
-        case-sensitive); patterns whose second step is a plain word, keyed by that word,
-        so "in cold blood" is tried only where "in" is followed by "cold", not at every
-        "in"; and the rest, tried step by step.
+        ``(singles, trie, rest, seconds)``, each pattern as its ``(output, id)``
+        (:meth:`_route`):
+
+        - ``singles``: one-word patterns, a hit as they stand (the candidate lookup has
+          matched the form);
+        - ``trie``: patterns of plain words after the first (no gap, prefix or capitals),
+          as nested ``{word: [ends, trie or None]}``, so "it is said", "it is thought", ...
+          cost one dictionary lookup per following word, not one check per pattern;
+        - ``rest`` (None when empty): ``(case-sensitive singles, linear, others)``:
+          gapless patterns with a prefix step as ``(out, id, ((form, is_prefix), ...))``
+          for the steps after the first, checked in order; the rest (gaps, capitals) as
+          ``(out, id, steps, second word or None)``, searched by :meth:`_match_from`
+          when their plain second word (if any) follows;
+        - ``seconds``: when every pattern needs one of a few second words ("the Front",
+          "in cold blood"), those words, so most tokens of such a form ("the": ~50 an
+          article) are passed over at the cost of one set lookup; else None.
         """
         plans = self._plans
         if form in plans:
             return plans[form]
-        singles: list[int] = []
-        by_next: dict[str, list[int]] = {}
-        others: list[int] = []
+        singles: list[tuple[int, int]] = []
+        trie: dict = {}
+        case_singles: list[tuple[int, int, str]] = []
+        linear: list[tuple] = []
+        others: list[tuple] = []
+        # Second words every multi-word pattern needs; None once a pattern needs none.
+        seconds: set[str] | None = set()
         for pattern_id in self.candidates(form):
             steps = self.steps[pattern_id]
-            if len(steps) == 1:
-                singles.append(pattern_id)
-            elif steps[1].kind == "word" and not steps[1].case_sensitive:
-                by_next.setdefault(steps[1].form, []).append(pattern_id)
+            out, local = self._where[pattern_id]
+            second = steps[1] if len(steps) > 1 else None
+            if second is None or second.kind != "word" or second.case_sensitive:
+                seconds = None
+            elif seconds is not None:
+                seconds.add(second.form)
+            if second is None:
+                if steps[0].case_sensitive:
+                    case_singles.append((out, local, steps[0].form))
+                else:
+                    singles.append((out, local))
+            elif any(s.kind == "gap" or s.case_sensitive for s in steps):
+                word = second.form if second.kind == "word" and not second.case_sensitive else None
+                others.append((out, local, steps, word))
+            elif all(s.kind == "word" for s in steps[1:]):
+                node = trie
+                for step in steps[1:-1]:
+                    entry = node.setdefault(step.form, [(), None])
+                    if entry[1] is None:
+                        entry[1] = {}
+                    node = entry[1]
+                entry = node.setdefault(steps[-1].form, [(), None])
+                entry[0] = (*entry[0], (out, local))
             else:
-                others.append(pattern_id)
-        plan = (tuple(singles), by_next, tuple(others)) if singles or by_next or others else None
+                linear.append((out, local, tuple((s.form, s.kind == "prefix") for s in steps[1:])))
+        rest = (
+            (tuple(case_singles), tuple(linear), tuple(others))
+            if case_singles or linear or others
+            else None
+        )
+        plan = (
+            (tuple(singles), trie or None, rest, frozenset(seconds) if seconds else None)
+            if singles or trie or rest
+            else ()
+        )
         plans[form] = plan
-        self._planned.add(form)
-        if plan is not None:
-            self._starters.add(form)
-            if not singles and not others:
-                self._next_only[form] = frozenset(by_next)
         return plan
 
     def find(
@@ -161,58 +222,84 @@ class PatternSet:
         ``forms`` (the tokens' forms, ``[t[2] for t in tokens]``) may be passed when
         several pattern sets search the same tokens, to build that list once.
         """
-        return resolve_overlaps(self._collect(tokens, text, sentence_of_token, forms))
+        found: list[list[Match]] = [[] for _ in range(self._outputs)]
+        self._collect(tokens, text, sentence_of_token, forms, found)
+        return resolve_overlaps([m for out in found for m in out])
 
-    def _collect(self, tokens, text, sentence_of_token, forms) -> list[Match]:
-        """Every pattern's match from every token, overlaps not yet resolved."""
+    def _collect(self, tokens, text, sentence_of_token, forms, found) -> None:
+        """Every pattern's match from every token, overlaps not yet resolved, appended to
+        ``found[output]`` (:meth:`_route`) in token order."""
         if forms is None:
-            forms = [t[2] for t in tokens]
-        # Set algebra in C instead of a dictionary lookup per token: the article's
-        # distinct forms, minus those already planned, are planned once; the ones
-        # that can start a pattern are then located in one comprehension.
-        distinct = set(forms)
-        unplanned = distinct - self._planned
-        if unplanned:
-            if len(self._plans) + len(unplanned) > _CACHE_LIMIT:
+            forms = [*map(_FORM, tokens)]
+        # Each token's plan in one C pass over the memo (None: a form not seen before,
+        # (): a form that starts no pattern); new forms are planned, then looked up again.
+        plan_of = self._plans
+        plans = [*map(plan_of.get, forms)]
+        if None in plans:
+            unplanned = set(compress(forms, map(is_, plans, repeat(None))))
+            if len(plan_of) + len(unplanned) > _CACHE_LIMIT:
                 # Bound the memory of a long run; cleared before, never while, planning.
-                self._plans.clear()
-                self._planned.clear()
-                self._starters.clear()
-                self._next_only.clear()
-                unplanned = distinct
+                self._reset_plans()
+                plan_of = self._plans
+                unplanned = set(forms)
             for form in unplanned:
                 self._plan(form)
-        starting = distinct & self._starters
-        if not starting:
-            return []
-        plan_of = self._plans
-        found: list[Match] = []
-        steps_of = self.steps
+            plans = [*map(plan_of.get, forms)]
         n = len(tokens)
-        next_only = self._next_only
         final = n - 1
-        for index in [
-            i
-            for i, form in enumerate(forms)
-            if form in starting
-            and (form not in next_only or (i < final and forms[i + 1] in next_only[form]))
-        ]:
-            singles, by_next, others = plan_of[forms[index]]
+        # Without a sentence map every token is in one sentence.
+        sentence_of = [0] * n if sentence_of_token is None else sentence_of_token
+        # The tokens that start some pattern (a non-empty plan), found in C.
+        for index in compress(count(), plans):
+            singles, trie, rest, seconds = plans[index]
+            if seconds is not None and (index == final or forms[index + 1] not in seconds):
+                continue
             start, end, _ = tokens[index]
-            for pattern_id in singles:
-                step = steps_of[pattern_id][0]
-                # The candidate index already matched the form; only the case is left.
-                if not step.case_sensitive or text[start:end] == step.form:
-                    found.append(Match(pattern_id, index, index, start, end))
-            tried = by_next.get(forms[index + 1], ()) if by_next and index + 1 < n else ()
-            for group in (tried, others):
-                for pattern_id in group:
-                    last = self._match_from(
-                        steps_of[pattern_id], tokens, text, index, sentence_of_token
-                    )
-                    if last is not None:
-                        found.append(Match(pattern_id, index, last, start, tokens[last][1]))
-        return found
+            for out, local in singles:
+                found[out].append(_new_match((local, index, index, start, end)))
+            if trie is not None:
+                sentence = sentence_of[index]
+                k = index + 1
+                while k < n and sentence_of[k] == sentence:
+                    entry = trie.get(forms[k])
+                    if entry is None:
+                        break
+                    ends, trie = entry
+                    if ends:
+                        stop = tokens[k][1]
+                        for out, local in ends:
+                            found[out].append(_new_match((local, index, k, start, stop)))
+                    if trie is None:
+                        break
+                    k += 1
+            if rest is not None:
+                self._collect_rest(rest, tokens, text, sentence_of, forms, index, found)
+
+    def _collect_rest(self, rest, tokens, text, sentence_of, forms, index, found) -> None:
+        case_singles, linear, others = rest
+        start, end, _ = tokens[index]
+        for out, local, written in case_singles:
+            if text[start:end] == written:
+                found[out].append(_new_match((local, index, index, start, end)))
+        n = len(tokens)
+        sentence = sentence_of[index]
+        for out, local, tail in linear:
+            k = index
+            for want, is_prefix in tail:
+                k += 1
+                if k >= n or sentence_of[k] != sentence:
+                    break
+                form = forms[k]
+                if not (form.startswith(want) if is_prefix else form == want):
+                    break
+            else:
+                found[out].append(_new_match((local, index, k, start, tokens[k][1])))
+        for out, local, steps, second in others:
+            if second is not None and (index + 1 >= n or forms[index + 1] != second):
+                continue
+            last = self._match_from(steps, tokens, text, index, sentence_of)
+            if last is not None:
+                found[out].append(_new_match((local, index, last, start, tokens[last][1])))
 
     def _match_from(self, steps, tokens, text, index, sentence_of_token) -> int | None:
         """Index of the last token of a match of ``steps`` starting at ``index``, or None."""
@@ -270,6 +357,8 @@ class PatternGroups:
         self._where = [
             (g, local) for g, group in enumerate(self.groups) for local in range(len(group))
         ]
+        # Each match is built once, with its list's own pattern id, straight into its list.
+        self._set._route(self._where, len(self.groups))
 
     def find(
         self,
@@ -280,11 +369,8 @@ class PatternGroups:
     ) -> list[list[Match]]:
         """Per pattern list: its longest non-overlapping matches in text order."""
         per: list[list[Match]] = [[] for _ in self.groups]
-        where = self._where
-        for m in self._set._collect(tokens, text, sentence_of_token, forms):
-            group, local = where[m.pattern_id]
-            per[group].append(Match(local, m.first, m.last, m.start, m.end))
-        return [resolve_overlaps(found) for found in per]
+        self._set._collect(tokens, text, sentence_of_token, forms, per)
+        return [*map(resolve_overlaps, per)]
 
 
 def resolve_overlaps(matches: list[Match]) -> list[Match]:
@@ -296,13 +382,62 @@ def resolve_overlaps(matches: list[Match]) -> list[Match]:
     """
     if len(matches) < 2:
         return matches
+    # The usual case: already in token order, no two sharing a token; then every
+    # match is kept and the list is its own answer.
+    last = -1
+    for match in matches:
+        if match[1] <= last:
+            break
+        last = match[2]
+    else:
+        return matches
+    # Matches in token order (as _collect appends them) fall into runs that share
+    # tokens (a match joins the run when it starts within the run's reach); a run's
+    # choice does not depend on the others (they share no token), so each is resolved
+    # on its own: one match stays, two ("Kestria", "Kestria*") keep the better one.
+    chosen: list[Match] = []
+    begin = 0
+    reach = -1
+    for index, match in enumerate(matches):
+        first = match[1]
+        if first > reach:
+            if index - begin == 1:
+                chosen.append(matches[begin])
+            elif index - begin == 2:
+                chosen.append(_better(matches[begin], matches[begin + 1]))
+            elif index > begin:
+                chosen += _resolve(matches[begin:index])
+            begin = index
+            reach = match[2]
+        else:
+            if first < matches[index - 1][1]:  # not in token order: all at once
+                return _resolve(matches)
+            if match[2] > reach:
+                reach = match[2]
+    left = len(matches) - begin
+    if left == 1:
+        chosen.append(matches[begin])
+    elif left == 2:
+        chosen.append(_better(matches[begin], matches[begin + 1]))
+    else:
+        chosen += _resolve(matches[begin:])
+    return chosen
+
+
+def _better(one: Match, other: Match) -> Match:
+    """Of two overlapping matches, the one :func:`_resolve` keeps."""
+    return one if _overlap_order(one) <= _overlap_order(other) else other
+
+
+def _resolve(matches: list[Match]) -> list[Match]:
+    """Longest first (then the earliest, then the lowest pattern id), each kept if it
+    shares no token with one kept before; in text order."""
     chosen: list[Match] = []
     taken: set[int] = set()
-    for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.start, m.pattern_id)):
-        span = range(match.first, match.last + 1)
-        if any(i in taken for i in span):
-            continue
-        taken.update(span)
-        chosen.append(match)
-    chosen.sort(key=lambda m: m.start)
+    for match in sorted(matches, key=_overlap_order):
+        span = range(match[1], match[2] + 1)
+        if taken.isdisjoint(span):
+            taken.update(span)
+            chosen.append(match)
+    chosen.sort(key=_START)
     return chosen

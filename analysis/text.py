@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from itertools import accumulate
 
 # Characters that render as a space but are not one; news sites are full of them.
@@ -82,6 +83,24 @@ _SPAN = re.Match.span
 _TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
 
 
+@cache
+def _bmp_token_split() -> re.Pattern[str]:
+    """``_TOKEN_SPLIT`` for text without characters above U+FFFF (all but a few articles).
+
+    The same tokens, ~30% faster: ``[^\\W_]`` (letter or digit) spelled out as ranges,
+    which the regex engine tests with one table lookup per character instead of Unicode
+    database calls. The ranges come from the engine's own ``[^\\W_]`` over the whole
+    plane, so the two agree on every character. A single leading class (not a repeat)
+    lets the engine skip ahead to a possible first character in C, and the possessive
+    ``*+`` (nothing follows it to backtrack for) saves its backtracking bookkeeping.
+    Built on first use (~25 ms), not at import.
+    """
+    plane = "".join(map(chr, range(0x10000)))
+    runs = [m.span() for m in re.finditer(r"[^\W_]+", plane)]
+    w = "[" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in runs) + "]"
+    return re.compile(f"({w}{w}*(?:['\u2019\\-]{w}+)*+)")
+
+
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     """Word tokens as ``(start, end, form)``; ``form`` is lower-cased with straight apostrophes.
 
@@ -97,9 +116,16 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
     # only the curly apostrophe can be inside a token; it and "'" are both inner apostrophes.
     if "\u2019" in lowered:
         lowered = lowered.replace("\u2019", "'")
-    parts = _TOKEN_SPLIT.split(lowered)
-    ends = list(accumulate(map(len, parts)))
-    return list(zip(ends[0::2], ends[1::2], parts[1::2], strict=False))  # one more separator
+    # Characters above U+FFFF take two UTF-16 units: the encoding is longer than 2 bytes
+    # a character exactly when there are some (a C pass, ~1/50 of the split's time).
+    if lowered.isascii() or len(lowered.encode("utf-16-le", "surrogatepass")) == 2 * len(lowered):
+        parts = _bmp_token_split().split(lowered)
+    else:
+        parts = _TOKEN_SPLIT.split(lowered)
+    # Separators and tokens alternate; their running lengths are each token's start and
+    # end. zip takes two ends per token from the one iterator (the last separator's is left).
+    ends = accumulate(map(len, parts))
+    return [*zip(ends, ends, parts[1::2], strict=False)]
 
 
 def count_words(text: str) -> int:
@@ -223,31 +249,37 @@ _SENTENCE_STARTERS = frozenset(
     ]
 )
 
-# Sentence-final punctuation, optional closing quotes/brackets, then whitespace, then
-# something that can open a sentence (an opening quote or bracket, a capital or digit).
-_BOUNDARY = re.compile(
-    r"(?P<punct>[.!?\u2026]+)(?P<close>[\"'\u201d\u2019\u00bb)\]]*)(?P<space>\s+)"
-    r"(?=[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9\u00c0-\u00de])"
+# One scan finds both kinds of sentence end. A paragraph break: a newline, any space,
+# another newline (and the space after it, so the next sentence starts on a word).
+# Or sentence-final punctuation, optional closing quotes/brackets, then whitespace with
+# at most one newline (more is a paragraph break), then something that can open a
+# sentence (an opening quote or bracket, a capital or digit); group 1 is that whitespace.
+# The pattern opens with a single character class so the engine skips in C to the next
+# newline or stop; a paragraph break's whitespace is never a boundary's (the boundary
+# needs a word after it), so the two never overlap.
+_BREAK = re.compile(
+    "[\n.!?\u2026](?:"
+    r"(?<=\n)\s*\n\s*"
+    "|(?<!\n)[.!?\u2026]*[\"'\u201d\u2019\u00bb)\\]]*((?:[^\\S\n]+\n?|\n)[^\\S\n]*)"
+    "(?=[\"'\u201c\u2018\u00ab(\\[]?[A-Z0-9\u00c0-\u00de]))"
 )
-_PARAGRAPH = re.compile(r"\n\s*\n")
-_WORD_BEFORE = re.compile(r"([^\s\"'(\[\u201c\u2018]+)$")
+# The word before a period: its longest run of characters that are not space, quotes
+# or brackets ending at the end (or before a final newline) of the 20 characters before.
+_WORD_BEFORE = re.compile(r"(?<![^\s\"'(\[\u201c\u2018])[^\s\"'(\[\u201c\u2018]++$")
 _NEXT_WORD = re.compile(r"[\"'\u201c\u2018\u00ab(\[]?([^\W_]+)")
 
 
-def _is_abbreviation(text: str, punct_start: int, next_start: int) -> bool:
-    """True when the period at ``punct_start`` belongs to an abbreviation, not a sentence end."""
-    if text[punct_start] != ".":
+def _is_abbreviation(text: str, period: int, next_start: int) -> bool:
+    """True when the period at ``period`` belongs to an abbreviation, not a sentence end."""
+    before = _WORD_BEFORE.search(text[period - 20 if period > 20 else 0 : period])
+    if before is None:
         return False
-    before = _WORD_BEFORE.search(text, max(0, punct_start - 20), punct_start)
-    if not before:
-        return False
-    word = before.group(1).lower()
-    bare = word.rstrip(".")
+    bare = before.group().lower().rstrip(".")
     if "." in bare:  # dotted acronym: U.S., a.m., U.N.
         following = _NEXT_WORD.match(text, next_start)
         return not (following and following.group(1).lower() in _SENTENCE_STARTERS)
-    if len(bare) == 1 and bare.isalpha():  # an initial: "Jens J. Stoltenberg"
-        return True
+    if len(bare) == 1:  # an initial: "Jens J. Stoltenberg"
+        return bare.isalpha()
     return bare in ABBREVIATIONS
 
 
@@ -264,28 +296,29 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     ['Gen. Tarev spoke at 9 a.m. on Monday.', '“We agreed,” he said.', 'Prices rose 3.2%.']
     """
     spans: list[tuple[int, int]] = []
-    paragraph_start = 0
-    for paragraph_end in [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]:
-        start = paragraph_start
-        for match in _BOUNDARY.finditer(text, paragraph_start, paragraph_end):
-            if _is_abbreviation(text, match.start("punct"), match.end()):
-                continue
-            _append_trimmed(text, start, match.start("space"), spans)
-            start = match.end()
-        _append_trimmed(text, start, paragraph_end, spans)
-        paragraph_start = paragraph_end
-        while paragraph_start < len(text) and text[paragraph_start].isspace():
-            paragraph_start += 1
-    return spans
-
-
-def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
+    start = 0
+    while start < len(text) and text[start].isspace():
         start += 1
+    # Every ``start`` is now on a non-space character (or at the end): the text's first,
+    # one after a paragraph break's space, or the word after a boundary.
+    for match in _BREAK.finditer(text):
+        space = match.start(1)
+        if space < 0:  # a paragraph break: the sentence ends before its space
+            end = match.start()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.append((start, end))
+            start = match.end()
+        elif text[match.start()] != "." or not _is_abbreviation(text, match.start(), match.end()):
+            spans.append((start, space))  # ends on the stop or a closing quote
+            start = match.end()
+    end = len(text)
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
         spans.append((start, end))
+    return spans
 
 
 def sentence_index(spans: list[tuple[int, int]], offset: int) -> int:

@@ -89,3 +89,43 @@ def test_a_star_inside_a_word_is_refused():
 def test_hundreds_of_patterns_match_like_one():
     patterns = [f"term{i}" for i in range(500)] + ["regime"]
     assert hits(patterns, "the regime said term42") == ["regime", "term42"]
+
+
+def test_patterns_sharing_first_words_each_match_and_the_longest_wins():
+    patterns = ["it is", "it is said", "it is thought", "foreign agent*", "occupation force*"]
+    text = "It is said foreign agents and occupation forces, it is thought. It is"
+    assert hits(patterns, text) == [
+        "It is said",
+        "foreign agents",
+        "occupation forces",
+        "it is thought",
+        "It is",
+    ]
+
+
+def _greedy(matches):
+    """resolve_overlaps as specified: longest, then earliest, then lowest id, first."""
+    chosen, taken = [], set()
+    for m in sorted(matches, key=lambda m: (-(m.end - m.start), m.start, m.pattern_id)):
+        span = set(range(m.first, m.last + 1))
+        if not span & taken:
+            taken |= span
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def test_resolving_overlaps_keeps_what_the_greedy_rule_keeps():
+    import random
+
+    from analysis.patterns import Match, resolve_overlaps
+
+    rnd = random.Random(7)
+    for _ in range(3000):
+        matches = []
+        for pattern_id in range(rnd.randint(0, 9)):
+            first = rnd.randint(0, 12)
+            last = first + rnd.choice([0, 0, 0, 1, 2, 3])
+            matches.append(Match(pattern_id % 4, first, last, first * 5, last * 5 + 4))
+        if rnd.random() < 0.8:  # the order find produces; any order is allowed
+            matches.sort(key=lambda m: m.first)
+        assert resolve_overlaps(list(matches)) == _greedy(matches)

@@ -116,3 +116,34 @@ def test_sentence_spans_exclude_surrounding_whitespace():
 def test_sentence_index_finds_the_sentence_holding_an_offset():
     spans = [(0, 4), (5, 9), (11, 20)]
     assert [sentence_index(spans, o) for o in (0, 6, 15, 10, 25)] == [0, 1, 2, -1, -1]
+
+
+def test_tokens_next_to_characters_above_the_basic_plane():
+    # An emoji is no letter; a mathematical capital is (the tokenizer's slower route).
+    assert tokenize("war\U0001f600crimes \U0001d400b") == [
+        (0, 3, "war"),
+        (4, 10, "crimes"),
+        (11, 13, "\U0001d400b"),
+    ]
+
+
+def test_the_fast_token_pattern_agrees_with_the_token_pattern_on_every_character():
+    from analysis.text import _TOKEN_SPLIT, _bmp_token_split
+
+    # Every character of the basic plane between letters, alone, and next to inner
+    # apostrophes and hyphens.
+    chars = [chr(c) for c in range(0x10000)]
+    for text in ("a".join(chars), " ".join(chars), "-".join(chars), "'x".join(chars)):
+        assert _bmp_token_split().split(text) == _TOKEN_SPLIT.split(text)
+
+
+def test_a_paragraph_break_ends_a_sentence_even_after_an_abbreviation():
+    assert sentences("He met Gen.\n\nThe talks ended.") == ["He met Gen.", "The talks ended."]
+
+
+def test_a_single_line_break_after_a_stop_ends_a_sentence():
+    assert sentences("One.\n Two.") == ["One.", "Two."]
+
+
+def test_space_around_paragraphs_is_trimmed():
+    assert sentences("  \n\nOne.\n\n  Two.  \n\n") == ["One.", "Two."]
