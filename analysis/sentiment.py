@@ -32,11 +32,10 @@ class SentenceScorer:
         """Compound scores of the sentences ``text[a:b]`` for ``(a, b)`` in ``spans``.
 
         The same scores as :meth:`compound` on each sentence; the quotes of the whole
-        text are folded once instead of once per sentence.
+        text are folded once instead of once per sentence, and the emoji check is
+        made once for an ASCII text (``FastSentimentAnalyzer.compounds``).
         """
-        folded = fold_quotes(text)
-        compound = self._analyzer.compound
-        return [compound(folded[a:b]) for a, b in spans]
+        return self._analyzer.compounds(fold_quotes(text), spans)
 
 
 def summarize(compounds: Sequence[float]) -> tuple[float | None, float | None, float | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 import re
 import warnings
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +16,7 @@ from vaderSentiment.vaderSentiment import (
     SENTIMENT_LADEN_IDIOMS,
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
+    SentiText,
 )
 
 from analysis import vader_fast
@@ -220,6 +222,37 @@ RULE_CASES = {
         "good " * 300,
         "not " * 50 + "good",
     ],
+    # compounds() skips the rules in sentences holding no word a rule looks for,
+    # and for lexicon words with no such word in their window.
+    "rule_free": [
+        "Officials said the plan was good, fair and helpful.",
+        "The GOOD news came on Tuesday.",
+        "GOOD news and BAD news",
+        "GOOD BAD",
+        "good BAD.",
+        "NATO praised the successful campaign.",
+        "The minister praised the successful campaign but warned of danger.",
+        "Officials say it's good.",
+        "Officials say it isn't good.",
+        "It's a good day, but he didn't come.",
+        "It did n't look good",  # "n't" negates, and is no NEGATE word
+        "They couldn't've been more helpful.",
+        "It wasn’t good",  # curly: no "n't"
+        "Good. Great! Fine?",
+        "The bomb killed the minister.",
+        "The minister would die for the cause, officials said.",
+        "a great kiss of death",
+        "the good bus stop",
+        "yeah, right, good",
+        "good men of this town",
+        "good and this good",
+        "a good plan and a very good plan and a good plan",
+        "the plan is good enough, just enough",
+        "a kind of good and kind people",
+        "no one said no good thing",
+        "At least 40 good people were not killed.",
+        "He was happy. He was not happy. He was so happy.",
+    ],
 }
 
 
@@ -388,6 +421,122 @@ def test_arbitrary_unicode_scores_as_vader(text):
     assert_same_scores(text)
 
 
+def joined(sentences: list[str], separators: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The sentences joined by the separators in turn, and each one's span."""
+    text, spans = "", []
+    for k, sentence in enumerate(sentences):
+        if k:
+            text += separators[k % len(separators)]
+        spans.append((len(text), len(text) + len(sentence)))
+        text += sentence
+    return text, spans
+
+
+def assert_same_compounds(text: str, spans: list[tuple[int, int]]) -> None:
+    expected = [VADER.polarity_scores(text[a:b])["compound"] for a, b in spans]
+    assert [repr(c) for c in FAST.compounds(text, spans)] == [repr(c) for c in expected]
+
+
+@pytest.mark.parametrize("rule", sorted(RULE_CASES))
+def test_compounds_score_each_span_as_vader(rule):
+    text, spans = joined(RULE_CASES[rule], [" ", "\n\n", "  ", ""])
+    assert_same_compounds(text, spans)
+
+
+def test_compounds_of_news_paragraphs_score_as_vader():
+    text, spans = joined(news_sentences(), [" ", "\n\n"])
+    assert_same_compounds(text, spans)
+    # Spans need not be sentences: overlapping, empty and whole-text spans.
+    assert_same_compounds(text, [(0, len(text)), (0, 0), (5, 40), (20, 60), (len(text), len(text))])
+
+
+def test_compounds_check_emoji_per_sentence_in_non_ascii_text():
+    # The emoji rewrite depends on the character before the emoji in the
+    # sentence, not in the text.
+    text, spans = joined(["good 😁", "😁abc", "Café bon", "plain good"], ["x", " ", "😁"])
+    assert_same_compounds(text, spans)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(fuzzed_text(), max_size=6), st.lists(separator, min_size=1, max_size=3))
+def test_fuzzed_compounds_score_as_vader(sentences, separators):
+    text, spans = joined(sentences, separators)
+    assert_same_compounds(text, spans)
+
+
+def test_compounds_rejects_non_string_text():
+    with pytest.raises(TypeError, match="expected a str"):
+        FAST.compounds(None, [(0, 1)])
+
+
+def test_token_caches_stop_growing_at_the_limit(monkeypatch):
+    monkeypatch.setattr(vader_fast, "CACHE_LIMIT", 3)
+    fast = FastSentimentAnalyzer()
+    text, spans = joined(news_sentences(), [" "])
+    expected = [VADER.polarity_scores(text[a:b])["compound"] for a, b in spans]
+    for _ in range(2):  # cold, then with full caches
+        assert fast.compounds(text, spans) == expected
+        assert len(fast._valences) == 3
+        assert len(fast._forms) == 3
+    for sentence in RULE_CASES["negation"]:
+        assert repr(fast.polarity_scores(sentence)) == repr(VADER.polarity_scores(sentence))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(affixed_word, min_size=1, max_size=8))
+def test_cached_forms_are_vaders_stripped_lower_cased_tokens(words):
+    fast = FastSentimentAnalyzer()
+    tokens = " ".join(words).split()
+    for token in tokens:  # the valence cache fills the form cache on a miss
+        fast._valences[token]
+    for token in tokens + [t + "!" for t in tokens]:  # a miss of the form cache itself
+        expected = SentiText._strip_punc_if_word(token).lower()
+        assert fast._forms[token] == vader_fast._form(token) == expected
+
+
+def test_scores_do_not_depend_on_what_was_scored_before():
+    cold = FastSentimentAnalyzer()
+    sentences = [t for texts in RULE_CASES.values() for t in texts]
+    first = [cold.compound(t) for t in sentences]
+    assert [cold.compound(t) for t in reversed(sentences)] == first[::-1]
+    assert [FastSentimentAnalyzer().compound(t) for t in sentences[::-7]] == first[::-7]
+
+
+def test_custom_lexicon_scores_as_vader(tmp_path):
+    # A lexicon word of valence 0 still counts: the ALLCAP rule and boosters give
+    # it a sentiment, and "no" before it is a negation; "the" and "to" as lexicon
+    # words start idioms themselves. (The stock file has no final newline.)
+    stock = (Path(vader_fast._VADER_DIR) / "vader_lexicon.txt").read_text(encoding="utf-8")
+    lexicon = tmp_path / "lexicon.txt"
+    lexicon.write_text(
+        stock.rstrip("\n")
+        + "\nzorp\t0.0\t0.0\t[0]\nquux\t0\t0.0\t[0]\nthe\t0.5\t0.0\t[0]\nto\t-0.5\t0.0\t[0]\n",
+        encoding="utf-8",
+    )
+    vader = SentimentIntensityAnalyzer(lexicon_file=str(lexicon))
+    fast = FastSentimentAnalyzer(lexicon_file=str(lexicon))
+    assert fast.lexicon == vader.lexicon and fast.lexicon["zorp"] == fast.lexicon["quux"] == 0.0
+    sentences = [
+        "zorp",
+        "It was ZORP today",
+        "very zorp",
+        "It was not zorp",
+        "no zorp",
+        "zorp but good",
+        "a quux, quux day",
+        "The plan was somewhat quux",
+        "Honestly it was the shit",
+        "We had a cake to die for",
+        "we said the the bomb",
+    ]
+    for sentence in sentences:
+        expected = vader.polarity_scores(sentence)
+        assert repr(fast.polarity_scores(sentence)) == repr(expected), sentence
+        assert fast.compound(sentence) == expected["compound"], sentence
+    text, spans = joined(sentences, [" "])
+    assert fast.compounds(text, spans) == [vader.polarity_scores(t)["compound"] for t in sentences]
+
+
 def test_compound_equals_polarity_scores_compound():
     text = "The deal was not great, but it was a good start!!"
     assert FAST.compound(text) == FAST.polarity_scores(text)["compound"]
@@ -401,7 +550,11 @@ def test_lexicons_are_read_from_the_vader_package():
 def test_analyzer_survives_pickling():
     # Process pools and Dask workers receive the analyzer pickled.
     text = "The deal was not great, but it was a good start 😁"
-    assert pickle.loads(pickle.dumps(FAST)).polarity_scores(text) == VADER.polarity_scores(text)
+    FAST.compound(text)  # fills the token caches
+    copy = pickle.loads(pickle.dumps(FAST))
+    assert copy._valences == {} and copy._forms == {}  # caches travel empty
+    assert copy.polarity_scores(text) == VADER.polarity_scores(text)
+    assert copy.compounds(text, [(0, 14)]) == [VADER.polarity_scores(text[:14])["compound"]]
 
 
 def test_non_string_input_raises_type_error():
