@@ -163,6 +163,10 @@ class PatternSet:
         plans = self._plans
         if form in plans:
             return plans[form]
+        candidates = self.candidates(form)
+        if not candidates:  # most new words (names, numbers): nothing to build
+            plans[form] = ()
+            return ()
         singles: list[tuple[int, int]] = []
         trie: dict = {}
         case_singles: list[tuple[int, int, str]] = []
@@ -170,7 +174,7 @@ class PatternSet:
         others: list[tuple] = []
         # Second words every multi-word pattern needs; None once a pattern needs none.
         seconds: set[str] | None = set()
-        for pattern_id in self.candidates(form):
+        for pattern_id in candidates:
             steps = self.steps[pattern_id]
             out, local = self._where[pattern_id]
             second = steps[1] if len(steps) > 1 else None
