@@ -356,6 +356,7 @@ class _Article:
         sentences: list[tuple[int, int]],
         tokens: list[tuple[int, int, str]] | None = None,
         folded_is_lower: bool | None = None,
+        token_starts: list[int] | None = None,
     ):
         self.text = text
         self.folded = folded
@@ -368,6 +369,9 @@ class _Article:
         # The article's word tokens (``analysis.text.tokenize``, whose forms equal
         # ``folded``'s slices), or None: then each sentence is tokenised on its own.
         self.tokens = tokens
+        # The tokens' starts, when the caller has them: bisecting a list of offsets is
+        # faster than bisecting the tuples with a key (one tuple visited per probe).
+        self._token_starts = token_starts
         self._sentence_toks: dict[int, list[_Tok]] = {}
         self.quotes = sorted(
             (m.start(), m.end())
@@ -444,9 +448,13 @@ class _Article:
         tokens = self.tokens
         toks = None
         if tokens is not None:
-            # Bisection on the tokens' starts (``key`` runs in C on the ~10 tokens probed).
-            i = bisect_left(tokens, start, key=_token_start)
-            j = bisect_left(tokens, end, i, key=_token_start)
+            starts = self._token_starts
+            if starts is not None:
+                i = bisect_left(starts, start)
+                j = bisect_left(starts, end, i)
+            else:  # on the tuples (``key`` runs in C on the ~10 tokens probed)
+                i = bisect_left(tokens, start, key=_token_start)
+                j = bisect_left(tokens, end, i, key=_token_start)
             # The article's tokens are the sentence's unless a word crosses an edge.
             if i < j and (i == 0 or tokens[i - 1][_END] <= start) and tokens[j - 1][_END] <= end:
                 toks = tokens[i:j]
@@ -642,10 +650,12 @@ class AttributionFinder:
         article_id: str,
         field: str = "text",
         tokens: list[tuple[int, int, str]] | None = None,
+        token_starts: list[int] | None = None,
     ) -> list[Evidence]:
         """Attributions in ``text`` (one per cue occurrence at most), in text order.
 
-        ``tokens`` may pass ``analysis.text.tokenize(text)`` when the caller has it.
+        ``tokens`` may pass ``analysis.text.tokenize(text)`` when the caller has it, and
+        ``token_starts`` those tokens' start offsets.
         """
         if self._empty or not text or not sentences:
             return []
@@ -657,10 +667,11 @@ class AttributionFinder:
         # lower-cases to two, and the second lower() of the whole text is skipped.)
         folded_is_lower = folded.isascii() or len(text.lower()) == len(text)
         if not folded_is_lower:
-            tokens = None  # tokenize's forms are not ``folded``'s slices then
+            tokens = token_starts = None  # tokenize's forms are not ``folded``'s slices then
         elif tokens is None:
             tokens = tokenize(text)
-        art = _Article(text, folded, sentences, tokens, folded_is_lower)
+            token_starts = None
+        art = _Article(text, folded, sentences, tokens, folded_is_lower, token_starts)
         hit_starts = {h[0] for h in hits}
         found: list[Evidence] = []
         for hit in hits:

@@ -17,7 +17,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from analysis.attribution import AttributionFinder
 from analysis.lexicons import Lexicons
@@ -40,16 +40,18 @@ def _share(count: int, total: int) -> float | None:
     return count / total if total else None
 
 
-def _sentence_of_tokens(tokens, spans) -> list[int]:
+def _sentence_of_tokens(tokens, spans, starts: list[int] | None = None) -> list[int]:
     """Sentence index of every token: the first sentence ending after the token's start
     (the last sentence for tokens after it; 0 when there is no sentence).
 
     One binary search per sentence boundary instead of a Python step per token.
+    ``starts`` may pass the tokens' start offsets when the caller has them.
     """
     n = len(spans)
     if n <= 1:
         return [0] * len(tokens)
-    starts = [t[0] for t in tokens]
+    if starts is None:
+        starts = [*map(_token_start, tokens)]
     result: list[int] = []
     done = 0
     for sentence, (_, end) in enumerate(spans[:-1]):
@@ -58,6 +60,9 @@ def _sentence_of_tokens(tokens, spans) -> list[int]:
         done = upto
     result += [n - 1] * (len(tokens) - done)
     return result
+
+
+_token_start = itemgetter(0)
 
 
 class Analyzer:
@@ -95,7 +100,9 @@ class Analyzer:
 
         spans = split_sentences(text)
         tokens = tokenize(text)
-        sentence_of = _sentence_of_tokens(tokens, spans)
+        # Token starts, shared by the sentence map and attribution's sentence lookups.
+        token_starts = [*map(_token_start, tokens)]
+        sentence_of = _sentence_of_tokens(tokens, spans, token_starts)
         compounds = self.scorer.compounds(text, spans)
         sentences = [
             SentenceScore("text", i, a, b, c)
@@ -111,7 +118,7 @@ class Analyzer:
         hedges = self._lexicon_evidence(
             "hedge", hedge_hits, self.hedge_terms, aid, "text", text, sentence_of
         )
-        attributions = self.attribution.find(text, spans, aid, "text", tokens)
+        attributions = self.attribution.find(text, spans, aid, "text", tokens, token_starts)
         target_hits = self._target_evidence(
             target_matches, aid, "text", text, sentence_of, compounds
         )

@@ -151,8 +151,9 @@ def stage_times(articles, analyzer, raw_texts, repeat: int) -> dict[str, float]:
 
     def attribution():
         find = analyzer.attribution.find
+        # with the tokens and their starts, as the pipeline passes them
         for a, s, t, *_ in items:
-            find(a.text, s, a.article_id, "text", t)
+            find(a.text, s, a.article_id, "text", t, [x[0] for x in t])
 
     stages = {
         "clean": clean,

@@ -62,7 +62,7 @@ elif side == "attribution":
     tokens = [tokenize(a.text) for a in articles]
     find = AttributionFinder(load_lexicons().cues).find
     for a, s, t in list(zip(articles, spans, tokens))[:n]:
-        find(a.text, s, a.article_id, "text", t)
+        find(a.text, s, a.article_id, "text", t, [x[0] for x in t])
 elif side == "split":
     for a in articles[:n]:
         split_sentences(a.text)
