@@ -426,7 +426,14 @@ class _Article:
             toks = self._scan(lo, hi)
         else:
             toks = sent_toks[a:b]
-            if a > 0 and sent_toks[a - 1][_END] > lo:  # a word cut by the window's start
+            text = self.text
+            # A word cut by the window's start: its piece is scanned, unless the cut fell
+            # between two letters, where the piece is a word cut in half, dropped below.
+            if (
+                a > 0
+                and sent_toks[a - 1][_END] > lo
+                and not (text[lo].isalnum() and text[lo - 1].isalnum())
+            ):
                 toks[:0] = self._scan(lo, sent_toks[a][_START])
             if b < len(sent_toks) and sent_toks[b][_START] < hi:  # a word cut by its end
                 toks += self._scan(sent_toks[b - 1][_END], hi)
