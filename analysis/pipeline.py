@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import fields
+from itertools import starmap
 from operator import attrgetter, itemgetter
 
 from analysis.attribution import AttributionFinder
@@ -275,9 +276,9 @@ def _unpack(packed: tuple) -> AnalysisResult:
         aid,
         scores,
         counts,
-        [Evidence(*row) for row in evidence],
-        [SentenceScore(*row) for row in sentences],
-        [TargetScore(*row) for row in targets],
+        [*starmap(Evidence, evidence)],
+        [*starmap(SentenceScore, sentences)],
+        [*starmap(TargetScore, targets)],
         version,
         lexicon_hash,
     )
