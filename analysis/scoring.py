@@ -5,6 +5,11 @@ then every stored article whose results came from another lexicon or analysis
 version is re-scored, so the store never mixes old and new results and a run
 that fails half-way leaves it exactly as it was. ``slant ingest``,
 ``slant rescore`` and the dashboard's Data page all go through here.
+
+Memory stays flat in the number of articles: new articles' rows are staged as
+Parquet per batch and bulk-loaded before the commit, the ids seen so far live in
+a DuckDB temporary table, and DuckDB itself runs under a memory cap
+(:func:`analysis.store.bounded_memory`), spilling what the open transaction holds.
 """
 
 from __future__ import annotations
@@ -16,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import store
-from analysis.dask_engine import load_staging
 from analysis.lexicons import Lexicons
 from analysis.pipeline import ANALYSIS_VERSION, analyze_stream
 from analysis.records import Article
@@ -44,24 +48,33 @@ class RunSummary:
 def unique_articles(
     articles: Iterable[Article], summary: RunSummary, con=None, batch: int = 1000
 ) -> Iterator[Article]:
-    """Drop articles seen earlier in this stream or already in the store (counted as duplicates)."""
+    """Drop articles seen earlier in this stream or already in the store (counted as duplicates).
+
+    With a store connection the ids seen so far are kept in DuckDB
+    (:func:`analysis.store.new_article_ids`), so memory does not grow with the length
+    of the stream; without one (``slant analyze``) they are kept in a set.
+    """
     seen: set[str] = set()
     buffer: list[Article] = []
 
+    def new_ids(ids: list[str]) -> set[str]:
+        if con is not None:
+            return store.new_article_ids(con, ids)
+        new = set(ids) - seen
+        seen.update(new)
+        return new
+
     def flush():
-        stored = store.existing_article_ids(con, [a.article_id for a in buffer]) if con else set()
+        new = new_ids([a.article_id for a in buffer])
         for article in buffer:
-            if article.article_id in stored:
-                summary.duplicates += 1
-            else:
+            if article.article_id in new:
+                new.discard(article.article_id)  # a second copy in this batch is a duplicate
                 yield article
+            else:
+                summary.duplicates += 1
         buffer.clear()
 
     for article in articles:
-        if article.article_id in seen:
-            summary.duplicates += 1
-            continue
-        seen.add(article.article_id)
         buffer.append(article)
         if len(buffer) >= batch:
             yield from flush()
@@ -100,27 +113,21 @@ class _BatchWriter:
 
 
 class _StagedWriter:
-    """New articles' rows go to Parquet files in a staging folder as they are scored and
-    are loaded with one bulk statement per table before the commit (as the Dask engine
-    does). INSERTs of Python frames inside one long transaction grew the process by
-    about 40 KB per article (4.4 GB at 100k); staged, memory stays flat."""
+    """New articles' rows go to Parquet files in a staging folder as they are scored
+    (:func:`analysis.store.write_staged`, one file per batch and table) and are loaded
+    with one bulk statement per table before the commit (:func:`analysis.store.load_staged`,
+    as the Dask engine does). INSERTs of Python frames inside one long transaction grew
+    the process by about 40 KB per article (4.4 GB at 100k)."""
 
-    def __init__(self, staging: Path, summary: RunSummary, progress):
-        self.staging, self.summary, self.progress = staging, summary, progress
+    def __init__(self, staging: Path, schemas: dict, summary: RunSummary, progress):
+        self.staging, self.schemas = staging, schemas
+        self.summary, self.progress = summary, progress
         self.seq = 0
         self.chunk = 0
 
     def add(self, batch: list[Article], results: list) -> None:
-        frames = {"articles": store.articles_frame(batch), **store.result_frames(results)}
-        order = {a.article_id: self.seq + i for i, a in enumerate(batch)}
-        for table, frame in frames.items():
-            if frame.empty:
-                continue
-            frame["_part"] = 0
-            frame["_seq"] = frame["article_id"].map(order).astype("int64")
-            folder = self.staging / table
-            folder.mkdir(parents=True, exist_ok=True)
-            frame.to_parquet(folder / f"part-000000-{self.chunk:06d}.parquet", index=False)
+        name = f"part-000000-{self.chunk:06d}"
+        store.write_staged(self.staging, self.schemas, batch, results, name, first_seq=self.seq)
         self.seq += len(batch)
         self.chunk += 1
         self.summary.added += len(batch)
@@ -143,15 +150,20 @@ def ingest_into_store(
     summary = RunSummary()
     con = store.connect(db_path)
     try:
-        with store.transaction(con):
+        # The cap covers the commit too: that is where DuckDB's memory used to peak.
+        with store.bounded_memory(con), store.transaction(con):
             fresh = unique_articles(articles, summary, con)
             staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=Path(db_path).parent))
             try:
-                staged = _StagedWriter(staging, summary, progress)
+                staged = _StagedWriter(staging, store.staging_schemas(con), summary, progress)
                 for batch, results in analyze_stream(fresh, lexicons, workers=workers):
                     staged.add(batch, results)
-                # Bulk load (and roll-up refresh) of the staged rows, inside this transaction.
-                summary.added, _ = load_staging(con, staging, lexicons)
+                # Bulk load (and roll-up refresh) of the staged rows, inside this transaction,
+                # with room for the primary-key index entries of the new rows.
+                store.cap_memory(con, new_articles=summary.added)
+                summary.added, _ = store.load_staged(
+                    con, staging, lexicons.hash, ANALYSIS_VERSION, lexicons.files
+                )
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
             if rescore_all:

@@ -13,18 +13,25 @@ few thousand cells instead of joining millions of rows. :func:`write_batch`
 rebuilds the cells a batch touches in the same transaction, so they are exact
 after new articles and after re-scoring; :func:`rebuild_rollups` rebuilds them
 all (for stores written another way, or made before the roll-ups existed).
+
+Long write runs (``slant ingest``) stage their rows as Parquet and bulk-load them
+with :func:`load_staged`, under :func:`bounded_memory`, and remember the ids they
+have seen with :func:`new_article_ids`; all three keep the run's memory flat in
+the number of articles (see ``bench/README.md``, "Ingest memory").
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from analysis.records import ARTICLE_COLUMNS, EVIDENCE_COLUMNS, AnalysisResult, Article
 
@@ -224,29 +231,57 @@ def refresh_rollups(con, article_ids: Iterable[str]) -> None:
         return
     con.register("_touched_ids", ids)
     try:
-        con.execute(
-            """CREATE OR REPLACE TEMP TABLE _touched_cells AS
-            SELECT DISTINCT a.outlet, a.section, a.published::DATE AS day
-            FROM articles a JOIN _touched_ids USING (article_id)"""
-        )
+        refresh_rollups_of(con, "_touched_ids")
     finally:
         con.unregister("_touched_ids")
+
+
+#: Articles whose roll-up cells one refresh statement re-sums (whole cells, so a chunk
+#: may run over by one cell). A refresh of every cell a large run touched at once needs
+#: memory in proportion to the run (its DISTINCT counts keep an entry per cell, source and
+#: article) and ran out of memory under :func:`bounded_memory`'s cap; chunks keep it flat.
+ROLLUP_CHUNK_ARTICLES = 50_000
+
+
+def refresh_rollups_of(con, ids_relation: str) -> None:
+    """:func:`refresh_rollups` for the articles whose ids are in ``ids_relation`` (a table or
+    view with an ``article_id`` column): a bulk load refreshes from its table of new ids
+    without bringing them into Python. Cells are re-summed in chunks of about
+    :data:`ROLLUP_CHUNK_ARTICLES` articles."""
+    same_cell = """a.outlet = c.outlet AND a.section IS NOT DISTINCT FROM c.section
+                   AND a.published::DATE IS NOT DISTINCT FROM c.day"""
     try:
+        # Each touched cell, with its article count, is given a chunk number by running total.
         con.execute(
-            """CREATE OR REPLACE TEMP TABLE _cell_articles AS
-            SELECT a.article_id, a.outlet, a.section, a.published::DATE AS day, a.published
-            FROM articles a SEMI JOIN _touched_cells c
-              ON a.outlet = c.outlet AND a.section IS NOT DISTINCT FROM c.section
-             AND a.published::DATE IS NOT DISTINCT FROM c.day"""
+            f"""CREATE OR REPLACE TEMP TABLE _touched_cells AS
+            WITH cells AS (
+                SELECT DISTINCT a.outlet, a.section, a.published::DATE AS day
+                FROM articles a SEMI JOIN {ids_relation} t ON a.article_id = t.article_id),
+            sized AS (
+                SELECT c.outlet, c.section, c.day, count(*) AS articles
+                FROM cells c JOIN articles a ON {same_cell} GROUP BY ALL)
+            SELECT outlet, section, day,
+                   (sum(articles) OVER (ORDER BY outlet, section, day ROWS UNBOUNDED PRECEDING)
+                    - articles) // {ROLLUP_CHUNK_ARTICLES} AS chunk
+            FROM sized"""
         )
-        for table, select in _ROLLUP_SELECTS.items():
-            con.execute(
-                f"""DELETE FROM {table} r WHERE EXISTS (
-                    SELECT 1 FROM _touched_cells c WHERE c.outlet = r.outlet
-                    AND c.section IS NOT DISTINCT FROM r.section
-                    AND c.day IS NOT DISTINCT FROM r.day)"""
-            )
-            con.execute(f"INSERT INTO {table} {select.format(cells='_cell_articles')}")
+        con.execute(
+            f"""CREATE OR REPLACE TEMP TABLE _cell_articles AS
+            SELECT a.article_id, a.outlet, a.section, a.published::DATE AS day, a.published,
+                   c.chunk
+            FROM articles a JOIN _touched_cells c ON {same_cell}"""
+        )
+        chunks = con.execute("SELECT coalesce(max(chunk) + 1, 0) FROM _touched_cells").fetchone()[0]
+        for chunk in range(chunks):
+            cells = f"(SELECT * FROM _cell_articles WHERE chunk = {chunk})"
+            for table, select in _ROLLUP_SELECTS.items():
+                con.execute(
+                    f"""DELETE FROM {table} r WHERE EXISTS (
+                        SELECT 1 FROM _touched_cells c WHERE c.chunk = {chunk}
+                        AND c.outlet = r.outlet AND c.section IS NOT DISTINCT FROM r.section
+                        AND c.day IS NOT DISTINCT FROM r.day)"""
+                )
+                con.execute(f"INSERT INTO {table} {select.format(cells=cells)}")
     finally:
         con.execute("DROP TABLE IF EXISTS _cell_articles; DROP TABLE IF EXISTS _touched_cells")
 
@@ -286,15 +321,26 @@ def fingerprint(path: str | os.PathLike) -> str:
     return "|".join(parts) or "missing"
 
 
-def existing_article_ids(con, article_ids: Iterable[str]) -> set[str]:
-    """The subset of ``article_ids`` already stored."""
+def new_article_ids(con, article_ids: Sequence[str]) -> set[str]:
+    """The ``article_ids`` neither stored nor returned by an earlier call on this connection.
+
+    A run remembers the ids it has taken in a temporary table (``_run_ids``), not in a
+    Python set, so a run of millions of articles does not grow by its ids (DuckDB spills
+    the table under :func:`bounded_memory`'s cap). The table lives as long as ``con``,
+    and goes with the transaction if the run is rolled back.
+    """
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS _run_ids (article_id VARCHAR)")
     ids = pd.DataFrame({"article_id": list(dict.fromkeys(article_ids))})
     if ids.empty:
         return set()
     con.register("_candidate_ids", ids)
     try:
         rows = con.execute(
-            "SELECT a.article_id FROM articles a JOIN _candidate_ids c USING (article_id)"
+            """INSERT INTO _run_ids
+               SELECT c.article_id FROM _candidate_ids c
+               ANTI JOIN articles a ON a.article_id = c.article_id
+               ANTI JOIN _run_ids r ON r.article_id = c.article_id
+               RETURNING article_id"""
         ).fetchall()
     finally:
         con.unregister("_candidate_ids")
@@ -437,6 +483,149 @@ def write_batch(
             datetime.now(UTC).replace(tzinfo=None),
         ],
     )
+
+
+#: Tables a staging folder holds, one sub-folder of Parquet files each.
+STAGED_TABLES = ("articles", *_RESULT_TABLES)
+
+#: Arrow types of the store's column types, for the staging files.
+_ARROW_TYPES = {
+    "VARCHAR": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "TIMESTAMP": pa.timestamp("us"),
+}
+
+
+def staging_schemas(con) -> dict[str, pa.Schema]:
+    """The Arrow schema of each staged table's files: the table's columns, then ``_part``
+    (the input partition) and ``_seq`` (the article's place in the input).
+
+    Every file of a table gets the same schema, whatever a batch's values, so
+    :func:`load_staged` reads them as one without ``union_by_name``, which merged the
+    files' schemas up front and held about 40 KB per file through the load (a run's
+    memory grew with its file count, one per batch and table).
+    """
+    schemas = {}
+    for table in STAGED_TABLES:
+        columns = con.execute(f"DESCRIBE {table}").fetchall()
+        fields = [pa.field(name, _ARROW_TYPES[kind]) for name, kind, *_ in columns]
+        schemas[table] = pa.schema([*fields, ("_part", pa.int64()), ("_seq", pa.int64())])
+    return schemas
+
+
+def write_staged(
+    staging: Path,
+    schemas: dict[str, pa.Schema],
+    articles: Sequence[Article],
+    results: Sequence[AnalysisResult],
+    name: str,
+    first_seq: int = 0,
+    part: int = 0,
+) -> None:
+    """Write a scored batch to ``staging`` for :func:`load_staged`: ``<table>/<name>.parquet``
+    for each table with rows; ``first_seq`` is the first article's place in the input."""
+    frames = {"articles": articles_frame(articles), **result_frames(results)}
+    order = {a.article_id: first_seq + i for i, a in enumerate(articles)}
+    for table, frame in frames.items():
+        if frame.empty:
+            continue
+        frame["_part"] = part
+        frame["_seq"] = frame["article_id"].map(order).astype("int64")
+        folder = staging / table
+        folder.mkdir(parents=True, exist_ok=True)
+        frame.to_parquet(folder / f"{name}.parquet", index=False, schema=schemas[table])
+
+
+def load_staged(
+    con,
+    staging: Path,
+    lexicon_hash: str,
+    analysis_version: str,
+    lexicon_files: dict | None = None,
+) -> tuple[int, int]:
+    """Bulk-load a staging folder of scored articles, in the caller's transaction.
+
+    ``staging/<table>/*.parquet`` hold each table's rows plus ``_part`` and ``_seq``
+    (the input partition and the article's place in it), all with the table's
+    :func:`staging_schemas` schema (:func:`write_staged`). The first occurrence of an
+    article id wins and ids already stored are skipped, so a re-run adds nothing. The
+    roll-up cells of the new articles are refreshed from a temporary table of their ids,
+    which never come into Python. Returns ``(added, skipped)``.
+    """
+    if not any((staging / "articles").glob("*.parquet")):
+        return 0, 0
+
+    def source(table: str) -> str:
+        folder = (staging / table).as_posix().replace("'", "''")
+        return f"read_parquet('{folder}/*.parquet')"
+
+    con.execute(
+        f"""CREATE OR REPLACE TEMP TABLE _staged_new AS
+        SELECT article_id, _part FROM {source("articles")}
+        QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY _part, _seq) = 1"""
+    )
+    staged = con.execute(f"SELECT count(*) FROM {source('articles')}").fetchone()[0]
+    con.execute("DELETE FROM _staged_new WHERE article_id IN (SELECT article_id FROM articles)")
+    added = con.execute("SELECT count(*) FROM _staged_new").fetchone()[0]
+    for table in STAGED_TABLES:
+        if not any((staging / table).glob("*.parquet")):
+            continue
+        columns = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+        names = ", ".join(f'"{c}"' for c in columns)
+        picked = ", ".join(f's."{c}"' for c in columns)
+        con.execute(
+            f"""INSERT INTO {table} ({names})
+            SELECT {picked} FROM {source(table)} s
+            JOIN _staged_new n ON n.article_id = s.article_id AND n._part = s._part"""
+        )
+    if added:
+        refresh_rollups_of(con, "_staged_new")
+        con.execute(
+            "INSERT INTO lexicon_versions VALUES (?, ?, ?, now()::TIMESTAMP) "
+            "ON CONFLICT (lexicon_hash) DO NOTHING",
+            [lexicon_hash, analysis_version, json.dumps(lexicon_files or {})],
+        )
+    con.execute("DROP TABLE _staged_new")
+    return added, staged - added
+
+
+#: DuckDB's memory for a write run's spillable work: the open transaction's pending rows,
+#: sorts, joins, aggregates. Beyond it DuckDB spills to ``<store>.tmp`` (its default
+#: temp_directory, removed when the connection closes).
+WRITE_MEMORY_BASE = 128 * 2**20
+#: ...plus this much per new article for what it keeps in memory until the commit: the
+#: primary-key indexes (articles, scores) of the new rows, about 80 bytes per article.
+WRITE_MEMORY_PER_ARTICLE = 128
+
+
+def cap_memory(con, new_articles: int = 0) -> None:
+    """Cap DuckDB's memory for a write run adding ``new_articles`` (see :func:`bounded_memory`)."""
+    limit = WRITE_MEMORY_BASE + new_articles * WRITE_MEMORY_PER_ARTICLE
+    con.execute(f"SET memory_limit = '{limit // 2**20}MiB'")
+
+
+@contextmanager
+def bounded_memory(con) -> Iterator[None]:
+    """``with bounded_memory(con):`` caps DuckDB's memory for a long write run
+    (:func:`cap_memory`; a run raises the cap by its article count before its bulk load).
+
+    Why: DuckDB keeps the rows an open transaction appends in its buffer pool until the
+    commit (a table's rows go to the file early only in full row groups of 122,880
+    rows, so below that every article text of a run stays in memory), and it caches the
+    blocks it has written. Its default cap is 80 % of RAM, so nothing was evicted and an
+    ingest grew by ~13 KB per article (1.79 GB at 100k, the peak at the commit). Under
+    the cap it spills the pending rows to disk and reads them back at the commit.
+    ``memory_limit`` is global to the database instance, so it is reset afterwards (the
+    store's connections never set it otherwise).
+    """
+    cap_memory(con)
+    try:
+        yield
+    finally:
+        con.execute("RESET memory_limit")
 
 
 class transaction:

@@ -7,7 +7,7 @@ import pytest
 from analysis import store
 from analysis.ingest import make_article
 from analysis.lexicons import Term
-from analysis.scoring import ingest_into_store, rescore_store
+from analysis.scoring import RunSummary, ingest_into_store, rescore_store, unique_articles
 
 
 def articles(n):
@@ -59,3 +59,26 @@ def test_progress_reports_each_written_batch(tmp_path, lexicons):
         progress=lambda r: seen.append(r.added),
     )
     assert seen == [3]
+
+
+def test_a_run_writes_under_duckdbs_memory_cap(tmp_path, lexicons, monkeypatch):
+    limits = []
+    load = store.load_staged
+
+    def load_and_note_the_cap(con, *args):
+        limits.append(con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
+        return load(con, *args)
+
+    monkeypatch.setattr(store, "load_staged", load_and_note_the_cap)
+    assert ingest_into_store(tmp_path / "s.duckdb", articles(3), lexicons, workers=1).added == 3
+    assert limits == ["128.0 MiB"]  # the base cap; 3 new articles add nothing visible
+
+
+def test_duplicates_are_counted_across_and_within_id_batches(tmp_path, lexicons):
+    ingest_into_store(tmp_path / "s.duckdb", articles(1), lexicons, workers=1)
+    con = store.connect(tmp_path / "s.duckdb")
+    summary = RunSummary()
+    t0, t1, t2 = articles(3)  # t0 is stored already
+    # In id batches of two: [t1, t1] [t2, t0] [t2].
+    kept = list(unique_articles([t1, t1, t2, t0, t2], summary, con, batch=2))
+    assert kept == [t1, t2] and summary.duplicates == 3

@@ -172,3 +172,76 @@ def test_rows_loaded_without_write_batch_make_the_rollups_not_current(tmp_path, 
     con.register("_one", store.articles_frame(batch[2:]))
     con.execute("INSERT INTO articles SELECT * FROM _one")
     assert not store.rollups_current(con)
+
+
+@pytest.mark.parametrize("chunk_articles", [50_000, 2])
+def test_a_staged_load_adds_each_new_article_once_and_keeps_the_rollups_exact(
+    tmp_path, analyzer, lexicons, monkeypatch, chunk_articles
+):
+    monkeypatch.setattr(store, "ROLLUP_CHUNK_ARTICLES", chunk_articles)  # 2: cells in chunks
+    con = store.connect(tmp_path / "s.duckdb")
+    batch = articles(5)
+    results = [analyzer.analyze(a) for a in batch]
+    store.write_batch(con, batch[:1], results[:1])  # already stored
+    schemas = store.staging_schemas(con)
+    store.write_staged(tmp_path / "staging", schemas, batch[:3], results[:3], "a", part=0)
+    store.write_staged(tmp_path / "staging", schemas, batch[2:], results[2:], "b", part=1)
+    with store.transaction(con):
+        added, skipped = store.load_staged(
+            con, tmp_path / "staging", lexicons.hash, ANALYSIS_VERSION, lexicons.files
+        )
+    assert (added, skipped) == (4, 2)
+    assert store.article_count(con) == 5
+    assert con.execute("SELECT count(*) FROM evidence").fetchone()[0] == sum(
+        len(r.evidence) for r in results
+    )
+    kept = _rollup_rows(con)
+    store.rebuild_rollups(con)
+    assert store.rollups_current(con) and kept == _rollup_rows(con)  # batch[2] staged twice
+
+
+def test_new_article_ids_are_those_neither_stored_nor_taken_earlier_in_the_run(tmp_path, analyzer):
+    con = store.connect(tmp_path / "s.duckdb")
+    stored = articles(1)
+    store.write_batch(con, stored, [analyzer.analyze(a) for a in stored])
+    sid = stored[0].article_id
+    assert store.new_article_ids(con, [sid, "a", "b", "a"]) == {"a", "b"}
+    assert store.new_article_ids(con, ["b", "c"]) == {"c"}
+    assert store.new_article_ids(con, []) == set()
+    with pytest.raises(RuntimeError), store.transaction(con):
+        assert store.new_article_ids(con, ["d"]) == {"d"}
+        raise RuntimeError("the run failed")
+    assert store.new_article_ids(con, ["d"]) == {"d"}  # a rolled-back run took nothing
+
+
+def test_bounded_memory_caps_duckdb_for_the_block_and_then_resets_it(tmp_path):
+    con = store.connect(tmp_path / "s.duckdb")
+
+    def limit():
+        return con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+
+    default = limit()
+    with store.bounded_memory(con):
+        assert limit() == "128.0 MiB"
+        store.cap_memory(con, new_articles=1_000_000)  # room for the run's key index
+        assert limit() == "250.0 MiB"
+    with pytest.raises(RuntimeError), store.bounded_memory(con):
+        raise RuntimeError("failed inside")
+    assert limit() == default
+
+
+def test_staged_files_of_a_table_share_one_schema_whatever_the_batch_holds(tmp_path, analyzer):
+    import pyarrow.parquet as pq
+
+    con = store.connect(tmp_path / "s.duckdb")
+    undated = articles(2)  # published and every score column that can be empty, empty
+    dated = [make_article(outlet="W", title="D", text="One.", published="2026-01-02")]
+    schemas = store.staging_schemas(con)
+    for name, batch in (("a", undated), ("b", dated)):
+        store.write_staged(
+            tmp_path / "staging", schemas, batch, [analyzer.analyze(a) for a in batch], name
+        )
+    files = sorted((tmp_path / "staging").glob("*/*.parquet"))
+    assert len(files) > len(store.STAGED_TABLES)  # both batches, most tables
+    for file in files:
+        assert pq.read_schema(file).remove_metadata() == schemas[file.parent.name]
