@@ -37,7 +37,6 @@ from analysis.records import Article, Rejected
 PARTITION_ROWS = 5000
 #: Articles scored between two Parquet writes inside one partition.
 _WRITE_EVERY = 1000
-_TABLES = ("articles", *store._RESULT_TABLES)
 
 
 @dataclass(frozen=True)
@@ -319,50 +318,17 @@ def score_partition(
 
 
 def load_staging(con, staging: Path, lexicons: Lexicons) -> tuple[int, int]:
-    """Load staged partitions into the store in the caller's transaction.
+    """Load staged partitions into the store in the caller's transaction
+    (:func:`analysis.store.load_staged`; partitions' schemas may differ).
 
     Returns ``(added, skipped)``: articles inserted, and staged articles left out
     because an earlier partition had the id or the store already held it.
     """
     from analysis.pipeline import ANALYSIS_VERSION
 
-    article_files = sorted((staging / "articles").glob("*.parquet"))
-    if not article_files:
-        return 0, 0
-
-    def source(table: str) -> str:
-        return f"read_parquet('{(staging / table).as_posix()}/*.parquet', union_by_name = true)"
-
-    con.execute(
-        f"""CREATE OR REPLACE TEMP TABLE _dask_new AS
-        SELECT article_id, _part FROM {source("articles")}
-        QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY _part, _seq) = 1"""
+    return store.load_staged(
+        con, staging, lexicons.hash, ANALYSIS_VERSION, lexicons.files, union_by_name=True
     )
-    staged = con.execute(f"SELECT count(*) FROM {source('articles')}").fetchone()[0]
-    con.execute("DELETE FROM _dask_new WHERE article_id IN (SELECT article_id FROM articles)")
-    added = con.execute("SELECT count(*) FROM _dask_new").fetchone()[0]
-    for table in _TABLES:
-        if not any((staging / table).glob("*.parquet")):
-            continue
-        columns = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
-        names = ", ".join(f'"{c}"' for c in columns)
-        picked = ", ".join(f's."{c}"' for c in columns)
-        con.execute(
-            f"""INSERT INTO {table} ({names})
-            SELECT {picked} FROM {source(table)} s
-            JOIN _dask_new n ON n.article_id = s.article_id AND n._part = s._part"""
-        )
-    if added:
-        # Bulk loads bypass write_batch, so the dashboard's roll-up cells are refreshed here.
-        new_ids = [r[0] for r in con.execute("SELECT article_id FROM _dask_new").fetchall()]
-        store.refresh_rollups(con, new_ids)
-        con.execute(
-            "INSERT INTO lexicon_versions VALUES (?, ?, ?, now()::TIMESTAMP) "
-            "ON CONFLICT (lexicon_hash) DO NOTHING",
-            [lexicons.hash, ANALYSIS_VERSION, json.dumps(lexicons.files or {})],
-        )
-    con.execute("DROP TABLE _dask_new")
-    return added, staged - added
 
 
 def _stored_ids(con) -> frozenset[str]:

@@ -545,6 +545,7 @@ def load_staged(
     lexicon_hash: str,
     analysis_version: str,
     lexicon_files: dict | None = None,
+    union_by_name: bool = False,
 ) -> tuple[int, int]:
     """Bulk-load a staging folder of scored articles, in the caller's transaction.
 
@@ -554,13 +555,17 @@ def load_staged(
     article id wins and ids already stored are skipped, so a re-run adds nothing. The
     roll-up cells of the new articles are refreshed from a temporary table of their ids,
     which never come into Python. Returns ``(added, skipped)``.
+
+    ``union_by_name`` reads files whose schemas differ (the Dask engine's workers write
+    pandas' own types per partition); it holds ~40 KB per file through the load.
     """
     if not any((staging / "articles").glob("*.parquet")):
         return 0, 0
 
     def source(table: str) -> str:
         folder = (staging / table).as_posix().replace("'", "''")
-        return f"read_parquet('{folder}/*.parquet')"
+        options = ", union_by_name = true" if union_by_name else ""
+        return f"read_parquet('{folder}/*.parquet'{options})"
 
     con.execute(
         f"""CREATE OR REPLACE TEMP TABLE _staged_new AS
