@@ -220,13 +220,13 @@ def _ingest_dask(args, lexicons) -> int:
 
 
 def cmd_analyze(args) -> int:
-    from analysis.pipeline import analyze_stream
+    from analysis.pipeline import map_batches
     from analysis.tables import (
         EVIDENCE_CSV_COLUMNS,
         TARGET_CSV_COLUMNS,
+        BatchTables,
         CsvAppender,
         article_columns,
-        tables_for_results,
     )
 
     lexicons = _load_lexicons(args)
@@ -241,10 +241,11 @@ def cmd_analyze(args) -> int:
 
     seen = RunSummary()
     fresh = unique_articles(_inputs(args, tally), seen)
-    for batch, results in _progress(analyze_stream(fresh, lexicons, workers=args.workers), "batch"):
-        for name, frame in zip(
-            writers, tables_for_results(batch, results, categories, classes), strict=True
-        ):
+    tables = BatchTables(tuple(categories), tuple(classes))
+    for _batch, frames in _progress(
+        map_batches(fresh, lexicons, tables, workers=args.workers), "batch"
+    ):
+        for name, frame in zip(writers, frames, strict=True):
             writers[name].append(frame)
     meta = {"lexicon_hash": lexicons.hash, "analysis_version": _version(), "filters": {}}
     columns = {

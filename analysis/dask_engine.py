@@ -31,6 +31,7 @@ from pathlib import Path
 from analysis import ingest, store
 from analysis.lexicons import Lexicons
 from analysis.records import Article, Rejected
+from analysis.scoring import StageBatch
 
 #: Default articles per partition: large enough to amortise a task, small enough
 #: that a worker's results (about 40 evidence rows per article) fit in memory.
@@ -248,44 +249,32 @@ def score_partition(
     partition: Partition,
     lexicons: Lexicons,
     staging: str,
+    schemas: dict,
     outlet: str | None = None,
     published: str | None = None,
     skip_ids: frozenset[str] | None = None,
 ) -> dict:
     """Read, score and stage one partition; returns its tally (small: sent back to the client).
 
-    Writes ``staging/<table>/part-<partition>-<chunk>.parquet`` for the articles and every
-    result table; each row carries ``_part`` and ``_seq`` (order of reading) so the
-    client keeps the first occurrence of an id exactly as the local engine does.
+    Writes ``staging/<table>/part-<partition>-<first seq>.parquet`` for the articles and
+    every result table, in the store's ``schemas`` (:func:`analysis.store.staging_schemas`);
+    each row carries ``_part`` and ``_seq`` (order of reading) so the client keeps the
+    first occurrence of an id exactly as the local engine does.
     """
     analyzer = _analyzer(lexicons)
     warnings: list[str] = []
     rejected: list[Rejected] = []
     seen: set[str] = set()
     skip_ids = skip_ids or frozenset()
-    read = duplicates = scored = chunk_no = 0
+    read = duplicates = scored = 0
     batch: list[Article] = []
     seqs: list[int] = []
 
+    stage = StageBatch(Path(staging), schemas, part=partition.number)
+
     def flush() -> None:
-        nonlocal chunk_no
-        if not batch:
-            return
-        results = [analyzer.analyze(article) for article in batch]
-        frames = {"articles": store.articles_frame(batch), **store.result_frames(results)}
-        order = dict(zip((a.article_id for a in batch), seqs, strict=True))
-        for table, frame in frames.items():
-            if frame.empty:
-                continue
-            frame = frame.copy()
-            frame["_part"] = partition.number
-            frame["_seq"] = frame["article_id"].map(order).astype("int64")
-            folder = Path(staging) / table
-            folder.mkdir(parents=True, exist_ok=True)
-            frame.to_parquet(
-                folder / f"part-{partition.number:06d}-{chunk_no:04d}.parquet", index=False
-            )
-        chunk_no += 1
+        if batch:
+            stage(analyzer, batch, seqs[0], seqs)
         batch.clear()
         seqs.clear()
 
@@ -319,16 +308,14 @@ def score_partition(
 
 def load_staging(con, staging: Path, lexicons: Lexicons) -> tuple[int, int]:
     """Load staged partitions into the store in the caller's transaction
-    (:func:`analysis.store.load_staged`; partitions' schemas may differ).
+    (:func:`analysis.store.load_staged`).
 
     Returns ``(added, skipped)``: articles inserted, and staged articles left out
     because an earlier partition had the id or the store already held it.
     """
     from analysis.pipeline import ANALYSIS_VERSION
 
-    return store.load_staged(
-        con, staging, lexicons.hash, ANALYSIS_VERSION, lexicons.files, union_by_name=True
-    )
+    return store.load_staged(con, staging, lexicons.hash, ANALYSIS_VERSION, lexicons.files)
 
 
 def _stored_ids(con) -> frozenset[str]:
@@ -372,6 +359,7 @@ def ingest_with_dask(
 
     con = store.connect(db_path)
     existing = _stored_ids(con)
+    schemas = store.staging_schemas(con)
     cluster = None
     if isinstance(scheduler, Client):
         client, own_client = scheduler, False
@@ -394,6 +382,7 @@ def ingest_with_dask(
                 part,
                 lexicons_future,
                 str(staging_dir),
+                schemas,
                 outlet,
                 published,
                 skip_future,
@@ -407,7 +396,9 @@ def ingest_with_dask(
             if progress:
                 progress(tallies[-1])
         tallies.sort(key=lambda t: t["partition"])
-        with store.transaction(con):
+        staged = sum(t["scored"] for t in tallies)
+        with store.bounded_memory(con), store.transaction(con):
+            store.cap_memory(con, new_articles=staged)
             added, skipped_at_load = load_staging(con, staging_dir, lexicons)
         total = store.article_count(con)
     finally:

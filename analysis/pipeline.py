@@ -16,12 +16,13 @@ import os
 import pickle
 from bisect import bisect_left
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import fields
 from itertools import starmap
 from operator import attrgetter, itemgetter
+from typing import TypeVar
 
 from analysis.attribution import AttributionFinder
 from analysis.lexicons import Lexicons
@@ -242,6 +243,10 @@ class Analyzer:
 
 _worker_analyzer: Analyzer | None = None
 
+T = TypeVar("T")
+#: What :func:`map_batches` runs on each batch: ``work(analyzer, batch, first)``.
+BatchWork = Callable[[Analyzer, list[Article], int], T]
+
 
 def _init_worker(lexicons: Lexicons) -> None:
     # Built once per worker process: compiling lexicons per article costs ~4.5x (DESIGN.md).
@@ -304,20 +309,23 @@ def _collector_paused():
             gc.enable()
 
 
-def _analyze_batch(batch: list[Article]) -> bytes:
+def _analyze_batch(analyzer: Analyzer, batch: list[Article], first: int) -> bytes:
     """The packed results (:func:`_pack`) of one batch, pickled here: the parent then
     unpickles them itself, with the collector paused (:func:`_unpack_all`), not in the
     executor's result thread, where the collector runs every 700 new objects."""
-    assert _worker_analyzer is not None
-    analyze = _worker_analyzer.analyze
-    with _collector_paused():
-        packed = [_pack(analyze(article)) for article in batch]
+    packed = [_pack(analyzer.analyze(article)) for article in batch]
     return pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _unpack_all(pickled: bytes) -> list[AnalysisResult]:
     with _collector_paused():
         return [*map(_unpack, pickle.loads(pickled))]
+
+
+def _run_in_worker(work: BatchWork, batch: list[Article], first: int):
+    assert _worker_analyzer is not None
+    with _collector_paused():
+        return work(_worker_analyzer, batch, first)
 
 
 def default_workers() -> int:
@@ -337,6 +345,51 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def map_batches(
+    articles: Iterable[Article],
+    lexicons: Lexicons,
+    work: BatchWork[T],
+    workers: int | None = None,
+    batch_size: int = 200,
+) -> Iterator[tuple[list[Article], T]]:
+    """``work(analyzer, batch, first)`` for each batch of ``articles``, yielding
+    ``(batch, what work returned)`` in input order; ``first`` is the place of the
+    batch's first article in ``articles``.
+
+    ``work`` runs where the analyzer is: in this process when ``workers == 1``, else in
+    a process pool whose workers compile the lexicons once (``work`` must then pickle:
+    a module-level function or an instance of a module-level class). Whatever ``work``
+    turns the results into (Parquet files, table frames) is built in the workers, so the
+    parent does not rebuild every evidence row it would only write out again. At most
+    ``2 * workers`` batches are in flight, so memory stays flat however long the input is.
+    """
+    workers = workers or default_workers()
+    batches = _batches(articles, batch_size)
+    if workers == 1:
+        analyzer = Analyzer(lexicons)
+        first = 0
+        for batch in batches:
+            with _collector_paused():
+                done = work(analyzer, batch, first)
+            yield batch, done
+            first += len(batch)
+        return
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_init_worker, initargs=(lexicons,)
+    ) as pool:
+        pending: deque = deque()
+        first = 0
+        for batch in batches:
+            pending.append((batch, pool.submit(_run_in_worker, work, batch, first)))
+            first += len(batch)
+            if len(pending) >= 2 * workers:
+                done_batch, future = pending.popleft()
+                yield done_batch, future.result()
+        while pending:
+            done_batch, future = pending.popleft()
+            yield done_batch, future.result()
+
+
 def analyze_stream(
     articles: Iterable[Article],
     lexicons: Lexicons,
@@ -345,9 +398,8 @@ def analyze_stream(
 ) -> Iterator[tuple[list[Article], list[AnalysisResult]]]:
     """Analyze ``articles`` in batches, yielding ``(batch, results)`` in input order.
 
-    ``workers == 1`` runs in this process; more uses a process pool whose
-    workers compile the lexicons once. At most ``2 * workers`` batches are in
-    flight, so memory stays flat however long the input is.
+    ``workers == 1`` runs in this process; more uses :func:`map_batches`' process pool,
+    the results travelling back as one pickled blob of plain tuples per batch.
     """
     workers = workers or default_workers()
     if workers == 1:
@@ -357,15 +409,5 @@ def analyze_stream(
                 results = [analyzer.analyze(a) for a in batch]
             yield batch, results
         return
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(lexicons,)
-    ) as pool:
-        pending: deque = deque()
-        for batch in _batches(articles, batch_size):
-            pending.append((batch, pool.submit(_analyze_batch, batch)))
-            if len(pending) >= 2 * workers:
-                done_batch, future = pending.popleft()
-                yield done_batch, _unpack_all(future.result())
-        while pending:
-            done_batch, future = pending.popleft()
-            yield done_batch, _unpack_all(future.result())
+    for batch, pickled in map_batches(articles, lexicons, _analyze_batch, workers, batch_size):
+        yield batch, _unpack_all(pickled)

@@ -6,8 +6,9 @@ version is re-scored, so the store never mixes old and new results and a run
 that fails half-way leaves it exactly as it was. ``slant ingest``,
 ``slant rescore`` and the dashboard's Data page all go through here.
 
-Memory stays flat in the number of articles: new articles' rows are staged as
-Parquet per batch and bulk-loaded before the commit, the ids seen so far live in
+Memory stays flat in the number of articles: the workers that score a batch write
+its rows as Parquet to a staging folder (:class:`StageBatch`), bulk-loaded before
+the commit (new and re-scored articles alike), the ids seen so far live in
 a DuckDB temporary table, and DuckDB itself runs under a memory cap
 (:func:`analysis.store.bounded_memory`), spilling what the open transaction holds.
 """
@@ -17,23 +18,17 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import store
 from analysis.lexicons import Lexicons
-from analysis.pipeline import ANALYSIS_VERSION, analyze_stream
+from analysis.pipeline import ANALYSIS_VERSION, map_batches
 from analysis.records import Article
 
-#: Called after every written batch with the run so far.
+#: Called after every scored batch with the run so far.
 Progress = Callable[["RunSummary"], None]
-
-#: Evidence rows gathered before one write. DuckDB writes an append of at least one
-#: row group (122,880 rows) straight to the file even inside an open transaction;
-#: smaller appends stay in memory until commit, so a long run would grow without bound.
-WRITE_ROWS = 122_880
-#: ...or this many articles, whichever comes first (articles with little evidence).
-WRITE_ARTICLES = 20_000
 
 
 @dataclass(slots=True)
@@ -81,58 +76,52 @@ def unique_articles(
     yield from flush()
 
 
-class _BatchWriter:
-    """Gathers analysed batches and writes them in row-group-sized appends (re-scoring)."""
+@dataclass(frozen=True, slots=True)
+class StageBatch:
+    """Scores one batch and writes its rows to a staging folder
+    (:func:`analysis.store.write_staged`, one file per batch and table), returning the
+    batch's size. :func:`analysis.pipeline.map_batches` runs it in the pool's workers,
+    so the parent process never receives, rebuilds or converts a result: it only hands
+    out batches. The rows are loaded with one bulk statement per table before the
+    commit (:func:`analysis.store.load_staged`); INSERTs of Python frames inside one
+    long transaction grew the process by about 40 KB per article (4.4 GB at 100k).
+    """
 
-    def __init__(self, con, lexicons: Lexicons, summary: RunSummary, progress, field: str):
-        self.con, self.lexicons, self.summary = con, lexicons, summary
-        self.progress, self.field = progress, field
-        self.articles: list[Article] = []
-        self.results: list = []
-        self.rows = 0
-        self.written: list[str] = []
+    staging: Path
+    schemas: dict
+    part: int = 0
+    #: False for re-scoring: the articles are stored already, only their results change.
+    with_articles: bool = True
 
-    def add(self, batch: list[Article], results: list) -> None:
-        self.articles.extend(batch)
-        self.results.extend(results)
-        self.rows += sum(len(r.evidence) for r in results)
-        if self.rows >= WRITE_ROWS or len(self.results) >= WRITE_ARTICLES:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.results:
-            return
-        new = self.articles if self.field == "added" else []
-        # Roll-up cells are refreshed once, before the run commits, not per write.
-        store.write_batch(self.con, new, self.results, self.lexicons.files, rollups=False)
-        self.written.extend(r.article_id for r in self.results)
-        setattr(self.summary, self.field, getattr(self.summary, self.field) + len(self.results))
-        self.articles, self.results, self.rows = [], [], 0
-        if self.progress:
-            self.progress(self.summary)
+    def __call__(self, analyzer, batch: list[Article], first: int, seqs=None) -> int:
+        results = [analyzer.analyze(article) for article in batch]
+        store.write_staged(
+            self.staging,
+            self.schemas,
+            batch,
+            results,
+            f"part-{self.part:06d}-{first:09d}",
+            first_seq=first,
+            part=self.part,
+            seqs=seqs,
+            with_articles=self.with_articles,
+        )
+        return len(batch)
 
 
-class _StagedWriter:
-    """New articles' rows go to Parquet files in a staging folder as they are scored
-    (:func:`analysis.store.write_staged`, one file per batch and table) and are loaded
-    with one bulk statement per table before the commit (:func:`analysis.store.load_staged`,
-    as the Dask engine does). INSERTs of Python frames inside one long transaction grew
-    the process by about 40 KB per article (4.4 GB at 100k)."""
-
-    def __init__(self, staging: Path, schemas: dict, summary: RunSummary, progress):
-        self.staging, self.schemas = staging, schemas
-        self.summary, self.progress = summary, progress
-        self.seq = 0
-        self.chunk = 0
-
-    def add(self, batch: list[Article], results: list) -> None:
-        name = f"part-000000-{self.chunk:06d}"
-        store.write_staged(self.staging, self.schemas, batch, results, name, first_seq=self.seq)
-        self.seq += len(batch)
-        self.chunk += 1
-        self.summary.added += len(batch)
-        if self.progress:
-            self.progress(self.summary)
+def _score_and_stage(
+    articles: Iterable[Article],
+    work: StageBatch,
+    lexicons: Lexicons,
+    workers: int | None,
+    summary: RunSummary,
+    field: str,
+    progress: Progress | None,
+) -> None:
+    for _batch, scored in map_batches(articles, lexicons, work, workers=workers):
+        setattr(summary, field, getattr(summary, field) + scored)
+        if progress:
+            progress(summary)
 
 
 def ingest_into_store(
@@ -152,36 +141,44 @@ def ingest_into_store(
     try:
         # The cap covers the commit too: that is where DuckDB's memory used to peak.
         with store.bounded_memory(con), store.transaction(con):
+            schemas = store.staging_schemas(con)
             fresh = unique_articles(articles, summary, con)
-            staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=Path(db_path).parent))
-            try:
-                staged = _StagedWriter(staging, store.staging_schemas(con), summary, progress)
-                for batch, results in analyze_stream(fresh, lexicons, workers=workers):
-                    staged.add(batch, results)
+            with _staging_folder(db_path) as staging:
+                work = StageBatch(staging, schemas)
+                _score_and_stage(fresh, work, lexicons, workers, summary, "added", progress)
                 # Bulk load (and roll-up refresh) of the staged rows, inside this transaction,
                 # with room for the primary-key index entries of the new rows.
                 store.cap_memory(con, new_articles=summary.added)
                 summary.added, _ = store.load_staged(
                     con, staging, lexicons.hash, ANALYSIS_VERSION, lexicons.files
                 )
-            finally:
-                shutil.rmtree(staging, ignore_errors=True)
             if rescore_all:
                 ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
             else:
                 ids = store.stale_article_ids(con, lexicons.hash, ANALYSIS_VERSION)
             summary.stale = len(ids)
-            writer = _BatchWriter(con, lexicons, summary, progress, "rescored")
-            for batch, results in analyze_stream(
-                store.iter_articles(con, ids), lexicons, workers=workers
-            ):
-                writer.add(batch, results)
-            writer.flush()
-            store.refresh_rollups(con, writer.written)
+            if ids:
+                with _staging_folder(db_path) as staging:
+                    work = StageBatch(staging, schemas, with_articles=False)
+                    stored = store.iter_articles(con, ids)
+                    _score_and_stage(stored, work, lexicons, workers, summary, "rescored", progress)
+                    store.load_staged(
+                        con, staging, lexicons.hash, ANALYSIS_VERSION, lexicons.files, replace=True
+                    )
         summary.total = store.article_count(con)
     finally:
         con.close()
     return summary
+
+
+@contextmanager
+def _staging_folder(db_path: str | Path) -> Iterator[Path]:
+    """A fresh staging folder beside the store (same disk, so loads read locally), removed after."""
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=Path(db_path).parent))
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def rescore_store(

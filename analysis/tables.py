@@ -8,6 +8,7 @@ Both write through :mod:`analysis.export`, so every CSV is formula-injection saf
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -60,6 +61,23 @@ def article_columns(framing_categories: Sequence[str], cue_classes: Sequence[str
         "analysis_version",
         "lexicon_hash",
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class BatchTables:
+    """Scores one batch and returns its three tables (:func:`tables_for_results`).
+
+    :func:`analysis.pipeline.map_batches` runs it in the pool's workers, so the
+    evidence rows become columns where they were made and travel back as frames; the
+    parent only appends them to the CSV files.
+    """
+
+    framing_categories: tuple[str, ...]
+    cue_classes: tuple[str, ...]
+
+    def __call__(self, analyzer, batch: list[Article], first: int):
+        results = [analyzer.analyze(article) for article in batch]
+        return tables_for_results(batch, results, self.framing_categories, self.cue_classes)
 
 
 def tables_for_results(

@@ -20,9 +20,11 @@ bench corpus's small vocabulary would otherwise keep the pipeline's per-word cac
 warmer than real text does.
 
 then the ratio pipeline/floor in throughput (>= 1.0 means the whole analysis is
-at least as fast as bare vaderSentiment alone), and the process pool:
-``analyze_stream(..., workers=2)`` against ``workers=1`` on ``--pool-n`` articles,
-with the pool's peak RSS (parent + children) at two sizes to show memory flat in N.
+at least as fast as bare vaderSentiment alone), and the process pool, 2 workers
+against 1 on ``--pool-n`` articles, two ways: as ``slant ingest`` scores (each batch
+written to Parquet staging files by the worker that scored it) and through
+``analyze_stream`` (every result sent back and rebuilt in the parent), with the
+pool's peak RSS (parent + children) at two sizes to show memory flat in N.
 
 Times are the best of ``--repeat`` (pool: ``--pool-repeat``) passes, the two sides of
 each ratio alternated, because the machine is shared and its load drifts.
@@ -218,15 +220,36 @@ def floor_inputs(articles):
     return sentences
 
 
-def pool_run(articles, lexicons, workers: int) -> tuple[float, float]:
-    from analysis.pipeline import analyze_stream
+def pool_run(articles, lexicons, workers: int, mode: str) -> tuple[float, float]:
+    """Seconds and peak RSS (parent + workers) of scoring ``articles`` with ``workers``.
 
-    with TreeRss() as rss:
-        started = time.perf_counter()
-        n = 0
-        for batch, _results in analyze_stream(iter(articles), lexicons, workers=workers):
-            n += len(batch)
-        seconds = time.perf_counter() - started
+    ``mode`` "results": ``analyze_stream``, every result rebuilt in this process (what a
+    caller holding results gets); "staged": what ``slant ingest`` runs before its bulk
+    load, ``map_batches`` with ``StageBatch``, each batch scored and written to a
+    Parquet staging folder where it was scored.
+    """
+    import shutil
+    import tempfile
+
+    from analysis import store
+    from analysis.pipeline import analyze_stream, map_batches
+    from analysis.scoring import StageBatch
+
+    folder = Path(tempfile.mkdtemp(prefix="slant-bench-"))
+    try:
+        if mode == "staged":
+            con = store.connect(folder / "schemas.duckdb")
+            work = StageBatch(folder / "staging", store.staging_schemas(con))
+            con.close()
+            stream = lambda: map_batches(iter(articles), lexicons, work, workers=workers)  # noqa: E731
+        else:
+            stream = lambda: analyze_stream(iter(articles), lexicons, workers=workers)  # noqa: E731
+        with TreeRss() as rss:
+            started = time.perf_counter()
+            n = sum(len(batch) for batch, _ in stream())
+            seconds = time.perf_counter() - started
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     assert n == len(articles)
     return seconds, rss.peak / 1e6
 
@@ -339,22 +362,27 @@ def main(argv: list[str] | None = None) -> int:
         big = corpus.load(args.pool_n)
         small = big[: max(1, args.pool_n // 10)]
         # Alternated, best of --pool-repeat each, for the same reason as above.
-        t1 = t2 = float("inf")
-        rss2 = 0.0
-        for _ in range(args.pool_repeat):
-            t1 = min(t1, pool_run(big, lexicons, 1)[0])
-            seconds, rss = pool_run(big, lexicons, 2)
-            t2, rss2 = min(t2, seconds), max(rss2, rss)
-        _, rss2_small = pool_run(small, lexicons, 2)
-        print(f"process pool, {len(big)} articles (analyze_stream, batches of 200):")
-        print(f"  workers=1  {len(big) / t1:8.0f} articles/s")
-        print(
-            f"  workers=2  {len(big) / t2:8.0f} articles/s   speedup {t1 / t2:.2f}x (target 1.7x)"
-        )
-        print(
-            f"  pool peak RSS (parent + workers, input list held in memory): "
-            f"{rss2_small:.0f} MB at {len(small)} articles, {rss2:.0f} MB at {len(big)}"
-        )
+        for mode, what in (
+            ("staged", "scored and staged as Parquet by the workers, as `slant ingest` does"),
+            ("results", "analyze_stream, every result rebuilt in the parent"),
+        ):
+            t1 = t2 = float("inf")
+            rss2 = 0.0
+            for _ in range(args.pool_repeat):
+                t1 = min(t1, pool_run(big, lexicons, 1, mode)[0])
+                seconds, rss = pool_run(big, lexicons, 2, mode)
+                t2, rss2 = min(t2, seconds), max(rss2, rss)
+            _, rss2_small = pool_run(small, lexicons, 2, mode)
+            print(f"process pool, {len(big)} articles, batches of 200 ({what}):")
+            print(f"  workers=1  {len(big) / t1:8.0f} articles/s")
+            print(
+                f"  workers=2  {len(big) / t2:8.0f} articles/s   "
+                f"speedup {t1 / t2:.2f}x (target 1.7x)"
+            )
+            print(
+                f"  pool peak RSS (parent + workers, input list held in memory): "
+                f"{rss2_small:.0f} MB at {len(small)} articles, {rss2:.0f} MB at {len(big)}"
+            )
     return 0
 
 

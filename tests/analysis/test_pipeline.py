@@ -1,11 +1,12 @@
 """Specification of analyze: scores and evidence of one article, and the offset invariant."""
 
+import os
 from pathlib import Path
 
 import pytest
 
 from analysis.ingest import load_paths, make_article
-from analysis.pipeline import ANALYSIS_VERSION, analyze_stream
+from analysis.pipeline import ANALYSIS_VERSION, analyze_stream, map_batches
 
 SEED = (
     Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "press-article-iraq-nato.txt"
@@ -103,6 +104,26 @@ def test_a_process_pool_gives_the_same_results_as_one_process(lexicons, sample_a
     one = [r for _, rs in analyze_stream(articles, lexicons, workers=1, batch_size=5) for r in rs]
     two = [r for _, rs in analyze_stream(articles, lexicons, workers=2, batch_size=5) for r in rs]
     assert one == two and [r.article_id for r in one] == [a.article_id for a in articles]
+
+
+def ids_first_and_process(analyzer, batch, first):
+    """A batch's work for map_batches: module-level, so a pool's workers can unpickle it."""
+    return [a.article_id for a in batch], first, os.getpid(), analyzer.analyze(batch[0])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_map_batches_runs_the_work_where_the_analyzer_is_in_input_order(
+    lexicons, sample_articles, workers
+):
+    articles = sample_articles[:12]
+    out = list(
+        map_batches(articles, lexicons, ids_first_and_process, workers=workers, batch_size=5)
+    )
+    assert [len(batch) for batch, _ in out] == [5, 5, 2]
+    assert [ids for _, (ids, *_) in out] == [[a.article_id for a in b] for b, _ in out]
+    assert [first for _, (_, first, *_) in out] == [0, 5, 10]  # place of the batch's first
+    assert (os.getpid() in {pid for _, (_, _, pid, _) in out}) == (workers == 1)
+    assert out[1][1][3].article_id == articles[5].article_id
 
 
 @pytest.fixture(scope="module")

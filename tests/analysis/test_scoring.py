@@ -82,3 +82,30 @@ def test_duplicates_are_counted_across_and_within_id_batches(tmp_path, lexicons)
     # In id batches of two: [t1, t1] [t2, t0] [t2].
     kept = list(unique_articles([t1, t1, t2, t0, t2], summary, con, batch=2))
     assert kept == [t1, t2] and summary.duplicates == 3
+
+
+def stored_rows(db):
+    con = store.connect(db, read_only=True)
+    try:
+        return {
+            table: con.execute(
+                f"SELECT * {'EXCLUDE (ingested_at)' if table == 'articles' else ''} "
+                f"FROM {table} ORDER BY ALL"
+            ).fetchall()
+            for table in (*store.STAGED_TABLES, *store.ROLLUP_TABLES)
+        }
+    finally:
+        con.close()
+
+
+def test_a_pool_stores_what_one_process_stores_and_rescoring_replaces_every_row(
+    tmp_path, lexicons, sample_articles
+):
+    runs = {}
+    for workers in (1, 2):  # 2: the workers write the staging files themselves
+        db = tmp_path / f"{workers}.duckdb"
+        assert ingest_into_store(db, sample_articles[:15], lexicons, workers=workers).added == 15
+        runs[workers] = stored_rows(db)
+        rescored = rescore_store(db, lexicons, workers=workers, rescore_all=True)
+        assert rescored.rescored == 15 and stored_rows(db) == runs[workers]  # nothing doubled
+    assert runs[1] == runs[2] and len(runs[1]["evidence"]) > 100

@@ -1,9 +1,12 @@
 """Specification of the store: batches, transactions, stale results after a lexicon change."""
 
+import dataclasses
+
 import pytest
 
 from analysis import store
 from analysis.ingest import make_article
+from analysis.lexicons import Term
 from analysis.pipeline import ANALYSIS_VERSION, Analyzer
 
 
@@ -120,10 +123,6 @@ def _rollup_rows(con):
 def test_write_batch_keeps_the_rollups_equal_to_a_full_rebuild_after_rescoring(
     tmp_path, analyzer, lexicons
 ):
-    import dataclasses
-
-    from analysis.lexicons import Term
-
     con = store.connect(tmp_path / "s.duckdb")
     batch = articles(5)
     store.write_batch(con, batch[:3], [analyzer.analyze(a) for a in batch[:3]])
@@ -245,3 +244,32 @@ def test_staged_files_of_a_table_share_one_schema_whatever_the_batch_holds(tmp_p
     assert len(files) > len(store.STAGED_TABLES)  # both batches, most tables
     for file in files:
         assert pq.read_schema(file).remove_metadata() == schemas[file.parent.name]
+
+
+def test_a_staged_load_with_replace_swaps_the_results_of_stored_articles(
+    tmp_path, analyzer, lexicons
+):
+    con = store.connect(tmp_path / "s.duckdb")
+    batch = articles(4)
+    store.write_batch(con, batch, [analyzer.analyze(a) for a in batch])
+    smaller = dataclasses.replace(
+        lexicons, framing=[Term("regime", "delegitimizing", "t")], hash="x"
+    )
+    rescored = [Analyzer(smaller).analyze(a) for a in batch[:3]]
+    staging = tmp_path / "staging"
+    schemas = store.staging_schemas(con)
+    store.write_staged(staging, schemas, batch[:3], rescored, "a", with_articles=False)
+    assert not (staging / "articles").exists()
+    with store.transaction(con):
+        loaded, skipped = store.load_staged(con, staging, "x", ANALYSIS_VERSION, replace=True)
+    assert (loaded, skipped) == (3, 0) and store.article_count(con) == 4
+    hashes = con.execute("SELECT lexicon_hash, count(*) FROM scores GROUP BY 1 ORDER BY 1")
+    assert hashes.fetchall() == [(lexicons.hash, 1), ("x", 3)]
+    evidence = con.execute(
+        "SELECT count(*) FROM evidence WHERE article_id IN (SELECT article_id FROM scores "
+        "WHERE lexicon_hash = 'x')"
+    ).fetchone()[0]
+    assert evidence == sum(len(r.evidence) for r in rescored)
+    kept = _rollup_rows(con)
+    store.rebuild_rollups(con)
+    assert store.rollups_current(con) and kept == _rollup_rows(con)
