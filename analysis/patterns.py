@@ -110,6 +110,16 @@ class PatternSet:
                 self._exact.setdefault(key, []).append(pattern_id)
             else:
                 self._prefixes.setdefault(len(key), {}).setdefault(key, []).append(pattern_id)
+        # Prefix lengths worth trying for a form, by its first letters (as many as the
+        # shortest prefix has): a new word tries the one or two lengths of the prefixes
+        # sharing its start, not every length (fifteen in the default lexicons).
+        self._head = min(self._prefixes, default=1)
+        self._prefix_lengths: dict[str, tuple[int, ...]] = {}
+        for length, table in self._prefixes.items():
+            for key in table:
+                lengths = self._prefix_lengths.get(key[: self._head], ())
+                if length not in lengths:
+                    self._prefix_lengths[key[: self._head]] = (*lengths, length)
         self._candidates: dict[str, tuple[int, ...]] = {}
         # Where each pattern's matches go: (output list, id in that list). One list here;
         # PatternGroups routes each lexicon's patterns to its own list (_route).
@@ -131,9 +141,9 @@ class PatternSet:
         hit = self._candidates.get(form)
         if hit is None:
             found = list(self._exact.get(form, ()))
-            for length, table in self._prefixes.items():
+            for length in self._prefix_lengths.get(form[: self._head], ()):
                 if len(form) >= length:
-                    found.extend(table.get(form[:length], ()))
+                    found.extend(self._prefixes[length].get(form[:length], ()))
             hit = tuple(found)
             if len(self._candidates) > _CACHE_LIMIT:
                 self._candidates.clear()
@@ -240,15 +250,17 @@ class PatternSet:
         plan_of = self._plans
         plans = [*map(plan_of.get, forms)]
         if None in plans:
-            unplanned = set(compress(forms, map(is_, plans, repeat(None))))
+            missing = [*compress(count(), map(is_, plans, repeat(None)))]
+            unplanned = {forms[i] for i in missing}
             if len(plan_of) + len(unplanned) > _CACHE_LIMIT:
-                # Bound the memory of a long run; cleared before, never while, planning.
+                # Bound the memory of a long run; cleared before, never while, planning
+                # (the plans already in ``plans`` stay valid: a plan depends on its form only).
                 self._reset_plans()
-                plan_of = self._plans
-                unplanned = set(forms)
             for form in unplanned:
                 self._plan(form)
-            plans = [*map(plan_of.get, forms)]
+            plan_of = self._plans
+            for i in missing:
+                plans[i] = plan_of[forms[i]]
         n = len(tokens)
         final = n - 1
         # Without a sentence map every token is in one sentence.

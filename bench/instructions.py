@@ -1,6 +1,6 @@
 """Instructions per article, floor against pipeline: a ratio that machine load cannot move.
 
-Run: ``.venv/bin/python bench/instructions.py [--n 60] [--stages]``
+Run: ``.venv/bin/python bench/instructions.py [--n 60] [--stages] [--unseen-share 0.05]``
 
 ``bench/analyze.py`` measures time, and on a shared machine its ratio drifts with
 other people's jobs by ±20%. This script counts the CPU instructions each side
@@ -118,6 +118,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=60, help="articles counted (after --base)")
     parser.add_argument("--base", type=int, default=10, help="articles in the baseline run")
     parser.add_argument("--stages", action="store_true", help="also each stage alone")
+    parser.add_argument(
+        "--unseen-share",
+        type=float,
+        default=0.0,
+        help="share of words replaced by words never seen before (bench/analyze.py's option)",
+    )
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (apt-get install valgrind); nothing measured")
@@ -128,6 +134,10 @@ def main(argv: list[str] | None = None) -> int:
     from bench import corpus
 
     articles = corpus.load(max(1000, args.base + args.n))[: args.base + args.n]
+    if args.unseen_share:
+        from bench.analyze import with_unseen_words
+
+        articles = with_unseen_words(articles, args.unseen_share)
     with tempfile.TemporaryDirectory() as folder:
         pickled = Path(folder) / "articles.pkl"
         pickled.write_bytes(pickle.dumps(articles))
@@ -141,8 +151,9 @@ def main(argv: list[str] | None = None) -> int:
             small = instructions(script, side, args.base)
             large = instructions(script, side, args.base + args.n)
             per_article[side] = (large - small) / args.n
+    unseen = f", {args.unseen_share:.0%} of words never seen before" if args.unseen_share else ""
     print(
-        f"{args.n} articles of the bench corpus (after {args.base}), "
+        f"{args.n} articles of the bench corpus (after {args.base}){unseen}, "
         "CPU instructions per article (valgrind cachegrind):"
     )
     for side, count in per_article.items():

@@ -46,18 +46,29 @@ def canonical(result) -> dict:
     }
 
 
-def articles(n: int) -> list:
+def articles(n: int, unseen_share: float = 0.0) -> list:
     from analysis.ingest import load_paths
     from analysis.records import Article
 
     sample = [a for a in load_paths([ROOT / "data" / "sample"]) if isinstance(a, Article)]
-    return sample + (corpus.load(n) if n else [])
+    chosen = sample + (corpus.load(n) if n else [])
+    if unseen_share:
+        from bench.analyze import with_unseen_words
+
+        chosen = with_unseen_words(chosen, unseen_share)
+    return chosen
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--n", type=int, default=3000, help="bench-corpus articles besides the sample"
+    )
+    parser.add_argument(
+        "--unseen-share",
+        type=float,
+        default=0.0,
+        help="replace this share of words by words never seen before (bench/analyze.py's option)",
     )
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--save", type=Path, help="write per-article digests (JSON) here")
@@ -71,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     total = hashlib.sha256()
     per_article: dict[str, str] = {}
     parts: dict[str, dict] = {}
-    for article in articles(args.n):
+    for article in articles(args.n, args.unseen_share):
         data = canonical(analyzer.analyze(article))
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
         digest = hashlib.sha256(blob).hexdigest()

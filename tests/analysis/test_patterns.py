@@ -40,6 +40,13 @@ def test_a_trailing_star_matches_any_ending():
     ]
 
 
+def test_prefixes_of_any_length_match_alongside_each_other():
+    patterns = ["k*", "kil*", "killing", "massacr*"]
+    text = "Killers, a kiln, killing and massacres; not skill"
+    assert hits(patterns, text) == ["Killers", "kiln", "killing", "massacres"]
+    assert hits(["kil*"], text) == ["Killers", "kiln", "killing"]
+
+
 def test_matching_ignores_case():
     assert hits(["regime"], "The REGIME and the Regime") == ["REGIME", "Regime"]
 
