@@ -21,9 +21,10 @@ warmer than real text does.
 
 then the ratio pipeline/floor in throughput (>= 1.0 means the whole analysis is
 at least as fast as bare vaderSentiment alone), and the process pool, 2 workers
-against 1 on ``--pool-n`` articles, two ways: as ``slant ingest`` scores (each batch
-written to Parquet staging files by the worker that scored it) and through
-``analyze_stream`` (every result sent back and rebuilt in the parent), with the
+against 1 on ``--pool-n`` articles, three ways: as ``slant ingest`` scores (each batch
+written to Parquet staging files by the worker that scored it), as ``slant analyze``
+does (each batch's CSV tables built by its worker) and through ``analyze_stream``
+(every result sent back and rebuilt in the parent), with the
 pool's peak RSS (parent + children) at two sizes to show memory flat in N.
 
 Times are the best of ``--repeat`` (pool: ``--pool-repeat``) passes, the two sides of
@@ -223,10 +224,11 @@ def floor_inputs(articles):
 def pool_run(articles, lexicons, workers: int, mode: str) -> tuple[float, float]:
     """Seconds and peak RSS (parent + workers) of scoring ``articles`` with ``workers``.
 
-    ``mode`` "results": ``analyze_stream``, every result rebuilt in this process (what a
-    caller holding results gets); "staged": what ``slant ingest`` runs before its bulk
-    load, ``map_batches`` with ``StageBatch``, each batch scored and written to a
-    Parquet staging folder where it was scored.
+    ``mode`` "staged": what ``slant ingest`` runs before its bulk load, ``map_batches``
+    with ``StageBatch``, each batch scored and written to a Parquet staging folder where
+    it was scored; "tables": what ``slant analyze`` runs, ``BatchTables``, the batch's
+    CSV tables built in the worker (the parent's CSV writing not included);
+    "results": ``analyze_stream``, every result rebuilt in this process.
     """
     import shutil
     import tempfile
@@ -234,13 +236,17 @@ def pool_run(articles, lexicons, workers: int, mode: str) -> tuple[float, float]
     from analysis import store
     from analysis.pipeline import analyze_stream, map_batches
     from analysis.scoring import StageBatch
+    from analysis.tables import BatchTables
 
     folder = Path(tempfile.mkdtemp(prefix="slant-bench-"))
     try:
-        if mode == "staged":
-            con = store.connect(folder / "schemas.duckdb")
-            work = StageBatch(folder / "staging", store.staging_schemas(con))
-            con.close()
+        if mode in ("staged", "tables"):
+            if mode == "staged":
+                con = store.connect(folder / "schemas.duckdb")
+                work = StageBatch(folder / "staging", store.staging_schemas(con))
+                con.close()
+            else:
+                work = BatchTables(tuple(lexicons.framing_categories), tuple(lexicons.cue_classes))
             stream = lambda: map_batches(iter(articles), lexicons, work, workers=workers)  # noqa: E731
         else:
             stream = lambda: analyze_stream(iter(articles), lexicons, workers=workers)  # noqa: E731
@@ -364,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
         # Alternated, best of --pool-repeat each, for the same reason as above.
         for mode, what in (
             ("staged", "scored and staged as Parquet by the workers, as `slant ingest` does"),
+            ("tables", "CSV tables built by the workers, as `slant analyze` does"),
             ("results", "analyze_stream, every result rebuilt in the parent"),
         ):
             t1 = t2 = float("inf")
