@@ -309,11 +309,15 @@ def _collector_paused():
             gc.enable()
 
 
+def _analyze_all(analyzer: Analyzer, batch: list[Article], first: int) -> list[AnalysisResult]:
+    return [analyzer.analyze(article) for article in batch]
+
+
 def _analyze_batch(analyzer: Analyzer, batch: list[Article], first: int) -> bytes:
     """The packed results (:func:`_pack`) of one batch, pickled here: the parent then
     unpickles them itself, with the collector paused (:func:`_unpack_all`), not in the
     executor's result thread, where the collector runs every 700 new objects."""
-    packed = [_pack(analyzer.analyze(article)) for article in batch]
+    packed = [*map(_pack, _analyze_all(analyzer, batch, first))]
     return pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -403,11 +407,7 @@ def analyze_stream(
     """
     workers = workers or default_workers()
     if workers == 1:
-        analyzer = Analyzer(lexicons)
-        for batch in _batches(articles, batch_size):
-            with _collector_paused():
-                results = [analyzer.analyze(a) for a in batch]
-            yield batch, results
+        yield from map_batches(articles, lexicons, _analyze_all, 1, batch_size)
         return
     for batch, pickled in map_batches(articles, lexicons, _analyze_batch, workers, batch_size):
         yield batch, _unpack_all(pickled)
