@@ -28,6 +28,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+import pyarrow as pa
+
 from analysis import ingest, store
 from analysis.lexicons import Lexicons
 from analysis.records import Article, Rejected
@@ -252,9 +255,14 @@ def score_partition(
     schemas: dict,
     outlet: str | None = None,
     published: str | None = None,
-    skip_ids: frozenset[str] | None = None,
+    stored_ids: str | None = None,
 ) -> dict:
     """Read, score and stage one partition; returns its tally (small: sent back to the client).
+
+    ``stored_ids``: a Parquet file of the ids the store already holds (written by the
+    client in the staging folder); this partition's articles among them are counted as
+    duplicates and not scored. Only the partition's own ids are looked up in it, so a
+    worker's memory does not grow with the store.
 
     Writes ``staging/<table>/part-<partition>-<first seq>.parquet`` for the articles and
     every result table, in the store's ``schemas`` (:func:`analysis.store.staging_schemas`);
@@ -265,7 +273,6 @@ def score_partition(
     warnings: list[str] = []
     rejected: list[Rejected] = []
     seen: set[str] = set()
-    skip_ids = skip_ids or frozenset()
     read = duplicates = scored = 0
     batch: list[Article] = []
     seqs: list[int] = []
@@ -278,7 +285,13 @@ def score_partition(
         batch.clear()
         seqs.clear()
 
-    for seq, item in enumerate(read_partition(partition, outlet, published, warnings)):
+    # A partition is at most ``partition_rows`` articles: read whole, its stored ids
+    # are found with one lookup.
+    items = list(enumerate(read_partition(partition, outlet, published, warnings)))
+    skip_ids = _stored_among(
+        stored_ids, [item.article_id for _, item in items if not isinstance(item, Rejected)]
+    )
+    for seq, item in items:
         if isinstance(item, Rejected):
             rejected.append(item)
             continue
@@ -318,8 +331,32 @@ def load_staging(con, staging: Path, lexicons: Lexicons) -> tuple[int, int]:
     return store.load_staged(con, staging, lexicons.hash, ANALYSIS_VERSION, lexicons.files)
 
 
-def _stored_ids(con) -> frozenset[str]:
-    return frozenset(r[0] for r in con.execute("SELECT article_id FROM articles").fetchall())
+def _write_stored_ids(con, staging: Path) -> str | None:
+    """The store's article ids as a Parquet file in the staging folder, for the workers
+    (:func:`score_partition`); ``None`` for an empty store. DuckDB writes it: the ids
+    never come into Python (a set of a million ids is ~100 MB, once per worker)."""
+    if not con.execute("SELECT count(*) FROM articles").fetchone()[0]:
+        return None
+    path = staging / "_stored_ids.parquet"
+    quoted = path.as_posix().replace("'", "''")
+    con.execute(f"COPY (SELECT article_id FROM articles) TO '{quoted}' (FORMAT parquet)")
+    return str(path)
+
+
+def _stored_among(stored_ids: str | None, ids: list[str]) -> set[str]:
+    """Those of ``ids`` that are in the ``stored_ids`` Parquet file."""
+    if not stored_ids or not ids:
+        return set()
+    con = duckdb.connect()
+    try:
+        con.register("_ids", pa.table({"article_id": ids}))
+        quoted = stored_ids.replace("'", "''")
+        rows = con.execute(
+            f"SELECT article_id FROM read_parquet('{quoted}') SEMI JOIN _ids USING (article_id)"
+        ).fetchall()
+    finally:
+        con.close()
+    return {r[0] for r in rows}
 
 
 def ingest_with_dask(
@@ -358,7 +395,7 @@ def ingest_with_dask(
     partitions = plan_partitions(paths, partition_rows)
 
     con = store.connect(db_path)
-    existing = _stored_ids(con)
+    stored_ids = _write_stored_ids(con, staging_dir)
     schemas = store.staging_schemas(con)
     cluster = None
     if isinstance(scheduler, Client):
@@ -375,7 +412,6 @@ def ingest_with_dask(
     tallies: list[dict] = []
     try:
         lexicons_future = client.scatter(lexicons, broadcast=True)
-        skip_future = client.scatter(existing, broadcast=True) if existing else None
         futures = [
             client.submit(
                 score_partition,
@@ -385,7 +421,7 @@ def ingest_with_dask(
                 schemas,
                 outlet,
                 published,
-                skip_future,
+                stored_ids,
                 key=f"slant-score-{staging_dir.name}-{part.number}",
                 pure=False,
             )

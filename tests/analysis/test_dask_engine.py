@@ -78,13 +78,19 @@ def test_the_summary_counts_what_was_added(stores):
     assert summary["total"] == 135
 
 
-def test_a_second_run_adds_nothing(stores, lexicons, tmp_path):
+def test_a_second_run_adds_nothing_and_the_workers_score_nothing_again(stores, lexicons, tmp_path):
     local, _, _ = stores
     copy = tmp_path / "again.duckdb"
     copy.write_bytes(local.read_bytes())
-    summary = ingest_with_dask([SAMPLE], copy, lexicons, workers=2, processes=False)
+    staging = tmp_path / "staging"
+    summary = ingest_with_dask(
+        [SAMPLE], copy, lexicons, workers=2, processes=False, staging=staging, keep_staging=True
+    )
     assert (summary["added"], summary["duplicates"], summary["total"]) == (0, 135, 135)
     assert_same_store(local, copy)
+    # The stored ids reach the workers as a file in the staging folder, not as a set.
+    assert (staging / "_stored_ids.parquet").exists()
+    assert not list(staging.glob("articles/*.parquet"))  # nothing was scored and staged
 
 
 def test_parquet_row_groups_duplicates_and_rejects_match_the_local_engine(lexicons, tmp_path):
