@@ -19,15 +19,23 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import fields
 from itertools import starmap
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import TypeVar
 
 from analysis.attribution import AttributionFinder
 from analysis.lexicons import Lexicons
 from analysis.patterns import PatternGroups
-from analysis.records import AnalysisResult, Article, Evidence, SentenceScore, TargetScore
+from analysis.records import (
+    AnalysisResult,
+    Article,
+    Evidence,
+    SentenceScore,
+    TargetScore,
+    evidence_row,
+    sentence_row,
+    target_row,
+)
 from analysis.sentiment import SentenceScorer, summarize
 from analysis.text import split_sentences, tokenize
 
@@ -254,11 +262,6 @@ def _init_worker(lexicons: Lexicons) -> None:
     _worker_analyzer = Analyzer(lexicons)
 
 
-_EVIDENCE_ROW = attrgetter(*(f.name for f in fields(Evidence)))
-_SENTENCE_ROW = attrgetter(*(f.name for f in fields(SentenceScore)))
-_TARGET_ROW = attrgetter(*(f.name for f in fields(TargetScore)))
-
-
 def _pack(result: AnalysisResult) -> tuple:
     """An AnalysisResult as plain tuples: a slots dataclass pickles through Python-level
     ``__getstate__``/``__setstate__`` (one ``setattr`` per field, ~60 evidence rows per
@@ -267,9 +270,9 @@ def _pack(result: AnalysisResult) -> tuple:
         result.article_id,
         result.scores,
         result.category_counts,
-        [*map(_EVIDENCE_ROW, result.evidence)],
-        [*map(_SENTENCE_ROW, result.sentences)],
-        [*map(_TARGET_ROW, result.targets)],
+        [*map(evidence_row, result.evidence)],
+        [*map(sentence_row, result.sentences)],
+        [*map(target_row, result.targets)],
         result.analysis_version,
         result.lexicon_hash,
     )

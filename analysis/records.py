@@ -7,8 +7,9 @@ and ``article.<field>[start:end] == evidence.text`` always holds.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
+from operator import attrgetter
 
 #: Columns of the articles table, in order.
 ARTICLE_COLUMNS = (
@@ -162,3 +163,10 @@ class AnalysisResult:
     targets: list[TargetScore] = field(default_factory=list)
     analysis_version: str = ""
     lexicon_hash: str = ""
+
+
+# A record's fields as a plain tuple, in field order, read in C: how results travel
+# between processes (analysis.pipeline) and become table rows (analysis.store).
+evidence_row = attrgetter(*(f.name for f in fields(Evidence)))
+sentence_row = attrgetter(*(f.name for f in fields(SentenceScore)))
+target_row = attrgetter(*(f.name for f in fields(TargetScore)))

@@ -35,7 +35,15 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from analysis.records import ARTICLE_COLUMNS, EVIDENCE_COLUMNS, AnalysisResult, Article
+from analysis.records import (
+    ARTICLE_COLUMNS,
+    EVIDENCE_COLUMNS,
+    AnalysisResult,
+    Article,
+    evidence_row,
+    sentence_row,
+    target_row,
+)
 
 DEFAULT_DB = Path("data") / "slant.duckdb"
 
@@ -379,9 +387,6 @@ def articles_frame(articles: Sequence[Article]) -> pd.DataFrame:
     return frame
 
 
-_EVIDENCE_ROW = attrgetter(*EVIDENCE_COLUMNS)
-_SENTENCE_ROW = attrgetter("field", "index", "start", "end", "compound")
-_TARGET_ROW = attrgetter("target", "mentions", "sentences", "sentiment")
 #: Each result table's columns, in the table's order.
 RESULT_COLUMNS = {
     "scores": ("article_id", *SCORE_COLUMNS, "analysis_version", "lexicon_hash"),
@@ -413,9 +418,9 @@ def result_columns(results: Sequence[AnalysisResult]) -> dict[str, dict[str, lis
             (aid, family, category, count)
             for (family, category), count in result.category_counts.items()
         ]
-        rows["evidence"] += map(_EVIDENCE_ROW, result.evidence)
-        rows["sentences"] += [(aid, *row) for row in map(_SENTENCE_ROW, result.sentences)]
-        rows["target_sentiment"] += [(aid, *row) for row in map(_TARGET_ROW, result.targets)]
+        rows["evidence"] += map(evidence_row, result.evidence)
+        rows["sentences"] += [(aid, *row) for row in map(sentence_row, result.sentences)]
+        rows["target_sentiment"] += [(aid, *row) for row in map(target_row, result.targets)]
     return {
         table: dict(
             zip(RESULT_COLUMNS[table], map(list, zip(*rows[table], strict=True)), strict=True)

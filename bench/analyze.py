@@ -209,6 +209,16 @@ def with_unseen_words(articles, share: float, seed: int = 7):
     ]
 
 
+def add_unseen_share_option(parser: argparse.ArgumentParser) -> None:
+    """``--unseen-share``, the same for every bench script that takes it (see :func:`with_unseen_words`)."""
+    parser.add_argument(
+        "--unseen-share",
+        type=float,
+        default=0.0,
+        help="replace this share of words with words never seen before (e.g. 0.05)",
+    )
+
+
 def floor_inputs(articles):
     """The sentences vaderSentiment scores in the floor: every body sentence and the headline."""
     from analysis.text import split_sentences
@@ -269,12 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--pool-repeat", type=int, default=2)
     parser.add_argument("--no-stages", action="store_true")
-    parser.add_argument(
-        "--unseen-share",
-        type=float,
-        default=0.0,
-        help="replace this share of words with never-seen words (e.g. 0.05), see with_unseen_words",
-    )
+    add_unseen_share_option(parser)
     args = parser.parse_args(argv)
 
     import json

@@ -33,6 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.analyze import add_unseen_share_option  # noqa: E402
+
 # The child: loads the pickled articles, runs one side over the first N of them.
 CHILD = """
 import pickle, sys
@@ -118,12 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=60, help="articles counted (after --base)")
     parser.add_argument("--base", type=int, default=10, help="articles in the baseline run")
     parser.add_argument("--stages", action="store_true", help="also each stage alone")
-    parser.add_argument(
-        "--unseen-share",
-        type=float,
-        default=0.0,
-        help="share of words replaced by words never seen before (bench/analyze.py's option)",
-    )
+    add_unseen_share_option(parser)
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (apt-get install valgrind); nothing measured")

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import corpus  # noqa: E402
+from bench.analyze import add_unseen_share_option  # noqa: E402
 
 
 def canonical(result) -> dict:
@@ -64,12 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--n", type=int, default=3000, help="bench-corpus articles besides the sample"
     )
-    parser.add_argument(
-        "--unseen-share",
-        type=float,
-        default=0.0,
-        help="replace this share of words by words never seen before (bench/analyze.py's option)",
-    )
+    add_unseen_share_option(parser)
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--save", type=Path, help="write per-article digests (JSON) here")
     group.add_argument("--compare", type=Path, help="compare with a file written by --save")

@@ -273,3 +273,16 @@ def test_a_staged_load_with_replace_swaps_the_results_of_stored_articles(
     kept = _rollup_rows(con)
     store.rebuild_rollups(con)
     assert store.rollups_current(con) and kept == _rollup_rows(con)
+
+
+def test_evidence_rows_follow_the_evidence_tables_columns(analyzer):
+    # store.result_columns reads rows with records.evidence_row (Evidence's field order)
+    # and names them by EVIDENCE_COLUMNS: the two orders must be one.
+    from analysis.records import EVIDENCE_COLUMNS, evidence_row
+
+    [result] = [analyzer.analyze(a) for a in articles(1)]
+    row = result.evidence[0]
+    assert evidence_row(row) == tuple(getattr(row, c) for c in EVIDENCE_COLUMNS)
+    columns = store.result_columns([result])["evidence"]
+    assert list(columns) == list(EVIDENCE_COLUMNS)
+    assert [columns[c][0] for c in EVIDENCE_COLUMNS] == list(evidence_row(row))
