@@ -37,8 +37,10 @@ browser:
 test: $(BIN)/.installed-test browser
 	$(BIN)/python -m pytest
 
+# ruff, and the layers of docs/ARCHITECTURE.md (import-linter contracts in pyproject.toml).
 lint: $(BIN)/.installed-test
 	$(BIN)/ruff check analysis dashboard tests bench
+	$(BIN)/lint-imports --no-cache
 
 bench: $(BIN)/.installed-test
 	$(BIN)/python bench/analyze.py

@@ -95,7 +95,7 @@ class TreeRss:
 
 def stage_times(articles, analyzer, raw_texts, repeat: int) -> dict[str, float]:
     """Seconds per stage over all ``articles``, each stage timed on its own."""
-    from analysis.pipeline import _sentence_of_tokens
+    from analysis.pipeline.analyzer import _sentence_of_tokens
     from analysis.text import normalize, split_sentences, tokenize
 
     spans = [split_sentences(a.text) for a in articles]
@@ -133,7 +133,7 @@ def stage_times(articles, analyzer, raw_texts, repeat: int) -> dict[str, float]:
                 scorer.compound(a.title)
 
     def lexicons():
-        # framing, hedges and targets share one pass (analysis.patterns.PatternGroups)
+        # framing, hedges and targets share one pass (analysis.text.patterns.PatternGroups)
         find = analyzer.lexicon_patterns.find
         for a, _s, t, tt, so, c in items:
             framing, hedges, targets = find(t, a.text, so)
@@ -245,8 +245,8 @@ def pool_run(articles, lexicons, workers: int, mode: str) -> tuple[float, float]
 
     from analysis import store
     from analysis.pipeline import analyze_stream, map_batches
-    from analysis.scoring import StageBatch
-    from analysis.tables import BatchTables
+    from analysis.report.tables import BatchTables
+    from analysis.runs.scoring import StageBatch
 
     folder = Path(tempfile.mkdtemp(prefix="slant-bench-"))
     try:
@@ -286,8 +286,8 @@ def main(argv: list[str] | None = None) -> int:
 
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from analysis.lexicons import load_lexicons
     from analysis.pipeline import Analyzer
+    from analysis.text.lexicons import load_lexicons
 
     articles = corpus.load(args.n)
     if args.unseen_share:

@@ -4,7 +4,7 @@ Run: ``.venv/bin/python bench/dashboard.py [--db bench/out/million.duckdb] [--re
 (build the store first: ``.venv/bin/python bench/store.py million``).
 
 A child process plays the dashboard: for each page it calls the functions of
-``analysis.queries`` the page calls, each on a fresh read-only connection as
+``analysis.compare.queries`` the page calls, each on a fresh read-only connection as
 ``dashboard/state.py`` does (the first, cold call, then the best of ``--repeat``),
 and reports its own peak RSS. It runs twice: once on the base tables
 (``queries.USE_ROLLUPS = False``, "before") and once as the store answers by
@@ -36,8 +36,8 @@ KEY_MEASURES = ("sentiment", "framing_per_1k", "anonymous_share", "hedges_per_1k
 
 def sql_queries():
     """Page -> list of (label, callable(con)) as the dashboard calls them."""
-    from analysis import queries as q
-    from analysis.queries import Filters
+    from analysis.compare import queries as q
+    from analysis.compare.queries import Filters
 
     f = Filters()
     return {
@@ -69,7 +69,8 @@ def best(fn, repeat: int) -> tuple[float, float, object]:
 
 def child(db: Path, repeat: int, bootstrap: bool, base_tables: bool) -> int:
     """The dashboard's side: prints one JSON line per query, then peak RSS."""
-    from analysis import queries, store
+    from analysis import store
+    from analysis.compare import queries
 
     queries.USE_ROLLUPS = not base_tables
 
@@ -100,7 +101,7 @@ def child(db: Path, repeat: int, bootstrap: bool, base_tables: bool) -> int:
         # The Overview's intervals for one measure. Before: measure_values (1M rows) and a
         # 1,000-draw bootstrap per outlet. After: measure_moments, the values of small
         # outlets only, the normal interval above stats.NORMAL_ABOVE articles.
-        from analysis import stats
+        from analysis.compare import stats
 
         started = time.perf_counter()
         con = store.connect(db, read_only=True)

@@ -53,14 +53,14 @@ if side == "floor":
         for sentence in sentences:
             polarity(sentence)
 elif side == "pipeline":
-    from analysis.lexicons import load_lexicons
+    from analysis.text.lexicons import load_lexicons
     from analysis.pipeline import Analyzer
     analyze = Analyzer(load_lexicons()).analyze
     for article in articles[:n]:
         analyze(article)
 elif side == "attribution":
-    from analysis.attribution import AttributionFinder
-    from analysis.lexicons import load_lexicons
+    from analysis.measures.attribution.finder import AttributionFinder
+    from analysis.text.lexicons import load_lexicons
     tokens = [tokenize(a.text) for a in articles]
     find = AttributionFinder(load_lexicons().cues).find
     for a, s, t in list(zip(articles, spans, tokens))[:n]:
@@ -73,8 +73,9 @@ elif side == "tokenize":
         tokenize(a.text)
         tokenize(a.title)
 elif side == "lexicons":
-    from analysis.lexicons import load_lexicons
-    from analysis.pipeline import Analyzer, _sentence_of_tokens
+    from analysis.text.lexicons import load_lexicons
+    from analysis.pipeline import Analyzer
+    from analysis.pipeline.analyzer import _sentence_of_tokens
     analyzer = Analyzer(load_lexicons())
     find = analyzer.lexicon_patterns.find
     tokens = [tokenize(a.text) for a in articles]
@@ -82,7 +83,7 @@ elif side == "lexicons":
     for a, t, so in list(zip(articles, tokens, sentence_of))[:n]:
         find(t, a.text, so)
 elif side == "sentiment":
-    from analysis.sentiment import SentenceScorer
+    from analysis.measures.sentiment.sentences import SentenceScorer
     scorer = SentenceScorer()
     for a, s in list(zip(articles, spans))[:n]:
         scorer.compounds(a.text, s)

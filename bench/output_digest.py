@@ -71,8 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--compare", type=Path, help="compare with a file written by --save")
     args = parser.parse_args(argv)
 
-    from analysis.lexicons import load_lexicons
     from analysis.pipeline import Analyzer
+    from analysis.text.lexicons import load_lexicons
 
     analyzer = Analyzer(load_lexicons())
     total = hashlib.sha256()

@@ -10,12 +10,12 @@ outlet x section x day instead of joining 1M articles to their scores and 10M
 evidence rows on a string key at every call. Distinct-article counts stay exact
 because every article lies in exactly one cell. This script builds the roll-ups
 (``bench/out/million-rollups.duckdb``, the store itself is left untouched), times
-the roll-up versions of the queries in ``analysis.queries`` on a fresh read-only
+the roll-up versions of the queries in ``analysis.compare.queries`` on a fresh read-only
 connection each, and checks each answer against the original query's.
 
 This was the prototype; the store now keeps the roll-ups itself
 (``analysis.store.ROLLUP_TABLES``, rebuilt cell by cell in ``write_batch``, all at
-once by ``store.rebuild_rollups``) and ``analysis.queries`` reads them whenever
+once by ``store.rebuild_rollups``) and ``analysis.compare.queries`` reads them whenever
 ``filters.search`` is empty, so the "original" side below is itself answered from
 the store's roll-ups; ``bench/dashboard.py`` compares them with the base-table SQL
 (``queries.USE_ROLLUPS = False``). Kept to time the bare roll-up SQL on its own.
@@ -162,9 +162,9 @@ def rollup_queries(
 def main(argv: list[str] | None = None) -> int:
     import duckdb
 
-    from analysis import queries as q
     from analysis import store
-    from analysis.queries import Filters
+    from analysis.compare import queries as q
+    from analysis.compare.queries import Filters
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=DB)

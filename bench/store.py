@@ -50,8 +50,8 @@ def floor_rate(articles) -> float:
 
 
 def cmd_ingest(args) -> int:
-    from analysis.cli import main as slant
-    from analysis.lexicons import load_lexicons
+    from analysis.cli.main import main as slant
+    from analysis.text.lexicons import load_lexicons
 
     path = corpus.write(args.n)["parquet"]
     db = OUT / f"ingest-{args.n}-{args.engine}.duckdb"
@@ -64,7 +64,7 @@ def cmd_ingest(args) -> int:
         code = slant(["ingest", str(path), "--db", str(db), "--workers", str(args.workers)])
         assert code == 0, code
     else:
-        from analysis.dask_engine import ingest_with_dask
+        from analysis.runs.dask_engine import ingest_with_dask
 
         summary = ingest_with_dask([path], db, load_lexicons(), workers=args.workers)
         assert summary["added"] == args.n, summary
@@ -109,9 +109,9 @@ def _list(values) -> str:
 def build_million(path: Path, n: int, evidence: int, text: str, sentences: bool) -> None:
     import duckdb
 
-    from analysis.lexicons import load_lexicons
     from analysis.pipeline import ANALYSIS_VERSION
     from analysis.store import SCHEMA, rebuild_rollups
+    from analysis.text.lexicons import load_lexicons
 
     lex = load_lexicons()
     outlets = sorted({r["outlet"] for r in corpus._sample_rows()}) + list(corpus.EXTRA_OUTLETS)

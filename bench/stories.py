@@ -4,7 +4,7 @@ Run: ``.venv/bin/python bench/stories.py [--threshold X] [--window-days N] [--sc
 
 Prints, for the bundled sample corpus (``data/sample/articles.jsonl``, field
 ``event_id``) and the economy fixture (``tests/fixtures/economy_corpus.py``),
-the adjusted Rand index and purity of :func:`analysis.stories.cluster_stories`
+the adjusted Rand index and purity of :func:`analysis.compare.stories.cluster_stories`
 against the true events, the number of stories found and the time taken.
 With ``--scale K`` it also times a corpus of K shifted copies of both
 (about 180 x K articles) to show the cost grows near-linearly.
@@ -22,7 +22,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.stories import (  # noqa: E402
+from analysis.compare.stories import (  # noqa: E402
     DEFAULT_THRESHOLD,
     DEFAULT_WINDOW_DAYS,
     adjusted_rand_index,

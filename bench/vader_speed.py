@@ -1,4 +1,4 @@
-"""Time vaderSentiment against analysis.vader_fast on ~20,000 news-like sentences.
+"""Time vaderSentiment against analysis.measures.sentiment.vader_fast on ~20,000 news-like sentences.
 
 Run: ``.venv/bin/python bench/vader_speed.py [--sentences N] [--repeat R]``
 
@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # noqa: E402
 
-from analysis.vader_fast import FastSentimentAnalyzer  # noqa: E402
+from analysis.measures.sentiment.vader_fast import FastSentimentAnalyzer  # noqa: E402
 
 SUBJECTS = [
     "The prime minister",

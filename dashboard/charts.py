@@ -1,7 +1,7 @@
 """Altair chart builders: pure functions of small, already aggregated frames.
 
 No builder queries the store or computes a statistic; each takes the frame a
-query in ``analysis.queries`` (or ``analysis.stats``) returned, with outlets
+query in ``analysis.compare.queries`` (or ``analysis.compare.stats``) returned, with outlets
 already relabelled for classroom mode, and returns a chart with tooltips and
 plain-word axis titles, sized to read at 1280 px.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis.queries import SMALL_N
+from analysis.compare.queries import SMALL_N
 
 CUE_ORDER = ["neutral", "distancing", "emotive", "conceding", "asserting"]
 CUE_COLORS = ["#8c8c8c", "#d95f02", "#e7298a", "#1b9e77", "#7570b3"]

@@ -1,8 +1,8 @@
 """Altair builders for the comparison pages: pure functions of small frames.
 
 No builder reads the store or computes a statistic: each takes a frame that
-``analysis.stats``, ``analysis.terms``, ``analysis.contrasts`` or
-``analysis.stories`` returned (outlets already relabelled for classroom mode)
+``analysis.compare.stats``, ``analysis.compare.terms``, ``analysis.compare.contrasts`` or
+``analysis.compare.stories`` returned (outlets already relabelled for classroom mode)
 and returns a chart with tooltips and plain-word axis titles, sized for 1280 px.
 """
 
@@ -13,7 +13,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from analysis.queries import SMALL_N
+from analysis.compare.queries import SMALL_N
 from dashboard.charts import FIT_WIDTH, PAD
 
 SIDE_COLORS = ["#1f4e79", "#d95f02"]

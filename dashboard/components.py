@@ -1,5 +1,5 @@
 """Shared UI pieces: n badges, small-n warnings, "What does this measure?" notes,
-chart display with PNG/SVG download, and CSV downloads through ``analysis.export``.
+chart display with PNG/SVG download, and CSV downloads through ``analysis.report.export``.
 
 Everything shown here may contain untrusted text (outlet names, titles); it is
 passed through :func:`escape_md` before reaching any markdown-rendering element.
@@ -15,8 +15,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analysis import export
-from analysis.queries import SMALL_N
+from analysis.compare.queries import SMALL_N
+from analysis.report import export
 from dashboard import state
 
 # Markdown syntax, plus "$" (LaTeX) and ":" (emoji and :color[...] codes) that Streamlit adds.
@@ -254,7 +254,7 @@ def context_lines(lines: pd.DataFrame, match_title: str = "Term", shown: str = "
     )
 
 
-#: Plain column names for a table of pairwise comparisons (analysis.stats.pairwise).
+#: Plain column names for a table of pairwise comparisons (analysis.compare.stats.pairwise).
 PAIR_COLUMNS = {
     "group_a": "First outlet",
     "group_b": "Second outlet",

@@ -22,8 +22,10 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from analysis import queries, store
-from analysis.queries import Filters
+from analysis import store
+from analysis.compare import queries
+from analysis.compare.queries import Filters
+from analysis.errors import StoreUnavailable
 
 DB_ENV = "SLANT_DB"
 CACHE_TTL = 600
@@ -54,16 +56,12 @@ def store_path() -> Path:
     return Path(os.environ.get(DB_ENV) or store.DEFAULT_DB)
 
 
-class StoreUnavailable(RuntimeError):
-    """The store could not be opened (missing, locked by a writer, not a DuckDB file)."""
-
-
 @st.cache_data(ttl=CACHE_TTL, max_entries=CACHE_ENTRIES, show_spinner=False)
 def _cached(fingerprint: str, path: str, name: str, filters: Filters | None, args: tuple):
     # ``fingerprint`` is only part of the key: a changed store file gives a new entry.
     try:
         con = store.connect(path, read_only=True)
-    except (FileNotFoundError, duckdb.Error) as error:
+    except duckdb.Error as error:  # not a DuckDB file, or another error opening it
         raise StoreUnavailable(str(error)) from error
     try:
         function = getattr(queries, name)
@@ -73,7 +71,7 @@ def _cached(fingerprint: str, path: str, name: str, filters: Filters | None, arg
 
 
 def query(name: str, filters: Filters | None = None, *args):
-    """Run ``analysis.queries.<name>(con, filters, *args)`` on the store, cached.
+    """Run ``analysis.compare.queries.<name>(con, filters, *args)`` on the store, cached.
 
     Keyed on the store fingerprint, the query name, the filters and the arguments.
     """
@@ -85,18 +83,18 @@ def query(name: str, filters: Filters | None = None, *args):
 def _cached_read(fingerprint: str, path: str, module: str, name: str, args: tuple):
     try:
         con = store.connect(path, read_only=True)
-    except (FileNotFoundError, duckdb.Error) as error:
+    except duckdb.Error as error:  # not a DuckDB file, or another error opening it
         raise StoreUnavailable(str(error)) from error
     try:
-        return getattr(importlib.import_module(f"analysis.{module}"), name)(con, *args)
+        return getattr(importlib.import_module(f"analysis.compare.{module}"), name)(con, *args)
     finally:
         con.close()
 
 
 def read(module: str, name: str, *args):
-    """Run ``analysis.<module>.<name>(con, *args)`` on the store, cached like :func:`query`.
+    """Run ``analysis.compare.<module>.<name>(con, *args)`` on the store, cached like :func:`query`.
 
-    For the page-specific reads in ``analysis.reader_data`` and ``analysis.comparison_data``.
+    For the page-specific reads in ``analysis.compare.article_reads`` and ``analysis.compare.comparison_reads``.
     """
     path = store_path()
     return _cached_read(store.fingerprint(path), str(path), module, name, tuple(args))
@@ -104,7 +102,7 @@ def read(module: str, name: str, *args):
 
 @st.cache_data(ttl=CACHE_TTL, max_entries=CACHE_ENTRIES, show_spinner=False)
 def _cached_estimates(fingerprint: str, path: str, filters: Filters, measure: str):
-    from analysis import stats
+    from analysis.compare import stats
 
     # Large outlets get a normal interval from moments summed in SQL; only the values of
     # outlets small enough to bootstrap are fetched (a million rows never reach pandas).
@@ -114,7 +112,7 @@ def _cached_estimates(fingerprint: str, path: str, filters: Filters, measure: st
 
 
 def estimates(filters: Filters, measure: str) -> pd.DataFrame:
-    """Per-outlet mean of ``measure`` with a 95% bootstrap interval (analysis.stats)."""
+    """Per-outlet mean of ``measure`` with a 95% bootstrap interval (analysis.compare.stats)."""
     path = store_path()
     return _cached_estimates(store.fingerprint(path), str(path), filters, measure)
 
@@ -135,14 +133,14 @@ PAIRWISE_SAMPLE = 5_000
 
 @st.cache_data(ttl=CACHE_TTL, max_entries=64, show_spinner="Testing every pair of outlets…")
 def _cached_pairwise(fingerprint: str, path: str, filters: Filters, measure: str):
-    from analysis import stats
+    from analysis.compare import stats
 
     values = _cached(fingerprint, path, "measure_values", filters, (measure,))
     return stats.pairwise(values, measure, n_perm=2000, n_boot=500, max_per_group=PAIRWISE_SAMPLE)
 
 
 def pairwise(filters: Filters, measure: str) -> pd.DataFrame:
-    """Every pair of outlets compared on ``measure`` (analysis.stats.pairwise), cached."""
+    """Every pair of outlets compared on ``measure`` (analysis.compare.stats.pairwise), cached."""
     path = store_path()
     return _cached_pairwise(store.fingerprint(path), str(path), filters, measure)
 

@@ -37,7 +37,7 @@ def seed_shaped_file(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def lexicons():
-    from analysis.lexicons import load_lexicons
+    from analysis.text.lexicons import load_lexicons
 
     return load_lexicons()
 

@@ -8,16 +8,17 @@ import math
 import pandas as pd
 import streamlit as st
 
-from analysis import comparison_data, stats, store
+from analysis import store
+from analysis.compare import comparison_reads, stats
 from dashboard import comparison_charts, components, state
 
 # --------------------------------------------------------------------------- helpers
-# A cached reader for analysis.comparison_data, keyed like state.query on the store
-# fingerprint (state.query only reaches analysis.queries).
+# A cached reader for analysis.compare.comparison_reads, keyed like state.query on the store
+# fingerprint (state.query only reaches analysis.compare.queries).
 
 
 def read(name: str, *args):
-    return state.read("comparison_data", name, *args)
+    return state.read("comparison_reads", name, *args)
 
 
 @st.cache_data(ttl=state.CACHE_TTL, max_entries=64, show_spinner="Comparing…")
@@ -26,7 +27,7 @@ def _comparison(fingerprint: str, path: str, filters, measure: str, sides: tuple
 
     ``sides``: ((label, (outlet, ...)), (label, (outlet, ...))).
     """
-    values = state.read("comparison_data", "measure_frame", filters, measure)
+    values = state.read("comparison_reads", "measure_frame", filters, measure)
     mapping = {label: list(members) for label, members in sides}
     frame = values.assign(side=stats.assign_groups(values, mapping)).dropna(subset=["side"])
     labels = [label for label, _ in sides]
@@ -35,7 +36,7 @@ def _comparison(fingerprint: str, path: str, filters, measure: str, sides: tuple
     estimates["n"] = estimates["n"].fillna(0).astype("int64")
     pair = stats.pairwise(frame, measure, group="side", groups=labels)
     pooled = None
-    if comparison_data.is_rate(measure) and "matches" in frame:
+    if comparison_reads.is_rate(measure) and "matches" in frame:
         pooled = stats.pooled_rate(frame, "matches", "words", group="side")
     return {"estimates": estimates, "pair": pair.iloc[0].to_dict(), "pooled": pooled}
 
@@ -43,7 +44,7 @@ def _comparison(fingerprint: str, path: str, filters, measure: str, sides: tuple
 @st.cache_data(ttl=state.CACHE_TTL, max_entries=64, show_spinner="Testing every pair…")
 def _all_pairs(fingerprint: str, path: str, filters, measure: str, labels: tuple) -> pd.DataFrame:
     """stats.pairwise over the given outlets (``labels``: ((outlet, shown label), ...))."""
-    values = state.read("comparison_data", "measure_frame", filters, measure)
+    values = state.read("comparison_reads", "measure_frame", filters, measure)
     shown = dict(labels)
     frame = values[values["outlet"].isin(shown)].assign(outlet=lambda f: f["outlet"].map(shown))
     return stats.pairwise(frame, measure, group="outlet", groups=sorted(shown.values()))
@@ -266,7 +267,7 @@ if estimates["n"].sum() == 0:
     measure_note(measure)
     st.stop()
 
-# The headline sentence, from analysis.stats, escaped (it carries outlet/group names).
+# The headline sentence, from analysis.compare.stats, escaped (it carries outlet/group names).
 st.info(md(pair["sentence"]), icon=":material/balance:")
 
 components.small_n_warning(estimates, group_col="side")

@@ -2,7 +2,7 @@
 
 By default the first articles of two outlets on the most widely covered event
 (``event_id``) within the filter; the event and both articles can be changed.
-The summary of differences comes from ``analysis.reader_data.compare_summary``.
+The summary of differences comes from ``analysis.compare.article_reads.compare_summary``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis import reader_data
+from analysis.compare import article_reads
 from dashboard import components, state
 from dashboard.highlight import category_palette, render_article_html, render_legend
 from dashboard.views.reader import (
@@ -108,7 +108,7 @@ def main() -> None:
 
     filters = state.filters()
     listing = choose_event(filters)
-    pair = reader_data.pair_from(listing)
+    pair = article_reads.pair_from(listing)
     if pair is None:
         components.nothing_selected("Fewer than two articles match the current filters.")
         return

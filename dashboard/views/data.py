@@ -1,7 +1,7 @@
 """Data: load articles into the store, choose a framing lexicon and re-score, export CSVs.
 
 Loading goes through the same scoring run as ``slant ingest``
-(analysis.scoring.ingest_into_store: one transaction); uploads are written to
+(analysis.runs.scoring.ingest_into_store: one transaction); uploads are written to
 a temporary folder first, and web pages come through the same polite, cached
 fetcher as ``slant ingest URL``.
 """
@@ -16,8 +16,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis import export, queries, store
-from analysis.queries import Filters
+from analysis import store
+from analysis.compare import queries
+from analysis.compare.queries import Filters
+from analysis.report import export
 from dashboard import components, state
 
 UPLOAD_TYPES = ["csv", "tsv", "jsonl", "ndjson", "json", "parquet", "txt"]
@@ -31,7 +33,7 @@ KEY_MEASURES = (
 
 
 def _lexicon_dir() -> Path:
-    from analysis.lexicons import DEFAULT_DIR
+    from analysis.text.lexicons import DEFAULT_DIR
 
     return DEFAULT_DIR
 
@@ -43,7 +45,7 @@ def _framing_choice() -> Path | None:
 
 
 def _load_lexicons():
-    from analysis.lexicons import load_lexicons
+    from analysis.text.lexicons import load_lexicons
 
     return load_lexicons(_lexicon_dir(), framing=_framing_choice())
 
@@ -54,7 +56,7 @@ def _load_lexicons():
 def _write(db: Path, articles_in, lexicons, progress) -> tuple[int, int, int]:
     """Add new articles and re-score stale ones in one transaction (the same run as
     ``slant ingest``). Returns (added, duplicates, rescored)."""
-    from analysis.scoring import ingest_into_store
+    from analysis.runs.scoring import ingest_into_store
 
     def report(run) -> None:
         if run.rescored:
@@ -106,9 +108,9 @@ def ingest_uploads(files, outlet: str | None) -> None:
 
 def fetch_from_web(inputs: list[str], outlet: str | None) -> None:
     """Fetch pasted URLs / feeds, score what was extracted, and keep a report of failures."""
+    from analysis.ingest.web.fetch import Fetcher
+    from analysis.ingest.web.inputs import is_url, iter_web_inputs
     from analysis.records import Rejected
-    from analysis.web import Fetcher
-    from analysis.web_ingest import is_url, iter_web_inputs
 
     db = state.store_path()
     lexicons = _load_lexicons()
@@ -160,7 +162,7 @@ def rescore() -> None:
 
 def _export_frame(db: str, kind: str, filters: Filters, labels: dict) -> pd.DataFrame:
     """The rows of one export, straight from the store (runs on click, outside the session)."""
-    from analysis import stats
+    from analysis.compare import stats
 
     con = store.connect(db, read_only=True)
     try:
@@ -348,7 +350,7 @@ if lexicon_upload is not None and cols[0].button("Use this lexicon"):
     target = db.parent / "lexicons" / f"framing-{digest}.csv"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(raw)
-    from analysis.lexicons import load_lexicons
+    from analysis.text.lexicons import load_lexicons
 
     try:
         load_lexicons(_lexicon_dir(), framing=target)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.queries import BUCKETS, MEASURE_COLUMNS
+from analysis.compare.queries import BUCKETS, MEASURE_COLUMNS
 from dashboard import charts, components, state
 
 st.title("Over time")

@@ -11,7 +11,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from analysis import reader_data
+from analysis.compare import article_reads
 from dashboard import components, state
 from dashboard.highlight import category_palette, render_article_html, render_legend
 
@@ -20,7 +20,7 @@ _MODES = ("names", "letters")
 
 
 def read(name: str, *args):
-    return state.read("reader_data", name, *args)
+    return state.read("article_reads", name, *args)
 
 
 def _date(value) -> str:
@@ -260,7 +260,7 @@ def main() -> None:
     explain_marks()
 
     st.subheader("Evidence")
-    table = reader_data.evidence_table(evidence)
+    table = article_reads.evidence_table(evidence)
     if table.empty:
         st.info("No evidence in this article: no listed framing term, attribution or hedge.")
     else:

@@ -6,16 +6,17 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analysis import store, stories
+from analysis import store
+from analysis.compare import stories
 from dashboard import comparison_charts, components, state
 
 # --------------------------------------------------------------------------- helpers
-# A cached reader for analysis.comparison_data, keyed like state.query on the store
-# fingerprint (state.query only reaches analysis.queries).
+# A cached reader for analysis.compare.comparison_reads, keyed like state.query on the store
+# fingerprint (state.query only reaches analysis.compare.queries).
 
 
 def read(name: str, *args):
-    return state.read("comparison_data", name, *args)
+    return state.read("comparison_reads", name, *args)
 
 
 md = components.escape_md
@@ -23,7 +24,7 @@ md = components.escape_md
 
 @st.cache_data(ttl=state.CACHE_TTL, max_entries=32, show_spinner="Grouping articles into stories…")
 def _stories(fingerprint: str, path: str, filters, threshold: float, window: float):
-    texts = state.read("comparison_data", "article_texts", filters).frame
+    texts = state.read("comparison_reads", "article_texts", filters).frame
     found = stories.cluster_stories(texts, threshold=threshold, window_days=window)
     return found, stories.story_table(texts, found)
 

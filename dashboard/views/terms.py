@@ -9,16 +9,18 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis import comparison_data, lexicons, store, terms
+from analysis import store
+from analysis.compare import comparison_reads, terms
+from analysis.text import lexicons
 from dashboard import comparison_charts, components, state
 
 # --------------------------------------------------------------------------- helpers
-# A cached reader for analysis.comparison_data, keyed like state.query on the store
-# fingerprint (state.query only reaches analysis.queries).
+# A cached reader for analysis.compare.comparison_reads, keyed like state.query on the store
+# fingerprint (state.query only reaches analysis.compare.queries).
 
 
 def read(name: str, *args):
-    return state.read("comparison_data", name, *args)
+    return state.read("comparison_reads", name, *args)
 
 
 md = components.escape_md
@@ -35,7 +37,7 @@ def framing_lexicon(directory: str, stamp: float) -> tuple[list[str], list[str]]
 def _distinctive(
     fingerprint: str, path: str, filters, a: tuple, b: tuple | None, label_a: str, label_b: str
 ) -> pd.DataFrame:
-    texts = state.read("comparison_data", "article_texts", filters).frame
+    texts = state.read("comparison_reads", "article_texts", filters).frame
     if b is not None:
         texts = texts[texts["outlet"].isin(set(a) | set(b))]  # the prior: these two sides
     result = terms.distinctive_terms(texts, list(a), list(b) if b is not None else None)
@@ -45,7 +47,7 @@ def _distinctive(
 
 
 def user_lexicon_path() -> Path:
-    return Path(os.environ.get("SLANT_USER_LEXICON") or comparison_data.USER_LEXICON)
+    return Path(os.environ.get("SLANT_USER_LEXICON") or comparison_reads.USER_LEXICON)
 
 
 REST = "rest"
@@ -271,10 +273,10 @@ with st.form("add_term", border=True):
 if submitted:
     picked = new_category if category == NEW or new_category.strip() else category
     try:
-        done = comparison_data.append_user_term(
+        done = comparison_reads.append_user_term(
             term, picked, note, target, seed_from=framing_file if seed else None
         )
-    except (comparison_data.UserLexiconError, OSError) as error:
+    except (comparison_reads.UserLexiconError, OSError) as error:
         st.error(md(error))
     else:
         (st.success if done.added else st.info)(md(done.message()))

@@ -8,17 +8,18 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis import contrasts, store
-from analysis.lexicons import LexiconError
+from analysis import store
+from analysis.compare import contrasts
+from analysis.text.lexicons import LexiconError
 from dashboard import comparison_charts, components, state
 
 # --------------------------------------------------------------------------- helpers
-# A cached reader for analysis.comparison_data, keyed like state.query on the store
-# fingerprint (state.query only reaches analysis.queries).
+# A cached reader for analysis.compare.comparison_reads, keyed like state.query on the store
+# fingerprint (state.query only reaches analysis.compare.queries).
 
 
 def read(name: str, *args):
-    return state.read("comparison_data", name, *args)
+    return state.read("comparison_reads", name, *args)
 
 
 md = components.escape_md
@@ -32,7 +33,7 @@ def load_contrasts(path: str, stamp: float) -> pd.DataFrame:
 
 @st.cache_data(ttl=state.CACHE_TTL, max_entries=32, show_spinner="Counting word choices…")
 def _matches(fingerprint: str, path: str, filters, contrasts_path: str, stamp: float):
-    texts = state.read("comparison_data", "article_texts", filters).frame
+    texts = state.read("comparison_reads", "article_texts", filters).frame
     table = load_contrasts(contrasts_path, stamp)
     matches = contrasts.contrast_matches(texts, table)
     return matches, contrasts.contrast_table(texts, table, matches=matches)

@@ -39,7 +39,7 @@ def sample_store(tmp_path_factory) -> Path:
     """The bundled demo corpus ingested and analysed (skipped until the pipeline exists)."""
     pipeline = pytest.importorskip("analysis.pipeline")
     ingest = pytest.importorskip("analysis.ingest")
-    lexicons = pytest.importorskip("analysis.lexicons")
+    lexicons = pytest.importorskip("analysis.text.lexicons")
     from analysis.records import Rejected
 
     sample = Path(__file__).resolve().parents[2] / "data" / "sample"

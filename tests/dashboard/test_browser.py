@@ -33,7 +33,7 @@ from browser_harness import (
 )
 
 from analysis import store
-from analysis.reader_data import READER_EVIDENCE_COLUMNS
+from analysis.compare.article_reads import READER_EVIDENCE_COLUMNS
 
 pytestmark = pytest.mark.browser
 
@@ -67,7 +67,7 @@ def slant_command() -> list[str]:
         if Path(sys.executable).with_name("slant").exists()
         else None
     )
-    return [found] if found else [sys.executable, "-m", "analysis.cli"]
+    return [found] if found else [sys.executable, "-m", "analysis.cli.main"]
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import reader_data, store
-from analysis.queries import Filters
-from analysis.reader_data import ArticleProfile, describe_differences
+from analysis import store
+from analysis.compare import article_reads
+from analysis.compare.article_reads import ArticleProfile, describe_differences
+from analysis.compare.queries import Filters
 from analysis.records import AnalysisResult, Article, Evidence, SentenceScore
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
@@ -133,94 +134,94 @@ def con_to():
 
 
 def test_article_list_is_in_reading_order(fixture_store, con_to):
-    listing = reader_data.article_list(con_to(fixture_store))
+    listing = article_reads.article_list(con_to(fixture_store))
     assert list(listing["published"]) == sorted(listing["published"])
     assert len(listing) == 30
 
 
 def test_article_list_applies_the_filters(fixture_store, con_to):
-    listing = reader_data.article_list(con_to(fixture_store), Filters(outlets=("Valley Voice",)))
+    listing = article_reads.article_list(con_to(fixture_store), Filters(outlets=("Valley Voice",)))
     assert set(listing["outlet"]) == {"Valley Voice"}
 
 
 def test_neighbours_walk_the_filtered_list(fixture_store, con_to):
     con = con_to(fixture_store)
     filters = Filters(outlets=("Harbor Times",))
-    ids = list(reader_data.article_list(con, filters)["article_id"])
-    around = reader_data.neighbours(con, filters, ids[1])
+    ids = list(article_reads.article_list(con, filters)["article_id"])
+    around = article_reads.neighbours(con, filters, ids[1])
     assert (around.previous, around.next) == (ids[0], ids[2])
     assert (around.position, around.total) == (2, len(ids))
 
 
 def test_first_article_has_no_previous(fixture_store, con_to):
     con = con_to(fixture_store)
-    first = reader_data.article_list(con)["article_id"].iloc[0]
-    assert reader_data.neighbours(con, Filters(), first).previous is None
+    first = article_reads.article_list(con)["article_id"].iloc[0]
+    assert article_reads.neighbours(con, Filters(), first).previous is None
 
 
 def test_article_outside_the_filter_has_no_neighbours(fixture_store, con_to):
     con = con_to(fixture_store)
-    around = reader_data.neighbours(con, Filters(outlets=("Valley Voice",)), "a00")
+    around = article_reads.neighbours(con, Filters(outlets=("Valley Voice",)), "a00")
     assert (around.previous, around.next, around.position) == (None, None, None)
     assert around.total > 0
 
 
 def test_unknown_article_detail_is_none(fixture_store, con_to):
-    assert reader_data.article_detail(con_to(fixture_store), "no-such-id") is None
+    assert article_reads.article_detail(con_to(fixture_store), "no-such-id") is None
 
 
 def test_article_detail_carries_the_scores(fixture_store, con_to):
-    detail = reader_data.article_detail(con_to(fixture_store), "a03")
+    detail = article_reads.article_detail(con_to(fixture_store), "a03")
     assert detail["outlet"] and detail["text"]
     assert detail["attributions"] == 3
 
 
 def test_every_evidence_row_matches_the_article_text(fixture_store, con_to):
     con = con_to(fixture_store)
-    detail = reader_data.article_detail(con, "a03")
-    for row in reader_data.article_evidence(con, "a03").itertuples():
+    detail = article_reads.article_detail(con, "a03")
+    for row in article_reads.article_evidence(con, "a03").itertuples():
         assert detail[row.field][row.start : row.end] == row.text
 
 
 def test_evidence_lists_title_rows_first(fixture_store, con_to):
-    fields = list(reader_data.article_evidence(con_to(fixture_store), "a03")["field"])
+    fields = list(article_reads.article_evidence(con_to(fixture_store), "a03")["field"])
     assert fields == sorted(fields, key=lambda f: f != "title")
     assert "title" in fields
 
 
 def test_framing_categories_are_every_category_in_the_store(fixture_store, con_to):
-    assert reader_data.framing_categories(con_to(fixture_store)) == [
+    assert article_reads.framing_categories(con_to(fixture_store)) == [
         "conflict",
         "delegitimizing",
     ]
 
 
 def test_shared_events_need_two_outlets(event_store, con_to):
-    events = reader_data.shared_events(con_to(event_store))
+    events = article_reads.shared_events(con_to(event_store))
     assert list(events["event_id"]) == ["e1"]
 
 
 def test_default_pair_takes_two_outlets_of_the_same_event(event_store, con_to):
-    pair = reader_data.default_pair(con_to(event_store))
+    pair = article_reads.default_pair(con_to(event_store))
     assert pair == ("daily-e1", "northern-e1")
 
 
 def test_default_pair_without_events_takes_two_outlets(fixture_store, con_to):
     con = con_to(fixture_store)
-    a, b = reader_data.default_pair(con)
+    a, b = article_reads.default_pair(con)
     assert (
-        reader_data.article_detail(con, a)["outlet"]
-        != (reader_data.article_detail(con, b)["outlet"])
+        article_reads.article_detail(con, a)["outlet"]
+        != (article_reads.article_detail(con, b)["outlet"])
     )
 
 
 def test_summary_counts_anonymous_sources(event_store, con_to):
-    lines = reader_data.compare_summary(con_to(event_store), "daily-e1", "northern-e1")
+    lines = article_reads.compare_summary(con_to(event_store), "daily-e1", "northern-e1")
     assert "Article B quotes three anonymous sources, Article A none." in lines
 
 
 def test_summary_contrasts_word_choice_within_a_category(event_store, con_to):
-    lines = reader_data.compare_summary(con_to(event_store), "daily-e1", "northern-e1")
+    lines = article_reads.compare_summary(con_to(event_store), "daily-e1", "northern-e1")
     assert "Article A uses 'assassination' where Article B says 'killing' (violence)." in lines
 
 

@@ -1,0 +1,88 @@
+"""Stage 3, ingest: turn the user's files into clean :class:`Article` records.
+
+:func:`load_paths` dispatches each file to its reader by suffix (:mod:`.tabular`,
+:mod:`.textfile`); web inputs (pages, feeds, URL lists) go through :mod:`.web`.
+
+Formats: CSV, JSONL (or a JSON array), Parquet, and folders, in which every
+such file and every ``.txt`` article (shaped like a page copied from a news
+site, see :mod:`analysis.ingest.textfile`) is read. Bad rows never stop a run: each
+becomes a :class:`Rejected` naming the file, the line and the fix, and the good
+rows go on."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from analysis.ingest.articles import IngestError, MissingTextFiller, read_text_file
+from analysis.ingest.tabular import read_csv, read_jsonl, read_parquet
+from analysis.ingest.textfile import read_text_article
+from analysis.ingest.url_lists import is_url_list
+from analysis.records import Article, Rejected
+
+TABULAR_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet"}
+TEXT_SUFFIXES = {".txt"}
+
+
+def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None]]:
+    """Files to read, as ``(file, folder_given)``; folders are walked in sorted order."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not child.name.startswith("."):
+                    suffix = child.suffix.lower()
+                    if suffix in TEXT_SUFFIXES and is_url_list(child):
+                        continue  # a list of URLs is a web input, not an article
+                    if suffix in TABULAR_SUFFIXES or suffix in TEXT_SUFFIXES:
+                        yield child, path
+        else:
+            yield path, None
+
+
+def load_paths(
+    paths: Iterable[str | Path],
+    outlet: str | None = None,
+    published: str | None = None,
+    warnings: list[str] | None = None,
+    fill_missing_text: MissingTextFiller | None = None,
+) -> Iterator[Article | Rejected]:
+    """Every article in ``paths`` (files or folders), or a Rejected for each bad input.
+
+    ``outlet`` overrides every row's outlet; ``published`` is the date for text
+    files that carry none. Decoding warnings are appended to ``warnings``.
+    ``fill_missing_text`` fetches the text of rows that only have a URL.
+    """
+    warnings = warnings if warnings is not None else []
+    for path, folder in discover(paths):
+        source = str(path)
+        if not path.exists():
+            yield Rejected(source, None, "no such file or folder; check the path")
+            continue
+        suffix = path.suffix.lower()
+        try:
+            if suffix in {".csv", ".tsv"}:
+                yield from read_csv(path, outlet, warnings, fill_missing_text)
+            elif suffix in {".jsonl", ".ndjson", ".json"}:
+                yield from read_jsonl(path, outlet, warnings, fill_missing_text)
+            elif suffix == ".parquet":
+                yield from read_parquet(path, outlet, fill_missing_text)
+            elif suffix in TEXT_SUFFIXES:
+                raw = read_text_file(path, warnings)
+                yield read_text_article(raw, path, folder, outlet=outlet, published=published)
+            else:
+                yield Rejected(
+                    source,
+                    None,
+                    f"unsupported file type '{suffix or path.name}'; use CSV, JSONL, Parquet or .txt",
+                )
+        except IngestError as exc:
+            yield Rejected(source, None, str(exc).removeprefix(f"{source}: "))
+        except OSError as exc:
+            yield Rejected(source, None, f"cannot read the file ({exc.strerror or exc})")
+
+
+def print_warnings(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)

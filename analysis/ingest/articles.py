@@ -1,0 +1,284 @@
+"""What every reader shares: column aliases, dates, ids, decoding, and Article records.
+
+Cleaning happens here once (Unicode normalisation, whitespace); the cleaned text
+is what every evidence offset refers to.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.errors import InputError, SlantError
+from analysis.records import Article, Rejected
+from analysis.text import normalize
+
+#: Longest text accepted in one cell; longer is almost always a broken export.
+MAX_TEXT_CHARS = 2_000_000
+#: Biggest input file read; larger corpora are split or loaded through Dask.
+MAX_FILE_BYTES = 4 * 1024**3
+
+# Column names users bring, lower-cased, mapped to ours (first match wins).
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "outlet": (
+        "outlet",
+        "source",
+        "media_name",
+        "media",
+        "publication",
+        "publisher",
+        "site_name",
+        "sourcecommonname",
+        "domain",
+        "source_name",
+    ),
+    "text": ("text", "body", "content", "article_text", "full_text", "story_text"),
+    "title": ("title", "headline", "heading"),
+    "published": (
+        "published",
+        "date",
+        "publish_date",
+        "published_at",
+        "pubdate",
+        "publication_date",
+        "datetime",
+        "timestamp",
+        "seendate",
+    ),
+    "url": ("url", "link", "documentidentifier", "article_url"),
+    "author": ("author", "authors", "byline"),
+    "section": ("section", "category", "desk"),
+    "id": ("id", "article_id", "stories_id", "story_id", "guid"),
+    "event_id": ("event_id", "event", "story_label"),
+}
+REQUIRED = ("outlet", "text")
+
+
+class IngestError(SlantError):
+    """A whole input could not be read; the message names the file and the fix."""
+
+
+def parse_published(value) -> datetime | None:
+    """Parse a date or datetime in any zone to aware UTC; ``None`` for empty values.
+
+    A value without a zone is taken as UTC. Raises ``ValueError`` with a
+    readable message when the value is not a date.
+
+    >>> parse_published("2020-04-02T15:30:00+03:00").isoformat()
+    '2020-04-02T12:30:00+00:00'
+    """
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:  # NaN from pandas
+        return None
+    if isinstance(value, pd.Timestamp):
+        if pd.isna(value):
+            return None
+        value = value.to_pydatetime()
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        stamp = pd.Timestamp(text)
+    except (ValueError, OverflowError) as exc:
+        raise InputError(
+            f"'{text[:40]}' is not a date; use ISO 8601 such as 2024-03-01 or "
+            "2024-03-01T09:30:00+02:00"
+        ) from exc
+    if pd.isna(stamp):
+        return None
+    stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+    return stamp.to_pydatetime()
+
+
+def article_id_for(outlet: str, url: str, title: str, published: datetime | None, text: str) -> str:
+    """Stable id: hash of outlet + url, or of outlet + title + published + text without a url."""
+    if url:
+        key = f"{outlet}\x1f{url}"
+    else:
+        stamp = published.isoformat() if published else ""
+        key = f"{outlet}\x1f{title}\x1f{stamp}\x1f{text}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def make_article(
+    *,
+    outlet: str,
+    text: str,
+    title: str = "",
+    published=None,
+    url: str = "",
+    section: str = "",
+    author: str = "",
+    caption: str = "",
+    event_id: str = "",
+    source_file: str = "",
+    article_id: str = "",
+) -> Article:
+    """Build a cleaned :class:`Article`; every input path ends here.
+
+    Text and title are normalised once (see :func:`analysis.text.normalize`);
+    ``published`` becomes aware UTC. The id is stable across runs unless given.
+    """
+    outlet = normalize(_str(outlet))
+    text = normalize(_str(text))
+    title = normalize(_str(title)).replace("\n", " ")
+    url = _str(url).strip()
+    when = parse_published(published)
+    if not article_id:
+        article_id = article_id_for(outlet, url, title, when, text)
+    return Article(
+        article_id=_str(article_id).strip(),
+        outlet=outlet,
+        text=text,
+        title=title,
+        published=when,
+        url=url,
+        section=normalize(_str(section)),
+        author=normalize(_str(author)),
+        caption=normalize(_str(caption)),
+        event_id=_str(event_id).strip(),
+        source_file=source_file,
+    )
+
+
+def _str(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value != value:
+        return ""
+    return str(value)
+
+
+def map_columns(columns: Iterable[str]) -> dict[str, str]:
+    """Map a file's column names to ours: ``{our_name: their_name}``.
+
+    Case and surrounding spaces are ignored; the canonical name beats an alias.
+    """
+    by_lower = {}
+    for column in columns:
+        if column is None:
+            continue
+        by_lower.setdefault(str(column).strip().lower().lstrip("\ufeff"), column)
+    mapping = {}
+    for ours, aliases in COLUMN_ALIASES.items():
+        for alias in aliases:
+            if alias in by_lower:
+                mapping[ours] = by_lower[alias]
+                break
+    return mapping
+
+
+#: ``(canonical row, source file, line) -> Article | Rejected`` for rows with a URL but no text.
+MissingTextFiller = Callable[[dict, str, "int | None"], "Article | Rejected"]
+
+
+def row_to_article(
+    row: dict,
+    mapping: dict[str, str],
+    source_file: str,
+    line: int | None,
+    outlet: str | None,
+    fill_missing_text: MissingTextFiller | None = None,
+) -> Article | Rejected:
+    """One tabular row to an Article, or a Rejected saying what is wrong and how to fix it.
+
+    A row with a URL but no text (Media Cloud and GDELT exports) goes to
+    ``fill_missing_text`` when one is given (``slant ingest --fetch``).
+    """
+
+    def get(name: str) -> str:
+        column = mapping.get(name)
+        return _str(row.get(column)) if column is not None else ""
+
+    chosen_outlet = outlet or get("outlet").strip()
+    text = get("text")
+    if not text.strip() and fill_missing_text is not None and get("url").strip():
+        canonical = {name: get(name) for name in COLUMN_ALIASES}
+        if outlet:
+            canonical["outlet"] = outlet
+        return fill_missing_text(canonical, source_file, line)
+    if not chosen_outlet:
+        return Rejected(
+            source_file, line, "empty outlet; fill in the outlet column or pass --outlet"
+        )
+    if not text.strip():
+        hint = " (or pass --fetch to fetch it from the row's url)" if get("url").strip() else ""
+        return Rejected(
+            source_file, line, f"empty text; fill in the text column or remove the row{hint}"
+        )
+    if len(text) > MAX_TEXT_CHARS:
+        return Rejected(
+            source_file,
+            line,
+            f"text has {len(text):,} characters (limit {MAX_TEXT_CHARS:,}); "
+            "check the export for a broken quote that merged rows",
+        )
+    try:
+        return make_article(
+            outlet=chosen_outlet,
+            text=text,
+            title=get("title"),
+            published=get("published") or None,
+            url=get("url"),
+            section=get("section"),
+            author=get("author"),
+            event_id=get("event_id"),
+            source_file=source_file,
+            article_id=get("id"),
+        )
+    except ValueError as exc:
+        return Rejected(source_file, line, f"published: {exc}")
+
+
+def missing_columns(mapping: dict[str, str], outlet: str | None, filler=None) -> list[str]:
+    # With --fetch a URL column can stand in for the text column.
+    missing = [c for c in REQUIRED if c not in mapping and not (c == "outlet" and outlet)]
+    if filler is not None and "text" in missing and "url" in mapping:
+        missing.remove("text")
+    return missing
+
+
+def missing_columns_message(path: Path, missing: list[str], columns: Iterable[str]) -> str:
+    found = ", ".join(str(c) for c in columns if c is not None) or "none"
+    hints = {
+        "outlet": "add an 'outlet' column (or source/media_name), or pass --outlet NAME",
+        "text": "name the article body column 'text' (or body/content)",
+    }
+    fixes = "; ".join(hints[m] for m in missing)
+    return (
+        f"missing required column {', '.join(repr(m) for m in missing)} (found: {found}); {fixes}"
+    )
+
+
+def decode_bytes(raw: bytes, source_file: str) -> tuple[str, str | None]:
+    """Decode file bytes: UTF-8 (with or without BOM), else cp1252 with a warning."""
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        warning = (
+            f"{source_file}: not valid UTF-8 (byte {exc.start}); read as Windows-1252. "
+            "If characters look wrong, re-save the file as UTF-8."
+        )
+        return raw.decode("cp1252", errors="replace"), warning
+
+
+def read_text_file(path: Path, warnings: list[str]) -> str:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise IngestError(
+            f"{path}: {size / 1024**3:.1f} GB is larger than the {MAX_FILE_BYTES // 1024**3} GB "
+            "limit for one file; split it, or use `slant ingest --engine dask`"
+        )
+    text, warning = decode_bytes(path.read_bytes(), str(path))
+    if warning:
+        warnings.append(warning)
+    return text

@@ -1,0 +1,144 @@
+"""Readers for tabular inputs: CSV/TSV, JSONL or a JSON array, Parquet.
+
+Each yields an Article per good row and a Rejected (file, row, reason and fix)
+per bad one, so one bad row never stops a run.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from analysis.ingest.articles import (
+    MAX_TEXT_CHARS,
+    MissingTextFiller,
+    map_columns,
+    missing_columns,
+    missing_columns_message,
+    read_text_file,
+    row_to_article,
+)
+from analysis.records import Article, Rejected
+
+
+def read_csv(
+    path: Path, outlet: str | None, warnings: list[str], filler: MissingTextFiller | None = None
+) -> Iterator[Article | Rejected]:
+    """Rows of a CSV/TSV file; malformed rows are reported with their line number."""
+    text = read_text_file(path, warnings)
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    csv.field_size_limit(max(MAX_TEXT_CHARS * 2, 1 << 24))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    source = str(path)
+    try:
+        header = next(reader)
+    except StopIteration:
+        yield Rejected(source, None, "the file is empty; export it again with a header row")
+        return
+    except csv.Error as exc:
+        yield Rejected(source, 1, f"unreadable header ({exc})")
+        return
+    mapping = map_columns(header)
+    missing = missing_columns(mapping, outlet, filler)
+    if missing:
+        yield Rejected(source, None, missing_columns_message(path, missing, header))
+        return
+    width = len(header)
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield Rejected(source, reader.line_num, f"malformed CSV ({exc}); check the quoting")
+            return
+        line = reader.line_num
+        if not fields or all(not f.strip() for f in fields):
+            continue
+        if len(fields) != width:
+            yield Rejected(
+                source,
+                line,
+                f"row has {len(fields)} fields but the header has {width}; "
+                "a text cell with commas or line breaks must be in double quotes",
+            )
+            continue
+        yield row_to_article(
+            dict(zip(header, fields, strict=True)), mapping, source, line, outlet, filler
+        )
+
+
+def read_jsonl(
+    path: Path, outlet: str | None, warnings: list[str], filler: MissingTextFiller | None = None
+) -> Iterator[Article | Rejected]:
+    """Objects of a JSON Lines file (or a JSON array); bad lines are reported and skipped."""
+    text = read_text_file(path, warnings)
+    source = str(path)
+    stripped = text.lstrip()
+    if path.suffix.lower() == ".json" and stripped.startswith("["):
+        try:
+            records = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            yield Rejected(source, exc.lineno, f"invalid JSON ({exc.msg}); fix it or save as JSONL")
+            return
+        numbered = [(i + 1, r) for i, r in enumerate(records)]
+        where = "item"
+    else:
+        numbered = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                numbered.append((number, json.loads(line)))
+            except json.JSONDecodeError as exc:
+                numbered.append((number, exc))
+        where = "line"
+    mapping_cache: dict[tuple, dict] = {}
+    seen_any = False
+    for number, record in numbered:
+        if isinstance(record, Exception):
+            yield Rejected(source, number, f"invalid JSON ({record.msg}); one object per line")
+            continue
+        if not isinstance(record, dict):
+            yield Rejected(source, number, f"expected a JSON object on this {where}")
+            continue
+        keys = tuple(record)
+        mapping = mapping_cache.get(keys)
+        if mapping is None:
+            mapping = mapping_cache[keys] = map_columns(keys)
+        missing = missing_columns(mapping, outlet, filler)
+        if missing:
+            yield Rejected(source, number, missing_columns_message(path, missing, keys))
+            continue
+        seen_any = True
+        yield row_to_article(record, mapping, source, number, outlet, filler)
+    if not numbered and not seen_any:
+        yield Rejected(source, None, "the file holds no records")
+
+
+def read_parquet(
+    path: Path, outlet: str | None, filler: MissingTextFiller | None = None
+) -> Iterator[Article | Rejected]:
+    """Rows of a Parquet file, read in batches so memory stays flat."""
+    import pyarrow.parquet as pq
+
+    source = str(path)
+    try:
+        parquet = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises several types for a broken file
+        yield Rejected(source, None, f"not a readable Parquet file ({exc})")
+        return
+    columns = parquet.schema_arrow.names
+    mapping = map_columns(columns)
+    missing = missing_columns(mapping, outlet, filler)
+    if missing:
+        yield Rejected(source, None, missing_columns_message(path, missing, columns))
+        return
+    row_number = 0
+    for batch in parquet.iter_batches(batch_size=5000):
+        for record in batch.to_pylist():
+            row_number += 1
+            yield row_to_article(record, mapping, source, row_number, outlet, filler)

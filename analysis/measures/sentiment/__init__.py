@@ -1,0 +1,1 @@
+"""Sentiment: VADER per sentence (a faithful, faster port), aggregated per article."""

@@ -1,0 +1,235 @@
+"""Analyze: a pure function of one article plus the lexicons.
+
+:class:`Analyzer` compiles the lexicons once; :meth:`Analyzer.analyze` reads
+nothing but its article, so it runs the same in a test, in a process pool
+(:mod:`analysis.pipeline.pool`) or on a Dask cluster.
+
+Rates are per 1,000 words of the body; the headline is scored apart (its
+sentiment is ``headline_sentiment``, its framing and target mentions are
+evidence rows with ``field == "title"``, not part of the body rates)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from operator import itemgetter
+
+from analysis.measures.attribution.finder import AttributionFinder
+from analysis.measures.sentiment.sentences import SentenceScorer, summarize
+from analysis.records import (
+    AnalysisResult,
+    Article,
+    Evidence,
+    SentenceScore,
+    TargetScore,
+)
+from analysis.text import split_sentences, tokenize
+from analysis.text.lexicons import Lexicons
+from analysis.text.patterns import PatternGroups
+
+#: Bump when any analyzer changes behaviour: stored scores of another version are stale.
+ANALYSIS_VERSION = "1.0"
+
+QUOTE_TYPES = ("direct", "indirect", "mixed")
+
+
+def _per_1k(count: int, words: int) -> float | None:
+    return count * 1000.0 / words if words else None
+
+
+def _share(count: int, total: int) -> float | None:
+    return count / total if total else None
+
+
+def _sentence_of_tokens(tokens, spans, starts: list[int] | None = None) -> list[int]:
+    """Sentence index of every token: the first sentence ending after the token's start
+    (the last sentence for tokens after it; 0 when there is no sentence).
+
+    One binary search per sentence boundary instead of a Python step per token.
+    ``starts`` may pass the tokens' start offsets when the caller has them.
+    """
+    n = len(spans)
+    if n <= 1:
+        return [0] * len(tokens)
+    if starts is None:
+        starts = [*map(_token_start, tokens)]
+    result: list[int] = []
+    done = 0
+    for sentence, (_, end) in enumerate(spans[:-1]):
+        upto = bisect_left(starts, end, done)
+        result += [sentence] * (upto - done)
+        done = upto
+    result += [n - 1] * (len(tokens) - done)
+    return result
+
+
+_token_start = itemgetter(0)
+
+
+class Analyzer:
+    """Scores articles for sentiment, framing, attribution, hedges and targets."""
+
+    def __init__(self, lexicons: Lexicons):
+        self.lexicons = lexicons
+        self.framing_terms = lexicons.framing
+        self.hedge_terms = lexicons.hedges
+        self.target_of_alias: list[str] = []
+        self.target_aliases: list[str] = []
+        for target in lexicons.targets:
+            for alias in target.aliases:
+                self.target_aliases.append(alias)
+                self.target_of_alias.append(target.name)
+        # Framing, hedges and targets in one pass over the tokens, overlaps resolved per
+        # lexicon: the same matches as one PatternSet per lexicon, for a third of the scans.
+        self.lexicon_patterns = PatternGroups(
+            [
+                [t.pattern for t in lexicons.framing],
+                [t.pattern for t in lexicons.hedges],
+                self.target_aliases,
+            ]
+        )
+        self.attribution = AttributionFinder(lexicons.cues)
+        self.scorer = SentenceScorer()
+
+    def analyze(self, article: Article) -> AnalysisResult:
+        """Scores and evidence of one article.
+
+        Every evidence row satisfies ``getattr(article, row.field)[row.start:row.end] == row.text``.
+        """
+        aid, text, title = article.article_id, article.text, article.title
+        evidence: list[Evidence] = []
+
+        spans = split_sentences(text)
+        tokens = tokenize(text)
+        # Token starts, shared by the sentence map and attribution's sentence lookups.
+        token_starts = [*map(_token_start, tokens)]
+        sentence_of = _sentence_of_tokens(tokens, spans, token_starts)
+        compounds = self.scorer.compounds(text, spans)
+        sentences = [
+            SentenceScore("text", i, a, b, c)
+            for i, ((a, b), c) in enumerate(zip(spans, compounds, strict=True))
+        ]
+
+        framing_hits, hedge_hits, target_matches = self.lexicon_patterns.find(
+            tokens, text, sentence_of
+        )
+        framing = self._lexicon_evidence(
+            "framing", framing_hits, self.framing_terms, aid, "text", text, sentence_of
+        )
+        hedges = self._lexicon_evidence(
+            "hedge", hedge_hits, self.hedge_terms, aid, "text", text, sentence_of
+        )
+        attributions = self.attribution.find(text, spans, aid, "text", tokens, token_starts)
+        target_hits = self._target_evidence(
+            target_matches, aid, "text", text, sentence_of, compounds
+        )
+        evidence += framing + hedges + attributions + target_hits
+
+        headline = None
+        if title:
+            headline = self.scorer.compound(title)
+            sentences.append(SentenceScore("title", 0, 0, len(title), headline))
+            title_tokens = tokenize(title)
+            title_sentence = [0] * len(title_tokens)
+            title_framing, _, title_targets = self.lexicon_patterns.find(
+                title_tokens, title, title_sentence
+            )
+            evidence += self._lexicon_evidence(
+                "framing", title_framing, self.framing_terms, aid, "title", title, title_sentence
+            )
+            evidence += self._target_evidence(
+                title_targets, aid, "title", title, title_sentence, [headline]
+            )
+
+        words = len(tokens)
+        mean, negative, positive = summarize(compounds)
+        n_attr = len(attributions)
+        quote_types = Counter(a.quote_type for a in attributions)
+        category_counts: Counter = Counter()
+        for row in framing:
+            category_counts["framing", row.label] += 1
+        for row in attributions:
+            category_counts["cue_class", row.cue_class] += 1
+        scores = {
+            "words": words,
+            "sentences": len(spans),
+            "sentiment": mean,
+            "headline_sentiment": headline,
+            "negative_share": negative,
+            "positive_share": positive,
+            "framing_count": len(framing),
+            "framing_per_1k": _per_1k(len(framing), words),
+            "attributions": n_attr,
+            **{f"{q}_share": _share(quote_types[q], n_attr) for q in QUOTE_TYPES},
+            "anonymous_share": _share(sum(1 for a in attributions if a.anonymous), n_attr),
+            "hedges": len(hedges),
+            "hedges_per_1k": _per_1k(len(hedges), words),
+        }
+        return AnalysisResult(
+            article_id=aid,
+            scores=scores,
+            category_counts=dict(category_counts),
+            evidence=evidence,
+            sentences=sentences,
+            targets=self._target_scores(target_hits, sentences),
+            analysis_version=ANALYSIS_VERSION,
+            lexicon_hash=self.lexicons.hash,
+        )
+
+    @staticmethod
+    def _lexicon_evidence(kind, matches, terms, aid, field, text, sentence_of):
+        # Evidence's fields by position (a slots dataclass's __init__ takes keywords at
+        # about half the speed) and each Match unpacked once, not read field by field.
+        return [
+            Evidence(
+                aid,
+                field,
+                kind,
+                (term := terms[pattern_id]).category,
+                start,
+                end,
+                text[start:end],
+                sentence_of[first],
+                term.pattern,
+            )
+            for pattern_id, first, _, start, end in matches
+        ]
+
+    def _target_evidence(self, matches, aid, field, text, sentence_of, compounds):
+        label_of, alias_of, scored = self.target_of_alias, self.target_aliases, len(compounds)
+        return [
+            Evidence(
+                aid,
+                field,
+                "target",
+                label_of[pattern_id],
+                start,
+                end,
+                text[start:end],
+                (sentence := sentence_of[first]),
+                alias_of[pattern_id],
+                compounds[sentence] if sentence < scored else None,
+            )
+            for pattern_id, first, _, start, end in matches
+        ]
+
+    @staticmethod
+    def _target_scores(hits: list[Evidence], sentences: list[SentenceScore]) -> list[TargetScore]:
+        """Mean compound over the distinct sentences (body and headline) mentioning each target."""
+        by_target: dict[str, dict[tuple[str, int], float]] = {}
+        mentions: dict[str, int] = {}
+        for row in hits:
+            label, score = row.label, row.score
+            mentions[label] = mentions.get(label, 0) + 1
+            if score is not None:
+                if label in by_target:
+                    by_target[label][row.field, row.sentence] = score
+                else:
+                    by_target[label] = {(row.field, row.sentence): score}
+        results = []
+        for target, scored in sorted(by_target.items()):
+            values = list(scored.values())
+            results.append(
+                TargetScore(target, mentions[target], len(values), sum(values) / len(values))
+            )
+        return results

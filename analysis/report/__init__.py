@@ -1,0 +1,1 @@
+"""Stage 9, report: CSV tables and exports, formula-injection safe, each with a JSON companion."""

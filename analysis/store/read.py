@@ -1,0 +1,99 @@
+"""Reading articles back from the store, and the ids a run still has to score."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC
+
+import pandas as pd
+
+from analysis.records import (
+    Article,
+)
+
+
+def new_article_ids(con, article_ids: Sequence[str]) -> set[str]:
+    """The ``article_ids`` neither stored nor returned by an earlier call on this connection.
+
+    A run remembers the ids it has taken in a temporary table (``_run_ids``), not in a
+    Python set, so a run of millions of articles does not grow by its ids (DuckDB spills
+    the table under :func:`bounded_memory`'s cap). The table lives as long as ``con``,
+    and goes with the transaction if the run is rolled back.
+    """
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS _run_ids (article_id VARCHAR)")
+    ids = pd.DataFrame({"article_id": list(dict.fromkeys(article_ids))})
+    if ids.empty:
+        return set()
+    con.register("_candidate_ids", ids)
+    try:
+        rows = con.execute(
+            """INSERT INTO _run_ids
+               SELECT c.article_id FROM _candidate_ids c
+               ANTI JOIN articles a ON a.article_id = c.article_id
+               ANTI JOIN _run_ids r ON r.article_id = c.article_id
+               RETURNING article_id"""
+        ).fetchall()
+    finally:
+        con.unregister("_candidate_ids")
+    return {r[0] for r in rows}
+
+
+def stale_article_ids(con, lexicon_hash: str, analysis_version: str) -> list[str]:
+    """Articles whose scores are missing or were made by another lexicon or analysis version."""
+    rows = con.execute(
+        """SELECT a.article_id FROM articles a LEFT JOIN scores s USING (article_id)
+           WHERE s.article_id IS NULL OR s.lexicon_hash IS DISTINCT FROM ?
+                 OR s.analysis_version IS DISTINCT FROM ?
+           ORDER BY a.article_id""",
+        [lexicon_hash, analysis_version],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def read_articles(con, article_ids: Sequence[str] | None = None) -> pd.DataFrame:
+    """Articles (all, or the given ids) as a frame."""
+    if article_ids is None:
+        return con.execute("SELECT * FROM articles ORDER BY published, article_id").df()
+    ids = pd.DataFrame({"article_id": list(article_ids)})
+    con.register("_wanted", ids)
+    try:
+        return con.execute(
+            "SELECT a.* FROM articles a JOIN _wanted USING (article_id) ORDER BY published, article_id"
+        ).df()
+    finally:
+        con.unregister("_wanted")
+
+
+def iter_articles(con, article_ids: Sequence[str] | None = None, batch_size: int = 2000):
+    """Stream stored articles as :class:`Article` records, ``batch_size`` at a time."""
+    ids = (
+        list(article_ids)
+        if article_ids is not None
+        else [
+            r[0]
+            for r in con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()
+        ]
+    )
+    for offset in range(0, len(ids), batch_size):
+        frame = read_articles(con, ids[offset : offset + batch_size])
+        for row in frame.itertuples(index=False):
+            published = row.published
+            yield Article(
+                article_id=row.article_id,
+                outlet=row.outlet,
+                text=row.text or "",
+                title=row.title or "",
+                published=None
+                if pd.isna(published)
+                else published.to_pydatetime().replace(tzinfo=UTC),
+                url=row.url or "",
+                section=row.section or "",
+                author=row.author or "",
+                caption=row.caption or "",
+                event_id=row.event_id or "",
+                source_file=row.source_file or "",
+            )
+
+
+def article_count(con) -> int:
+    return con.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -1,0 +1,22 @@
+"""Stage 2, text: normalisation, tokens, sentences, the lexicon pattern engine, lexicon files.
+
+The names below are the text primitives every later stage uses; they live in
+:mod:`~analysis.text.normalize`, :mod:`~analysis.text.tokens` and
+:mod:`~analysis.text.sentences`.
+"""
+
+from analysis.text.normalize import QUOTE_FOLD, fold_quotes, normalize
+from analysis.text.sentences import ABBREVIATIONS, sentence_index, split_sentences
+from analysis.text.tokens import TOKEN_RE, count_words, tokenize
+
+__all__ = [
+    "ABBREVIATIONS",
+    "QUOTE_FOLD",
+    "TOKEN_RE",
+    "count_words",
+    "fold_quotes",
+    "normalize",
+    "sentence_index",
+    "split_sentences",
+    "tokenize",
+]

@@ -1,0 +1,71 @@
+"""Text normalisation, done once at ingest, and the one quote fold every analyzer uses.
+
+All offsets are character offsets into the normalised string. Curly quotes and
+apostrophes stay in the text (readers see what the outlet printed) but token
+forms fold them to straight ones, so lexicons and rules see a single spelling.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that render as a space but are not one; news sites are full of them.
+_SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000\t"), " ")
+# Invisible characters that break word matching and carry no meaning.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_TRANSLATION = {**_SPACE_LIKE, **_INVISIBLE}
+# The same mapping as regexes: a character class scans in C, str.translate with a dict
+# looks every character up in Python (it cost a third of ingest's cleaning).
+_SPACE_LIKE_RE = re.compile("[" + "".join(map(chr, _SPACE_LIKE)) + "]")
+_INVISIBLE_RE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r" {2,}")
+_SPACE_AROUND_NEWLINE = re.compile(r" *\n *")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+
+#: Curly quote and apostrophe forms, folded to straight ones for matching only.
+QUOTE_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def normalize(text: str) -> str:
+    """Clean text once, at ingest: NFC, space-like characters to spaces, tidy whitespace.
+
+    Paragraphs stay separated by one blank line; curly quotes are kept.
+
+    >>> normalize("News\\u00a0 /\\u00a0 Iraq\\r\\n\\r\\n\\r\\nNATO  says")
+    'News / Iraq\\n\\nNATO says'
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    if not text.isascii():  # the same as .translate(_TRANSLATION), faster
+        text = _INVISIBLE_RE.sub("", _SPACE_LIKE_RE.sub(" ", text))
+    text = _CONTROL.sub("", text)
+    # Each regex only where it can change something: a substring test is a C scan,
+    # a regex that may match empty-prefixed at every position is not.
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = _SPACE_AROUND_NEWLINE.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _MANY_NEWLINES.sub("\n\n", text)
+    return text.strip()
+
+
+def fold_quotes(text: str) -> str:
+    """``text.translate(QUOTE_FOLD)``, faster: four C-level replaces instead of a per-character
+    table lookup, and nothing at all for ASCII text. Offsets are unchanged (one char for one).
+
+    >>> print(fold_quotes("it’s “fine”"))
+    it's "fine"
+    """
+    if text.isascii():
+        return text
+    return (
+        text.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+    )

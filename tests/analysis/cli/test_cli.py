@@ -1,0 +1,200 @@
+"""Specification of the `slant` command, run as a user would (a subprocess)."""
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from tests.paths import ROOT
+
+REQUIRED_ARTICLE_COLUMNS = (
+    "article_id outlet published title url words sentences sentiment headline_sentiment "
+    "negative_share positive_share framing_per_1k attributions direct_share anonymous_share "
+    "hedges_per_1k"
+).split()
+REQUIRED_EVIDENCE_COLUMNS = (
+    "article_id field kind label start end text sentence source speaker cue cue_class "
+    "quote_type anonymous source_start source_end cue_start cue_end"
+).split()
+
+
+def slant(*args, cwd=ROOT):
+    return subprocess.run(
+        [sys.executable, "-m", "analysis.cli.main", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture
+def small_corpus(tmp_path):
+    path = tmp_path / "corpus.csv"
+    pd.DataFrame(
+        {
+            "outlet": ["Wire", "Wire", "Broadcast"],
+            "title": ["Vote held", "Bridge opens", "Regime falls"],
+            "date": ["2026-01-05", "2026-01-06", "2026-01-07T10:00:00+03:00"],
+            "text": [
+                "The Assembly voted on Monday, the speaker said.",
+                "Officials said the bridge reopened. \u201cIt is good news,\u201d the mayor said.",
+                "The so-called government condemned the assassination, sources said.",
+            ],
+        }
+    ).to_csv(path, index=False)
+    return path
+
+
+def test_analyze_writes_articles_and_evidence_csvs(small_corpus, tmp_path):
+    result = slant("analyze", small_corpus, "--out", tmp_path / "out", "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    articles = pd.read_csv(tmp_path / "out" / "articles.csv")
+    evidence = pd.read_csv(tmp_path / "out" / "evidence.csv")
+    assert set(REQUIRED_ARTICLE_COLUMNS) <= set(articles.columns)
+    assert set(REQUIRED_EVIDENCE_COLUMNS) <= set(evidence.columns)
+    assert any(
+        c.startswith("framing_") and c.endswith("_per_1k") and c != "framing_per_1k"
+        for c in articles.columns
+    )
+    assert any(c.startswith("cue_") and c.endswith("_share") for c in articles.columns)
+    assert len(articles) == 3 and "Analyzed 3 articles" in result.stdout
+
+
+def test_evidence_csv_offsets_point_at_their_text(small_corpus, tmp_path):
+    slant("analyze", small_corpus, "--out", tmp_path / "out", "--workers", "1")
+    source = pd.read_csv(small_corpus).set_index("title")
+    articles = pd.read_csv(tmp_path / "out" / "articles.csv").set_index("article_id")
+    evidence = pd.read_csv(tmp_path / "out" / "evidence.csv", keep_default_na=False)
+    assert len(evidence) > 0
+    for row in evidence.itertuples():
+        title = articles.loc[row.article_id, "title"]
+        field = title if row.field == "title" else source.loc[title, "text"]
+        assert field[int(row.start) : int(row.end)] == row.text
+
+
+def test_the_sample_corpus_analyzes_into_both_csvs(tmp_path):
+    result = slant("analyze", ROOT / "data" / "sample", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    articles = pd.read_csv(tmp_path / "out" / "articles.csv")
+    evidence = pd.read_csv(tmp_path / "out" / "evidence.csv")
+    assert len(articles) >= 120 and articles["outlet"].nunique() >= 5
+    assert set(evidence["kind"]) >= {"framing", "attribution", "hedge", "target"}
+    meta = json.loads((tmp_path / "out" / "articles.json").read_text())
+    assert meta["rows"] == len(articles) and meta["lexicon_hash"]
+
+
+def test_ingesting_the_same_input_twice_adds_nothing(small_corpus, tmp_path):
+    db = tmp_path / "s.duckdb"
+    first = slant("ingest", small_corpus, "--db", db, "--workers", "1")
+    second = slant("ingest", small_corpus, "--db", db, "--workers", "1")
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    assert "Added 3 articles" in first.stdout
+    assert "Added 0 articles (3 duplicates skipped" in second.stdout
+
+
+def test_rejected_rows_are_listed_and_exit_with_1(tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_text("outlet,text\nWire,Good row.\nWire,\n", encoding="utf-8")
+    result = slant("ingest", path, "--db", tmp_path / "s.duckdb", "--workers", "1")
+    assert result.returncode == 1
+    assert "Added 1 articles" in result.stdout and "1 rejected" in result.stdout
+    assert "mixed.csv, row 3: empty text" in result.stderr
+
+
+def test_a_usage_error_exits_with_2(tmp_path):
+    assert slant("analyze", tmp_path).returncode == 2
+
+
+def test_a_broken_lexicon_is_a_fatal_error_naming_file_and_line(small_corpus, tmp_path):
+    lexicon = tmp_path / "framing.csv"
+    lexicon.write_text("pattern,category,note\n* regime,labels,bad\n", encoding="utf-8")
+    result = slant("analyze", small_corpus, "--out", tmp_path / "o", "--lexicon", lexicon)
+    assert result.returncode == 2
+    assert "framing.csv, line 2" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_writes_the_same_tables_from_the_store(small_corpus, tmp_path):
+    db = tmp_path / "s.duckdb"
+    slant("ingest", small_corpus, "--db", db, "--workers", "1")
+    slant("analyze", small_corpus, "--out", tmp_path / "direct", "--workers", "1")
+    result = slant("export", "--db", db, "--out", tmp_path / "exported")
+    assert result.returncode == 0, result.stderr
+    direct = pd.read_csv(tmp_path / "direct" / "evidence.csv").sort_values(
+        ["article_id", "field", "start"]
+    )
+    exported = pd.read_csv(tmp_path / "exported" / "evidence.csv").sort_values(
+        ["article_id", "field", "start"]
+    )
+    assert list(exported.columns) == list(direct.columns)
+    assert (
+        exported[["article_id", "kind", "start", "end", "text", "sentence"]].values.tolist()
+        == direct[["article_id", "kind", "start", "end", "text", "sentence"]].values.tolist()
+    )
+    assert (tmp_path / "exported" / "targets.csv").exists()
+
+
+def test_a_new_framing_lexicon_rescores_the_store(small_corpus, tmp_path):
+    db = tmp_path / "s.duckdb"
+    slant("ingest", small_corpus, "--db", db, "--workers", "1")
+    lexicon = tmp_path / "framing.csv"
+    lexicon.write_text("pattern,category,note\nbridge,infrastructure,test\n", encoding="utf-8")
+    result = slant("rescore", "--db", db, "--lexicon", lexicon, "--workers", "1")
+    assert result.returncode == 0 and "Re-scored 3 articles" in result.stdout
+    slant("export", "--db", db, "--out", tmp_path / "out")
+    evidence = pd.read_csv(tmp_path / "out" / "evidence.csv")
+    assert set(evidence.loc[evidence["kind"] == "framing", "label"]) == {"infrastructure"}
+
+
+def test_a_media_cloud_export_is_fetched_and_failures_are_listed(site, tmp_path):
+    fixtures = ROOT / "tests" / "fixtures" / "web"
+    export = tmp_path / "mediacloud.csv"
+    export.write_text((fixtures / "mediacloud.csv").read_text().replace("{base}", site.base))
+    db, cache = tmp_path / "s.duckdb", tmp_path / "cache"
+    args = ("ingest", export, "--fetch", "--db", db, "--cache-dir", cache, "--workers", "1")
+    first = slant(*args)
+    assert first.returncode == 1, first.stderr
+    assert "Added 3 articles" in first.stdout and "1 rejected" in first.stdout
+    assert "mediacloud.csv, row 5: HTTP 404" in first.stderr
+    site.stop()
+    again = slant(*args[:-2], "--offline", "--workers", "1")
+    assert "Added 0 articles (3 duplicates skipped" in again.stdout
+
+
+def test_a_feed_url_is_ingested(site, tmp_path):
+    result = slant(
+        "ingest",
+        f"{site.base}/feed.rss",
+        "--db",
+        tmp_path / "s.duckdb",
+        "--cache-dir",
+        tmp_path / "cache",
+        "--workers",
+        "1",
+    )
+    assert "Added 2 articles" in result.stdout, result.stdout + result.stderr
+
+
+def test_stories_writes_one_row_per_article(small_corpus, tmp_path):
+    db = tmp_path / "s.duckdb"
+    slant("ingest", small_corpus, "--db", db, "--workers", "1")
+    result = slant("stories", "--db", db, "--out", tmp_path / "stories.csv")
+    assert result.returncode == 0, result.stderr
+    stories = pd.read_csv(tmp_path / "stories.csv")
+    assert list(stories.columns) == ["article_id", "story_id", "story_label", "story_date"]
+    assert len(stories) == 3
+
+
+def test_stories_on_a_missing_store_says_how_to_make_one(tmp_path):
+    result = slant("stories", "--db", tmp_path / "none.duckdb", "--out", tmp_path / "s.csv")
+    assert result.returncode == 2 and "slant ingest" in result.stderr
+
+
+def test_the_dask_engine_ingests_like_the_local_one(small_corpus, tmp_path):
+    result = slant(
+        "ingest", small_corpus, "--db", tmp_path / "s.duckdb", "--engine", "dask", "--workers", "1"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Added 3 articles" in result.stdout and "Dask partitions" in result.stdout

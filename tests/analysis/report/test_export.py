@@ -1,0 +1,77 @@
+"""CSV exports: formula-injection safe, numbers stay numbers, a JSON companion beside."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, datetime
+
+import pandas as pd
+import pytest
+
+from analysis.report import export
+
+
+@pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r", "\n"])
+def test_text_cell_starting_with_a_formula_character_gets_a_quote(prefix):
+    frame = pd.DataFrame({"title": [f'{prefix}HYPERLINK("http://x")', "plain"]})
+    back = pd.read_csv(io.BytesIO(export.to_csv(frame)), dtype=str, keep_default_na=False)
+    assert back["title"].iloc[0] == f'\'{prefix}HYPERLINK("http://x")'
+    assert back["title"].iloc[1] == "plain"
+
+
+def test_text_that_only_contains_formula_characters_later_is_untouched():
+    frame = pd.DataFrame({"title": ["a = b", "x@y.org", "well-known"]})
+    back = pd.read_csv(io.BytesIO(export.to_csv(frame)), dtype=str)
+    assert back["title"].tolist() == ["a = b", "x@y.org", "well-known"]
+
+
+def test_negative_number_column_stays_numeric():
+    frame = pd.DataFrame({"sentiment": [-0.5, 0.25, -1.0], "words": [10, -3, 7]})
+    back = pd.read_csv(io.BytesIO(export.to_csv(frame)))
+    assert back["sentiment"].dtype.kind == "f"
+    assert back["sentiment"].tolist() == [-0.5, 0.25, -1.0]
+    assert back["words"].dtype.kind == "i"
+    assert back["words"].tolist() == [10, -3, 7]
+
+
+def test_missing_values_stay_empty_cells():
+    frame = pd.DataFrame({"source": ["x", None], "share": [0.5, None]})
+    back = pd.read_csv(io.BytesIO(export.to_csv(frame)))
+    assert back["source"].isna().tolist() == [False, True]
+    assert back["share"].isna().tolist() == [False, True]
+
+
+def test_column_names_are_neutralised_too():
+    frame = pd.DataFrame({"=cmd": ["a"]})
+    assert export.to_csv(frame).decode().splitlines()[0] == "'=cmd"
+
+
+def test_dates_are_written_as_dates_not_quoted():
+    frame = pd.DataFrame({"published": pd.to_datetime(["2025-01-02 12:00"])})
+    assert export.to_csv(frame).decode().splitlines()[1] == "2025-01-02 12:00:00"
+
+
+def test_write_export_writes_csv_and_json_companion(tmp_path):
+    frame = pd.DataFrame({"outlet": ["@evil"], "sentiment": [-0.2]})
+    meta = export.metadata(
+        "article_scores",
+        filters={"outlets": ["@evil"], "start": "2025-01-01"},
+        lexicon_hash="abc123",
+        analysis_version="1.0",
+        exported_at=datetime(2025, 5, 1, 12, tzinfo=UTC),
+    )
+    csv_path, json_path = export.write_export(frame, tmp_path / "scores.csv", meta)
+    assert csv_path.read_text().splitlines()[1] == "'@evil,-0.2"
+    companion = json.loads(json_path.read_text())
+    assert json_path.name == "scores.json"
+    assert companion["filters"] == {"outlets": ["@evil"], "start": "2025-01-01"}
+    assert companion["lexicon_hash"] == "abc123"
+    assert companion["analysis_version"] == "1.0"
+    assert companion["exported_at"] == "2025-05-01T12:00:00+00:00"
+    assert companion["rows"] == 1
+
+
+def test_metadata_records_the_time_of_export_when_not_given():
+    meta = export.metadata("evidence")
+    assert datetime.fromisoformat(meta["exported_at"]).tzinfo is not None

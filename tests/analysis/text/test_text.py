@@ -1,0 +1,149 @@
+"""Specification of the text primitives: cleaning, tokens, sentences."""
+
+from analysis.text import count_words, normalize, sentence_index, split_sentences, tokenize
+
+
+def sentences(text):
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_normalize_turns_non_breaking_spaces_into_spaces():
+    assert normalize("News\u00a0 /\u00a0 Iraq") == "News / Iraq"
+
+
+def test_normalize_keeps_curly_quotes():
+    assert normalize("\u201cWe agreed,\u201d he said") == "\u201cWe agreed,\u201d he said"
+
+
+def test_normalize_composes_unicode_to_nfc():
+    assert normalize("Cafe\u0301") == "Caf\u00e9"
+
+
+def test_normalize_keeps_one_blank_line_between_paragraphs():
+    assert normalize("One.\r\n\r\n\r\n\r\nTwo.  \n") == "One.\n\nTwo."
+
+
+def test_normalize_drops_zero_width_and_control_characters():
+    assert normalize("a\u200bb\x07c") == "abc"
+
+
+def test_tokens_fold_curly_apostrophes_to_straight_ones():
+    assert [t[2] for t in tokenize("country\u2019s")] == ["country's"]
+
+
+def test_tokens_keep_hyphenated_words_whole():
+    assert [t[2] for t in tokenize("the US-led coalition")] == ["the", "us-led", "coalition"]
+
+
+def test_token_offsets_point_into_the_original_text():
+    text = "Arab country\u2019s sovereignty"
+    assert all(text[a:b].lower().replace("\u2019", "'") == form for a, b, form in tokenize(text))
+
+
+def test_count_words_counts_tokens():
+    assert count_words("The 78-year-old politician said 3.2 percent.") == 7
+
+
+def test_sentences_do_not_split_after_titles():
+    assert sentences("Gen. Tarev arrived. Dr. Solen left.") == [
+        "Gen. Tarev arrived.",
+        "Dr. Solen left.",
+    ]
+
+
+def test_sentences_do_not_split_after_month_abbreviations():
+    assert sentences("On Jan. 5 the Assembly voted. It was close.") == [
+        "On Jan. 5 the Assembly voted.",
+        "It was close.",
+    ]
+
+
+def test_sentences_do_not_split_inside_a_dotted_acronym_before_a_name():
+    assert sentences("The U.S. Patriot systems arrived.") == ["The U.S. Patriot systems arrived."]
+
+
+def test_sentences_split_after_a_dotted_acronym_that_ends_a_sentence():
+    assert sentences("Troops left the U.S. The base closed.") == [
+        "Troops left the U.S.",
+        "The base closed.",
+    ]
+
+
+def test_sentences_do_not_split_decimals():
+    assert sentences("Prices rose 3.2 percent. Wages fell.") == [
+        "Prices rose 3.2 percent.",
+        "Wages fell.",
+    ]
+
+
+def test_sentences_do_not_split_after_initials():
+    assert sentences("Jens J. Stoltenberg spoke.") == ["Jens J. Stoltenberg spoke."]
+
+
+def test_a_closing_quote_stays_with_its_sentence():
+    text = "\u201cWe agreed.\u201d He said it twice."
+    assert sentences(text) == ["\u201cWe agreed.\u201d", "He said it twice."]
+
+
+def test_a_quote_followed_by_its_attribution_is_one_sentence():
+    text = "\u201cWe agreed,\u201d he said. Then he left."
+    assert sentences(text) == ["\u201cWe agreed,\u201d he said.", "Then he left."]
+
+
+def test_a_sentence_may_open_with_a_quote():
+    assert sentences('He spoke. "We will stay," she said.') == [
+        "He spoke.",
+        '"We will stay," she said.',
+    ]
+
+
+def test_paragraph_breaks_always_end_a_sentence():
+    assert sentences("A headline without a stop\n\nThe body begins.") == [
+        "A headline without a stop",
+        "The body begins.",
+    ]
+
+
+def test_question_and_exclamation_marks_end_sentences():
+    assert sentences("Why now? Nobody knows! Fine.") == ["Why now?", "Nobody knows!", "Fine."]
+
+
+def test_sentence_spans_exclude_surrounding_whitespace():
+    text = "  One.   Two.  "
+    assert [text[a:b] for a, b in split_sentences(text)] == ["One.", "Two."]
+
+
+def test_sentence_index_finds_the_sentence_holding_an_offset():
+    spans = [(0, 4), (5, 9), (11, 20)]
+    assert [sentence_index(spans, o) for o in (0, 6, 15, 10, 25)] == [0, 1, 2, -1, -1]
+
+
+def test_tokens_next_to_characters_above_the_basic_plane():
+    # An emoji is no letter; a mathematical capital is (the tokenizer's slower route).
+    assert tokenize("war\U0001f600crimes \U0001d400b") == [
+        (0, 3, "war"),
+        (4, 10, "crimes"),
+        (11, 13, "\U0001d400b"),
+    ]
+
+
+def test_the_fast_token_pattern_agrees_with_the_token_pattern_on_every_character():
+    from analysis.text.tokens import _TOKEN_SPLIT, _bmp_token_split
+
+    # Every character of the basic plane between letters, alone, and next to inner
+    # apostrophes and hyphens.
+    chars = [chr(c) for c in range(0x10000)]
+    for text in ("a".join(chars), " ".join(chars), "-".join(chars), "'x".join(chars)):
+        assert _bmp_token_split().split(text) == _TOKEN_SPLIT.split(text)
+
+
+def test_a_paragraph_break_ends_a_sentence_even_after_an_abbreviation():
+    assert sentences("He met Gen.\n\nThe talks ended.") == ["He met Gen.", "The talks ended."]
+
+
+def test_a_single_line_break_after_a_stop_ends_a_sentence():
+    assert sentences("One.\n Two.") == ["One.", "Two."]
+
+
+def test_space_around_paragraphs_is_trimmed():
+    assert sentences("  \n\nOne.\n\n  Two.  \n\n") == ["One.", "Two."]

@@ -1,0 +1,104 @@
+"""The wheel works anywhere: it carries every package and the lexicons, and `slant analyze` runs
+from it in a fresh environment, away from the source checkout."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import sysconfig
+import tomllib
+import venv
+from pathlib import Path
+
+import pytest
+
+from tests.paths import ROOT
+
+
+def _packages_in_tree() -> set[str]:
+    folders = {
+        path.parent
+        for top in ("analysis", "dashboard")
+        for path in (ROOT / top).rglob("*.py")
+        if "__pycache__" not in path.parts
+    }
+    return {".".join(folder.relative_to(ROOT).parts) for folder in folders}
+
+
+def test_pyproject_lists_every_package_of_the_tree():
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    listed = set(config["tool"]["setuptools"]["packages"])
+    assert listed - {"analysis.package_data"} == _packages_in_tree()
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    build = tmp_path_factory.mktemp("build")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(ROOT)],
+        check=True,
+        cwd=build,
+        capture_output=True,
+    )
+    (found,) = out.glob("slant-*.whl")
+    return found
+
+
+def test_wheel_runs_slant_analyze_in_a_fresh_environment(wheel, tmp_path):
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=False)
+    fresh_site = Path(
+        sysconfig.get_path("purelib", vars={"base": str(env_dir), "platbase": str(env_dir)})
+    )
+    # The wheel's dependencies come from the test environment's site-packages, appended as a
+    # plain path (not a site dir: its editable-install hook is not run), so only the wheel
+    # provides `analysis`.
+    (fresh_site / "deps.pth").write_text(sysconfig.get_path("purelib") + "\n")
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", fresh_site, wheel],
+        check=True,
+        capture_output=True,
+    )
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    (work / "one.csv").write_text(
+        "outlet,title,text\n"
+        'Kestria Herald,Talks,"The minister said the so-called reforms were a breach of '
+        "the country's sovereignty. Officials reportedly disagreed.\"\n"
+    )
+    done = subprocess.run(
+        [
+            python,
+            "-c",
+            "from analysis.cli.main import main; raise SystemExit(main())",
+            "analyze",
+            "one.csv",
+            "--out",
+            "out",
+            "--workers",
+            "1",
+        ],
+        cwd=work,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    located = subprocess.run(
+        [
+            python,
+            "-c",
+            "import analysis, analysis.config as c; print(analysis.__file__, c.LEXICON_DIR)",
+        ],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert str(ROOT) not in located  # the installed copy, not the checkout
+    evidence = (work / "out" / "evidence.csv").read_text()
+    assert "so-called" in evidence and "breach of the country's sovereignty" in evidence
+    provenance = json.loads((work / "out" / "articles.json").read_text())
+    assert provenance
