@@ -29,9 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from analysis.measures import registry  # noqa: E402  (stdlib-only import: the bench stays light)
+
 DB = ROOT / "bench" / "out" / "million.duckdb"
-# The Overview page's key measures (dashboard/views/overview.py KEY_MEASURES).
-KEY_MEASURES = ("sentiment", "framing_per_1k", "anonymous_share", "hedges_per_1k")
+# The Overview page's key measures.
+KEY_MEASURES = registry.KEY_MEASURES
 
 
 def sql_queries():

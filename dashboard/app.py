@@ -14,7 +14,7 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` from a checkou
 
 import streamlit as st  # noqa: E402
 
-from dashboard import state  # noqa: E402
+from dashboard import cache, sidebar  # noqa: E402
 
 # Not "pages/": a folder of that name beside the entry file switches Streamlit into its
 # legacy multipage mode on a fresh session, which runs a deep-linked page without the
@@ -62,7 +62,7 @@ def build_pages() -> dict[str, list]:
 
 def no_data_page(status: str) -> None:
     """A friendly page instead of a traceback when there is nothing to show."""
-    path = state.store_path()
+    path = cache.store_path()
     st.title("Slant")
     if status == "unavailable":
         st.error(
@@ -87,9 +87,9 @@ def no_data_page(status: str) -> None:
 def main() -> None:
     st.set_page_config(page_title="Slant", page_icon=":material/balance:", layout="wide")
     page = st.navigation(build_pages())
-    status = state.store_status()
+    status = cache.store_status()
     if status == "ready":
-        state.sidebar_filters()
+        sidebar.sidebar_filters()
     else:
         st.sidebar.caption("Filters appear once the store holds articles.")
     if status != "ready" and page.url_path not in WORKS_WITHOUT_DATA:

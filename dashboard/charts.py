@@ -11,7 +11,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from analysis.compare.queries import SMALL_N
+from analysis.measures.registry import SMALL_N
 
 CUE_ORDER = ["neutral", "distancing", "emotive", "conceding", "asserting"]
 CUE_COLORS = ["#8c8c8c", "#d95f02", "#e7298a", "#1b9e77", "#7570b3"]

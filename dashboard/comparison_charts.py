@@ -13,7 +13,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from analysis.compare.queries import SMALL_N
+from analysis.measures.registry import SMALL_N
 from dashboard.charts import FIT_WIDTH, PAD
 
 SIDE_COLORS = ["#1f4e79", "#d95f02"]

@@ -15,9 +15,11 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analysis.compare.queries import SMALL_N
+from analysis.compare import outlet_comparisons
+from analysis.measures import registry
+from analysis.measures.registry import SMALL_N
 from analysis.report import export
-from dashboard import state
+from dashboard import cache, classroom, url_state
 
 # Markdown syntax, plus "$" (LaTeX) and ":" (emoji and :color[...] codes) that Streamlit adds.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$:])")
@@ -34,98 +36,24 @@ def escape_md(text) -> str:
 
 # --------------------------------------------------------------------------- explanations
 
-VADER_LIMITS = (
-    "VADER is a lexicon method built for social media: every word has a fixed score and "
-    "the sentence score sums them with a few rules. News is longer and more formal than "
-    "tweets, negation and sarcasm are handled coarsely, and a report *about* violence "
-    "scores negative whatever the outlet's stance."
-)
-FRAMING_LIMITS = (
-    "Lexicon framing finds only the terms listed in the framing lexicon (shown on the Data "
-    "page with its hash); a loaded idea phrased in other words is not counted, and a listed "
-    "word in a neutral sense is. Rates are matches per 1,000 words of the outlet's articles."
-)
-ATTRIBUTION_LIMITS = (
-    "Attribution is rule-based: a cue verb (said, claimed, admitted...) next to a source "
-    "phrase. Unusual sentence shapes are missed, and 'anonymous' means the source phrase "
-    'names no person or organisation ("officials", "a source").'
-)
-
-MEASURES: dict[str, tuple[str, str, str]] = {
-    # key: (label, method and limits, plain-language classroom explanation)
-    "sentiment": (
-        "Sentiment",
-        "Mean VADER compound score of the body's sentences (-1 most negative, +1 most "
-        "positive). " + VADER_LIMITS,
-        "How positive or negative the words in the article are, on a scale from -1 "
-        "(very negative) to +1 (very positive).",
-    ),
-    "headline_sentiment": (
-        "Headline sentiment",
-        "VADER compound score of the headline alone. " + VADER_LIMITS,
-        "How positive or negative the headline sounds.",
-    ),
-    "negative_share": (
-        "Negative share",
-        "Share of body sentences with a compound score of -0.05 or lower. " + VADER_LIMITS,
-        "Out of every 10 sentences, how many sound negative.",
-    ),
-    "framing_per_1k": (
-        "Framing terms per 1k words",
-        FRAMING_LIMITS,
-        "How often the article uses loaded words from our list, per 1,000 words.",
-    ),
-    "anonymous_share": (
-        "Anonymous sources",
-        "Share of attributions whose source is unnamed. " + ATTRIBUTION_LIMITS,
-        "Out of every 10 quotes or claims, how many come from someone who is not named.",
-    ),
-    "direct_share": (
-        "Direct quotes",
-        "Share of attributions that quote the source's own words in quotation marks. "
-        + ATTRIBUTION_LIMITS,
-        "How often the outlet prints people's exact words instead of retelling them.",
-    ),
-    "hedges_per_1k": (
-        "Hedges per 1k words",
-        "Hedging words ('reportedly', 'apparently', 'allegedly') per 1,000 words, from the "
-        "hedge lexicon; lists only, no sense of context.",
-        "How often the article signals doubt with words like 'reportedly'.",
-    ),
-    "target_sentiment": (
-        "Target sentiment",
-        "Mean VADER compound score of the sentences that mention a target (a person, "
-        "group or government from the targets lexicon, with its aliases). A sentence that "
-        "mentions two targets counts for both. " + VADER_LIMITS,
-        "How positive or negative the sentences about this person or group sound.",
-    ),
-    "cue_class": (
-        "Cue verbs",
-        "Each attribution's cue verb is classed by stance: neutral (said), distancing "
-        "(claimed), emotive (slammed), conceding (admitted), asserting (insisted). "
-        + ATTRIBUTION_LIMITS,
-        "The verb a reporter picks to introduce a quote changes how believable it sounds: "
-        "'said' is neutral, 'claimed' casts doubt.",
-    ),
-}
-
 
 def measure_label(key: str) -> str:
-    return MEASURES.get(key, (key.replace("_", " ").capitalize(),))[0]
+    return registry.label(key)
 
 
 def explain(*keys: str) -> None:
     """A "What does this measure?" expander for ``keys``; in classroom mode the plain
     explanation is also shown beside the measure, always visible."""
-    notes = [MEASURES[k] for k in keys if k in MEASURES]
+    notes = [registry.measure(k) for k in keys]
     if not notes:
         return
-    if state.classroom():
-        for label, _, plain in notes:
-            st.info(f"**{label}:** {plain}", icon=":material/school:")
+    if classroom.is_on():
+        for note in notes:
+            st.info(f"**{escape_md(note.label)}:** {note.plain}", icon=":material/school:")
     with st.expander("What does this measure?"):
-        for label, method, _ in notes:
-            st.markdown(f"**{label}.** {method}")
+        for note in notes:
+            unit = f" *Unit: {note.unit}.*" if note.unit else ""
+            st.markdown(f"**{escape_md(note.label)}.** {note.method}{unit}")
 
 
 # --------------------------------------------------------------------------- n and warnings
@@ -239,8 +167,8 @@ def table(frame: pd.DataFrame, height: int | str = "auto", **column_config) -> N
 def context_lines(lines: pd.DataFrame, match_title: str = "Term", shown: str = "") -> None:
     """Keyword-in-context lines (outlet, date, title, before, match, after) with a
     link to each article in the reader; outlets relabelled in classroom mode."""
-    lines = state.relabel(lines)
-    lines["reader"] = [state.reader_link(i) for i in lines["article_id"]]
+    lines = classroom.relabel(lines)
+    lines["reader"] = [url_state.reader_link(i) for i in lines["article_id"]]
     n_badge(lines["article_id"].nunique(), f"articles{f' ({shown})' if shown else ''}")
     table(
         lines[["outlet", "published", "title", "left", "match", "right", "reader"]],
@@ -278,7 +206,9 @@ def outlet_comparison(filters, measures: Sequence[str], key: str) -> None:
     tested on a chosen measure, with a plain-language sentence per pair."""
     from dashboard import charts
 
-    long = state.relabel(state.estimates_long(filters, measures))
+    long = classroom.relabel(
+        cache.run(outlet_comparisons.outlet_estimates_long, filters, tuple(measures))
+    )
     if long.empty:
         nothing_selected("No scored articles match the current filters.")
         return
@@ -288,12 +218,13 @@ def outlet_comparison(filters, measures: Sequence[str], key: str) -> None:
         chosen = st.selectbox(
             "Measure", list(measures), format_func=measure_label, key=f"{key}_pair_measure"
         )
-        pairs = state.pairwise(filters, chosen)
+        with st.spinner("Testing every pair of outlets…"):
+            pairs = cache.run(outlet_comparisons.outlet_pairs, filters, chosen)
         if pairs.empty:
             st.info("Testing needs articles from at least two outlets.")
             return
-        if state.names_hidden():
-            pairs = _hide_outlets(pairs, state.outlet_labels())
+        if classroom.names_hidden():
+            pairs = _hide_outlets(pairs, classroom.outlet_labels())
         pairs = pairs.sort_values("p_adjusted")
         for sentence in pairs.loc[pairs["significant"], "sentence"].head(6):
             st.markdown(f"- {escape_md(sentence)}")
@@ -303,7 +234,7 @@ def outlet_comparison(filters, measures: Sequence[str], key: str) -> None:
             "Permutation test on the difference of means, 95% bootstrap interval over "
             "articles (seeded, so the numbers are reproducible), Cliff's delta as effect "
             "size, p adjusted for the number of pairs (Benjamini-Hochberg). Outlets with more "
-            f"than {state.PAIRWISE_SAMPLE:,} articles are tested on a seeded sample of that many."
+            f"than {outlet_comparisons.PAIRWISE_SAMPLE:,} articles are tested on a seeded sample of that many."
         )
         plain = pairs.rename(columns=PAIR_COLUMNS)
         table(plain)

@@ -23,15 +23,13 @@ import pandas as pd
 from analysis.compare import queries
 from analysis.compare.queries import Filters
 from analysis.errors import InputError
+from analysis.measures import registry
 from analysis.store import SCORE_COLUMNS
 from analysis.text.lexicons import DEFAULT_DIR
 from analysis.text.patterns import PatternError, compile_pattern
 
 #: The most articles the text-based pages (terms, word choice, stories) read at once.
 TEXT_CAP = 20_000
-
-#: Rates per 1,000 words and the stored count each is built from (for pooled rates).
-RATE_COUNTS = {"framing_per_1k": "framing_count", "hedges_per_1k": "hedges"}
 
 _FRAMING_CATEGORY = re.compile(r"^framing_(.+)_per_1k$")
 _CUE_CLASS = re.compile(r"^cue_(.+)_share$")
@@ -63,7 +61,7 @@ def measure_names(con, filters: Filters | None = None) -> list[str]:
 
 def is_rate(measure: str) -> bool:
     """Whether ``measure`` is a rate per 1,000 words (so a pooled rate exists too)."""
-    return measure in RATE_COUNTS or bool(_FRAMING_CATEGORY.match(measure))
+    return registry.measure(measure).is_rate
 
 
 def measure_frame(
@@ -87,7 +85,7 @@ def measure_frame(
         condition += f" AND a.outlet IN ({', '.join('?' for _ in outlets)})"
         params = [*params, *outlets]
     if measure in SCORE_COLUMNS:
-        count = RATE_COUNTS.get(measure)
+        count = registry.MEASURES[measure].count
         extra = f", s.{count}::DOUBLE AS matches, s.words::DOUBLE AS words" if count else ""
         sql = f"""SELECT a.article_id, a.outlet, s.{measure} AS {measure}{extra}
             FROM articles a JOIN scores s USING (article_id)

@@ -24,109 +24,17 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 import zlib
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from scipy.stats import rankdata
 
+from analysis.measures import registry
+from analysis.measures.registry import Measure
+
 # Keep each vectorised resampling block to about this many numbers (~16 MB of float64).
 _BLOCK_ELEMENTS = 2_000_000
-
-
-@dataclass(frozen=True, slots=True)
-class Measure:
-    """How to talk about a measure: what it is and what a higher/lower value means.
-
-    ``higher`` and ``lower`` complete "Outlet A's articles ... than Outlet B's".
-    """
-
-    label: str
-    higher: str
-    lower: str
-
-
-#: Plain-language descriptions of the stored per-article measures.
-MEASURES: dict[str, Measure] = {
-    "sentiment": Measure("mean sentence sentiment", "are more positive", "are more negative"),
-    "headline_sentiment": Measure(
-        "headline sentiment", "have more positive headlines", "have more negative headlines"
-    ),
-    "negative_share": Measure(
-        "share of negative sentences",
-        "have more negative sentences",
-        "have fewer negative sentences",
-    ),
-    "positive_share": Measure(
-        "share of positive sentences",
-        "have more positive sentences",
-        "have fewer positive sentences",
-    ),
-    "framing_count": Measure("framing terms", "use more framing terms", "use fewer framing terms"),
-    "framing_per_1k": Measure(
-        "framing terms per 1,000 words", "use more framing terms", "use fewer framing terms"
-    ),
-    "attributions": Measure(
-        "attributions to sources",
-        "attribute more statements to sources",
-        "attribute fewer statements to sources",
-    ),
-    "direct_share": Measure(
-        "share of direct quotes",
-        "quote sources directly more often",
-        "quote sources directly less often",
-    ),
-    "indirect_share": Measure(
-        "share of paraphrased attributions",
-        "paraphrase sources more often",
-        "paraphrase sources less often",
-    ),
-    "mixed_share": Measure(
-        "share of mixed quotes",
-        "mix quotation and paraphrase more often",
-        "mix quotation and paraphrase less often",
-    ),
-    "anonymous_share": Measure(
-        "share of anonymous sources",
-        "rely more on anonymous sources",
-        "rely less on anonymous sources",
-    ),
-    "hedges": Measure("hedges", "hedge more", "hedge less"),
-    "hedges_per_1k": Measure("hedges per 1,000 words", "hedge more", "hedge less"),
-    "words": Measure("article length in words", "are longer", "are shorter"),
-    "sentences": Measure("sentences per article", "have more sentences", "have fewer sentences"),
-}
-
-_FRAMING_CATEGORY = re.compile(r"^framing_(.+)_per_1k$")
-_CUE_CLASS = re.compile(r"^cue_(.+)_share$")
-
-
-def describe_measure(column: str) -> Measure:
-    """The :class:`Measure` for ``column``, including per-category columns.
-
-    >>> describe_measure("cue_distancing_share").higher
-    "use more 'distancing' cue verbs"
-    """
-    if column in MEASURES:
-        return MEASURES[column]
-    if match := _FRAMING_CATEGORY.match(column):
-        category = match.group(1).replace("_", " ")
-        return Measure(
-            f"'{category}' framing terms per 1,000 words",
-            f"use more '{category}' framing terms",
-            f"use fewer '{category}' framing terms",
-        )
-    if match := _CUE_CLASS.match(column):
-        cue_class = match.group(1).replace("_", " ")
-        return Measure(
-            f"share of '{cue_class}' cue verbs",
-            f"use more '{cue_class}' cue verbs",
-            f"use fewer '{cue_class}' cue verbs",
-        )
-    name = column.replace("_", " ")
-    return Measure(name, f"score higher on {name}", f"score lower on {name}")
 
 
 # --------------------------------------------------------------------------- seeding
@@ -473,13 +381,13 @@ def describe_comparison(
 
     Claims a difference only when the (adjusted) p-value is below ``alpha``.
     """
-    description = describe_measure(measure) if isinstance(measure, str) else measure
+    description = registry.measure(measure) if isinstance(measure, str) else measure
     p = result["p_value"] if p_adjusted is None else p_adjusted
     p_label = "p" if p_adjusted is None else "adjusted p"
     n_text = f"n = {result['n_a']} vs {result['n_b']}"
     if p is None or math.isnan(p):
         return (
-            f"Too few articles to compare {name_a} and {name_b} on {description.label} ({n_text})."
+            f"Too few articles to compare {name_a} and {name_b} on {description.phrase} ({n_text})."
         )
     details = (
         f"difference {format_number(result['difference'])} "
@@ -488,7 +396,7 @@ def describe_comparison(
     )
     if p >= alpha:
         return (
-            f"No clear difference in {description.label} between {name_a} and {name_b}: {details}"
+            f"No clear difference in {description.phrase} between {name_a} and {name_b}: {details}"
         )
     phrase = description.higher if result["difference"] > 0 else description.lower
     return f"{_possessive(name_a)} articles {phrase} than {_possessive(name_b)}: {details}"

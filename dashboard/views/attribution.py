@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, components, state
+from analysis.compare import queries
+from dashboard import cache, charts, classroom, components, sidebar
 
 st.title("Attribution")
-filters = state.filters()
+filters = sidebar.filters()
 
-summary = state.query("attribution_summary", filters)
+summary = cache.run(queries.attribution_summary, filters)
 if summary.empty:
     components.nothing_selected()
     st.stop()
 if summary["attributions"].sum() == 0:
     st.info("No attribution (a source with a cue verb such as 'said') was found in these articles.")
     st.stop()
-summary = state.relabel(summary)
+summary = classroom.relabel(summary)
 
 st.subheader("Anonymous sources and quotation style")
 st.caption(
@@ -76,7 +77,7 @@ st.caption("Mean of each article's share; articles that quote nobody have no sha
 components.outlet_comparison(filters, ("anonymous_share", "direct_share"), "attribution")
 
 st.subheader("Cue verbs by stance")
-cues = state.relabel(state.query("cue_classes", filters))
+cues = classroom.relabel(cache.run(queries.cue_classes, filters))
 if cues.empty:
     st.info("No cue verb was classed in these articles.")
 else:
@@ -84,7 +85,7 @@ else:
     components.explain("cue_class")
 
 st.subheader("Most quoted sources per outlet")
-top = state.relabel(state.query("top_sources", filters, 8))
+top = classroom.relabel(cache.run(queries.top_sources, filters, 8))
 components.chart(
     charts.top_bars(
         top.assign(kind=top["anonymous"].map({True: "Anonymous", False: "Named"})),
@@ -101,7 +102,7 @@ components.chart(
 )
 
 st.subheader("Quoted sources")
-sources = state.relabel(state.query("quoted_sources", filters))
+sources = classroom.relabel(cache.run(queries.quoted_sources, filters))
 components.n_badge(int(sources["attributions"].sum()), "attributions")
 components.table(
     sources,

@@ -5,50 +5,13 @@ from __future__ import annotations
 
 import math
 
-import pandas as pd
 import streamlit as st
 
-from analysis import store
-from analysis.compare import comparison_reads, stats
-from dashboard import comparison_charts, components, state
+from analysis.compare import comparison_reads, outlet_comparisons, queries, stats
+from analysis.measures import registry
+from dashboard import cache, classroom, comparison_charts, components, sidebar, url_state
 
 # --------------------------------------------------------------------------- helpers
-# A cached reader for analysis.compare.comparison_reads, keyed like state.query on the store
-# fingerprint (state.query only reaches analysis.compare.queries).
-
-
-def read(name: str, *args):
-    return state.read("comparison_reads", name, *args)
-
-
-@st.cache_data(ttl=state.CACHE_TTL, max_entries=64, show_spinner="Comparing…")
-def _comparison(fingerprint: str, path: str, filters, measure: str, sides: tuple) -> dict:
-    """group_estimates, pairwise and (for rates) pooled_rate for two sides.
-
-    ``sides``: ((label, (outlet, ...)), (label, (outlet, ...))).
-    """
-    values = state.read("comparison_reads", "measure_frame", filters, measure)
-    mapping = {label: list(members) for label, members in sides}
-    frame = values.assign(side=stats.assign_groups(values, mapping)).dropna(subset=["side"])
-    labels = [label for label, _ in sides]
-    estimates = stats.group_estimates(frame, measure, group="side")
-    estimates = estimates.set_index("group").reindex(labels).reset_index(names="side")
-    estimates["n"] = estimates["n"].fillna(0).astype("int64")
-    pair = stats.pairwise(frame, measure, group="side", groups=labels)
-    pooled = None
-    if comparison_reads.is_rate(measure) and "matches" in frame:
-        pooled = stats.pooled_rate(frame, "matches", "words", group="side")
-    return {"estimates": estimates, "pair": pair.iloc[0].to_dict(), "pooled": pooled}
-
-
-@st.cache_data(ttl=state.CACHE_TTL, max_entries=64, show_spinner="Testing every pair…")
-def _all_pairs(fingerprint: str, path: str, filters, measure: str, labels: tuple) -> pd.DataFrame:
-    """stats.pairwise over the given outlets (``labels``: ((outlet, shown label), ...))."""
-    values = state.read("comparison_reads", "measure_frame", filters, measure)
-    shown = dict(labels)
-    frame = values[values["outlet"].isin(shown)].assign(outlet=lambda f: f["outlet"].map(shown))
-    return stats.pairwise(frame, measure, group="outlet", groups=sorted(shown.values()))
-
 
 md = components.escape_md
 
@@ -67,7 +30,7 @@ def pick(label: str, key: str, options: list, default, multi: bool = False, **kw
         value = [v for v in value if v in options]
     elif value not in options:
         value = default
-    widget = f"{key}__{'letters' if state.names_hidden() else 'names'}"
+    widget = f"{key}__{'letters' if classroom.names_hidden() else 'names'}"
     current = st.session_state.get(widget)
     invalid = (
         current is None
@@ -77,17 +40,17 @@ def pick(label: str, key: str, options: list, default, multi: bool = False, **kw
     if invalid:  # a new widget (first run, classroom switch) or a stale choice
         st.session_state[widget] = value
     box = st.multiselect if multi else st.selectbox
-    choice = box(label, options, key=widget, format_func=state.label, **kwargs)
+    choice = box(label, options, key=widget, format_func=classroom.label, **kwargs)
     st.session_state[key] = choice
     return choice
 
 
 def _from_url(key: str, options: list, multi: bool):
-    letters = {f"{code}": name for name, code in state.outlet_letters(
-        state.query("outlet_names")).items()}  # fmt: skip
+    letters = {f"{code}": name for name, code in classroom.outlet_letters(
+        cache.run(queries.outlet_names)).items()}  # fmt: skip
     found = []
     for raw in st.query_params.get_all(key):
-        name = raw if raw in options else letters.get(raw) if state.classroom() else None
+        name = raw if raw in options else letters.get(raw) if classroom.is_on() else None
         if name in options and name not in found:
             found.append(name)
     if multi:
@@ -99,8 +62,8 @@ def publish_outlets(key: str) -> None:
     """Write an outlet choice to the URL: names, or letters when names are hidden."""
     value = st.session_state.get(key)
     values = value if isinstance(value, list) else [] if value is None else [value]
-    if state.names_hidden():
-        letters = state.outlet_letters(state.query("outlet_names"))
+    if classroom.names_hidden():
+        letters = classroom.outlet_letters(cache.run(queries.outlet_names))
         values = [letters.get(v, v) for v in values]
     if st.query_params.get_all(key) == values:
         return
@@ -108,30 +71,6 @@ def publish_outlets(key: str) -> None:
         st.query_params[key] = values if len(values) > 1 else values[0]
     elif key in st.query_params:
         del st.query_params[key]
-
-
-def measure_label(measure: str) -> str:
-    text = stats.describe_measure(measure).label
-    return text[:1].upper() + text[1:]
-
-
-def measure_note(measure: str) -> None:
-    """A "What does this measure?" note for any measure, including per-category ones."""
-    if measure in components.MEASURES:
-        components.explain(measure)
-        return
-    if measure.startswith("framing_"):
-        method = components.FRAMING_LIMITS
-    elif measure.startswith("cue_") or measure in ("attributions", "indirect_share", "mixed_share"):
-        method = components.ATTRIBUTION_LIMITS
-    elif measure in ("positive_share",):
-        method = components.MEASURES["negative_share"][1].replace(
-            "-0.05 or lower", "0.05 or higher"
-        )
-    else:
-        method = "Counted per article from the stored scores."
-    with st.expander("What does this measure?"):
-        st.markdown(f"**{md(measure_label(measure))}.** {method}")
 
 
 def fmt(value) -> str:
@@ -162,9 +101,9 @@ with few articles only large gaps can be detected.
 # --------------------------------------------------------------------------- page
 
 st.title("Compare outlets")
-filters = state.filters()
+filters = sidebar.filters()
 
-counts = state.query("outlet_counts", filters)
+counts = cache.run(queries.outlet_counts, filters)
 outlets = counts["outlet"].tolist()
 if len(outlets) < 2:
     components.nothing_selected(
@@ -175,13 +114,13 @@ if len(outlets) < 2:
     st.stop()
 
 MODES = {"outlets": "Two outlets", "groups": "Two groups of outlets"}
-measures = read("measure_names", filters)
+measures = cache.run(comparison_reads.measure_names, filters)
 top = st.columns([1.2, 2])
 with top[0]:
     st.radio(
         "Compare",
         list(MODES),
-        key=state.url_choice("cmp_mode", list(MODES), "outlets"),
+        key=url_state.url_choice("cmp_mode", list(MODES), "outlets"),
         format_func=MODES.get,
         horizontal=True,
     )
@@ -189,12 +128,12 @@ with top[1]:
     st.selectbox(
         "Measure",
         measures,
-        key=state.url_choice("cmp_measure", measures, "sentiment"),
-        format_func=measure_label,
+        key=url_state.url_choice("cmp_measure", measures, "sentiment"),
+        format_func=registry.label,
         help="Every per-article measure, including each framing category's rate and each "
         "cue-verb stance's share.",
     )
-state.publish("cmp_mode", "cmp_measure")
+url_state.publish("cmp_mode", "cmp_measure")
 mode, measure = st.session_state["cmp_mode"], st.session_state["cmp_measure"]
 
 error = None
@@ -206,7 +145,7 @@ if mode == "outlets":
         b = pick("Second outlet", "cmp_b", outlets, outlets[1])
     publish_outlets("cmp_a")
     publish_outlets("cmp_b")
-    sides = ((state.label(a), (a,)), (state.label(b), (b,)))
+    sides = ((classroom.label(a), (a,)), (classroom.label(b), (b,)))
     if a == b:
         error = "Choose two different outlets."
 else:
@@ -236,7 +175,7 @@ else:
                 multi=True,
                 placeholder="Choose outlets",
             )
-            state.publish(name_key)
+            url_state.publish(name_key)
             publish_outlets(f"grp_{side}_outlets")
             chosen.append((name or default_name, tuple(members)))
     st.session_state["cmp_groups"] = {name: list(members) for name, members in chosen}
@@ -244,7 +183,7 @@ else:
     if not members_a or not members_b:
         error = "Put at least one outlet in each group."
     elif set(members_a) & set(members_b):
-        shared = ", ".join(state.label(o) for o in sorted(set(members_a) & set(members_b)))
+        shared = ", ".join(classroom.label(o) for o in sorted(set(members_a) & set(members_b)))
         error = f"{shared} is in both groups; put each outlet in one group only."
     elif name_a == name_b:
         error = "Give the two groups different names."
@@ -254,17 +193,15 @@ if error:
     st.info(md(error))
     st.stop()
 
-path = state.store_path()
-fingerprint = store.fingerprint(path)
-result = _comparison(fingerprint, str(path), filters, measure, sides)
+result = cache.run(outlet_comparisons.two_sides, filters, measure, sides)
 estimates, pair = result["estimates"], result["pair"]
 label_a, label_b = sides[0][0], sides[1][0]
 
 if estimates["n"].sum() == 0:
     components.nothing_selected(
-        f"No article on either side has a value for {stats.describe_measure(measure).label}."
+        f"No article on either side has a value for {registry.measure(measure).phrase}."
     )
-    measure_note(measure)
+    components.explain(measure)
     st.stop()
 
 # The headline sentence, from analysis.compare.stats, escaped (it carries outlet/group names).
@@ -273,9 +210,9 @@ st.info(md(pair["sentence"]), icon=":material/balance:")
 components.small_n_warning(estimates, group_col="side")
 chart_col, numbers_col = st.columns([5, 4], gap="large")
 with chart_col:
-    st.markdown(f"**{md(measure_label(measure))}: mean per article with 95% interval**")
+    st.markdown(f"**{md(registry.label(measure))}: mean per article with 95% interval**")
     components.chart(
-        comparison_charts.interval_chart(estimates, measure_label(measure)),
+        comparison_charts.interval_chart(estimates, registry.label(measure)),
         f"compare_{measure}",
         estimates,
     )
@@ -313,7 +250,7 @@ with numbers_col:
                     "ci_low": pair["ci_low"],
                     "ci_high": pair["ci_high"],
                 },
-                stats.describe_measure(measure).label,
+                registry.measure(measure).phrase,
             ),
             f"compare_{measure}_difference",
         )
@@ -343,7 +280,7 @@ if pooled is not None and not pooled.empty:
 
 with st.expander("How is this tested?"):
     st.markdown(TEST_NOTE)
-measure_note(measure)
+components.explain(measure)
 
 # --------------------------------------------------------------------------- all pairs
 
@@ -356,10 +293,10 @@ if len(outlets) > MAX_OUTLETS:
         f"The {MAX_OUTLETS} outlets with the most articles are compared "
         f"({len(outlets)} match the filters); filter the outlets to choose others."
     )
-labels = tuple((o, state.label(o)) for o in shown)
-pairs = _all_pairs(fingerprint, str(path), filters, measure, labels)
+labels = tuple((o, classroom.label(o)) for o in shown)
+pairs = cache.run(outlet_comparisons.pairs_among, filters, measure, labels)
 st.caption(
-    f"{len(pairs)} pairs on {md(stats.describe_measure(measure).label)}; p-values are "
+    f"{len(pairs)} pairs on {md(registry.measure(measure).phrase)}; p-values are "
     "Benjamini-Hochberg adjusted across these pairs. Sorted by adjusted p."
 )
 pairs = pairs.sort_values(["p_adjusted", "group_a", "group_b"], na_position="last")

@@ -11,7 +11,8 @@ import pandas as pd
 import streamlit as st
 
 from analysis.compare import article_reads
-from dashboard import components, state
+from analysis.measures import registry
+from dashboard import cache, classroom, components, sidebar, url_state
 from dashboard.highlight import category_palette, render_article_html, render_legend
 from dashboard.views.reader import (
     METRICS,
@@ -22,7 +23,6 @@ from dashboard.views.reader import (
     forget_picker,
     md,
     pick_article,
-    read,
     show_title,
 )
 
@@ -39,7 +39,7 @@ def _reset_articles() -> None:
 
 def choose_event(filters):
     """The event picker; returns the event's (or all filtered) articles, in reading order."""
-    events = read("shared_events", filters)
+    events = cache.run(article_reads.shared_events, filters)
     options = [ANY_EVENT, *events["event_id"]]
     titles = {
         row["event_id"]: f"{row['title'] or row['event_id']} — {row['outlets']} outlets, "
@@ -48,7 +48,7 @@ def choose_event(filters):
     }
     titles[ANY_EVENT] = "Any two articles (not tied to one event)"
     default = events["event_id"].iloc[0] if not events.empty else ANY_EVENT
-    state.url_choice(EVENT_KEY, options, default=default)
+    url_state.url_choice(EVENT_KEY, options, default=default)
     if st.session_state.get(EVENT_KEY) not in titles:
         st.session_state[EVENT_KEY] = default
     event = st.selectbox(
@@ -60,15 +60,15 @@ def choose_event(filters):
         help="Events are stories that several outlets covered (the corpus's event_id).",
     )
     if event == ANY_EVENT:
-        return read("article_list", filters)
-    return read("event_articles", filters, event)
+        return cache.run(article_reads.article_list, filters)
+    return cache.run(article_reads.event_articles, filters, event)
 
 
 def score_table(details: list[dict]) -> pd.DataFrame:
     """The two articles' stored scores side by side, formatted for reading."""
     rows = []
-    for key, short, kind, _ in METRICS:
-        label = components.MEASURES.get(key, (short,))[0]
+    for key, _short, kind in METRICS:
+        label = registry.label(key)
         rows.append(
             {
                 "Measure": label,
@@ -81,7 +81,9 @@ def score_table(details: list[dict]) -> pd.DataFrame:
 def show_side(column, name: str, detail: dict, evidence, sentences, palette) -> None:
     with column:
         st.subheader(name)
-        st.markdown(f"**{md(state.label(detail['outlet']))}** · " + md(_date(detail["published"])))
+        st.markdown(
+            f"**{md(classroom.label(detail['outlet']))}** · " + md(_date(detail["published"]))
+        )
         show_title(detail, evidence, sentences, palette, heading_size="1.25rem")
         with st.container(height=560, border=True):
             st.html(render_article_html(detail["text"], evidence, sentences, palette=palette))
@@ -93,10 +95,10 @@ def main() -> None:
         "Two outlets report the same event. Which words did each choose, whom did each "
         "quote, and how?"
     )
-    if state.store_status() != "ready":
+    if cache.store_status() != "ready":
         st.info("No articles yet: load some with `slant ingest` first.")
         return
-    if state.classroom():
+    if classroom.is_on():
         revealed = st.session_state.get("reveal_names", False)
         if st.button(
             "Hide outlet names" if revealed else "Reveal outlet names",
@@ -106,7 +108,7 @@ def main() -> None:
             st.session_state["reveal_names"] = not revealed
             st.rerun()
 
-    filters = state.filters()
+    filters = sidebar.filters()
     listing = choose_event(filters)
     pair = article_reads.pair_from(listing)
     if pair is None:
@@ -115,8 +117,8 @@ def main() -> None:
     ids = list(listing["article_id"])
     labels = {row["article_id"]: _option_label(row) for _, row in listing.iterrows()}
     first, second = pair
-    state.url_choice(LEFT_KEY, ids, default=first)
-    state.url_choice(RIGHT_KEY, ids, default=second)
+    url_state.url_choice(LEFT_KEY, ids, default=first)
+    url_state.url_choice(RIGHT_KEY, ids, default=second)
     for key, fallback in ((LEFT_KEY, first), (RIGHT_KEY, second)):
         if st.session_state.get(key) not in labels:
             st.session_state[key] = fallback
@@ -124,18 +126,18 @@ def main() -> None:
     left_pick, right_pick = st.columns(2)
     left_id = pick_article(left_pick, NAMES[0], LEFT_KEY, ids, labels)
     right_id = pick_article(right_pick, NAMES[1], RIGHT_KEY, ids, labels)
-    state.publish(EVENT_KEY, LEFT_KEY, RIGHT_KEY)
+    url_state.publish(EVENT_KEY, LEFT_KEY, RIGHT_KEY)
     if left_id == right_id:
         st.warning("Both sides show the same article: pick a different one for Article B.")
 
-    details = [read("article_detail", i) for i in (left_id, right_id)]
+    details = [cache.run(article_reads.article_detail, i) for i in (left_id, right_id)]
     if any(d is None for d in details):
         st.warning("One of these articles is not in the store any more. Pick another one.")
         return
-    palette = category_palette(read("framing_categories"))
+    palette = category_palette(cache.run(article_reads.framing_categories))
 
     st.subheader("What differs")
-    summary = read("compare_summary", left_id, right_id, NAMES)
+    summary = cache.run(article_reads.compare_summary, left_id, right_id, NAMES)
     if summary:
         # Sentences quote article words (untrusted): escaped for markdown.
         st.markdown("\n".join(f"- {md(line)}" for line in summary))
@@ -151,8 +153,8 @@ def main() -> None:
     for column, name, article_id, detail in zip(
         columns, NAMES, (left_id, right_id), details, strict=True
     ):
-        evidence = read("article_evidence", article_id)
-        sentences = read("article_sentences", article_id)
+        evidence = cache.run(article_reads.article_evidence, article_id)
+        sentences = cache.run(article_reads.article_sentences, article_id)
         show_side(column, name, detail, evidence, sentences, palette)
     explain_marks()
 

@@ -17,16 +17,12 @@ import pandas as pd
 import streamlit as st
 
 from analysis import store
-from analysis.compare import queries
+from analysis.compare import outlet_comparisons, queries
 from analysis.compare.queries import Filters
 from analysis.report import export
-from dashboard import components, state
+from dashboard import cache, classroom, components, sidebar
 
 UPLOAD_TYPES = ["csv", "tsv", "jsonl", "ndjson", "json", "parquet", "txt"]
-KEY_MEASURES = (
-    "sentiment", "negative_share", "framing_per_1k", "anonymous_share", "direct_share",
-    "hedges_per_1k",
-)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -73,7 +69,7 @@ def ingest_uploads(files, outlet: str | None) -> None:
     from analysis.ingest import load_paths
     from analysis.records import Rejected
 
-    db = state.store_path()
+    db = cache.store_path()
     lexicons = _load_lexicons()
     with tempfile.TemporaryDirectory(prefix="slant-upload-") as tmp:
         folder = Path(tmp)
@@ -112,7 +108,7 @@ def fetch_from_web(inputs: list[str], outlet: str | None) -> None:
     from analysis.ingest.web.inputs import is_url, iter_web_inputs
     from analysis.records import Rejected
 
-    db = state.store_path()
+    db = cache.store_path()
     lexicons = _load_lexicons()
     failures = [
         {"address": text, "reason": "not a web address (it must start with http:// or https://)"}
@@ -151,7 +147,7 @@ def rescore() -> None:
     lexicons = _load_lexicons()
     with st.status("Re-scoring...", expanded=True) as status:
         _, _, rescored = _write(
-            state.store_path(), [], lexicons, lambda message: status.update(label=message)
+            cache.store_path(), [], lexicons, lambda message: status.update(label=message)
         )
         status.update(label="Done", state="complete", expanded=False)
     st.session_state["rescore_report"] = (rescored, lexicons.hash)
@@ -162,7 +158,6 @@ def rescore() -> None:
 
 def _export_frame(db: str, kind: str, filters: Filters, labels: dict) -> pd.DataFrame:
     """The rows of one export, straight from the store (runs on click, outside the session)."""
-    from analysis.compare import stats
 
     con = store.connect(db, read_only=True)
     try:
@@ -173,15 +168,7 @@ def _export_frame(db: str, kind: str, filters: Filters, labels: dict) -> pd.Data
         elif kind == "target_sentiment":
             frame = queries.target_sentiment_rows(con, filters)
         else:
-            counts = queries.outlet_counts(con, filters)
-            parts = []
-            for measure in KEY_MEASURES:
-                est = stats.group_estimates(
-                    queries.measure_values(con, filters, measure), measure
-                ).rename(columns={"group": "outlet"})
-                est.insert(1, "measure", measure)
-                parts.append(est)
-            frame = pd.concat(parts, ignore_index=True).merge(counts, on="outlet", how="left")
+            frame = outlet_comparisons.key_measures_by_outlet(con, filters)
     finally:
         con.close()
     if labels and "outlet" in frame:
@@ -222,14 +209,14 @@ def _json_maker(db, kind, filters, labels):
 # --------------------------------------------------------------------------- page
 
 st.title("Data and exports")
-db = state.store_path()
-status = state.store_status()
+db = cache.store_path()
+status = cache.store_status()
 
 st.subheader("The store")
 st.code(str(db), language=None)
 if status == "ready":
-    summary = state.query("corpus_summary", Filters())
-    stamps = state.query("score_stamps", Filters())
+    summary = cache.run(queries.corpus_summary, Filters())
+    stamps = cache.run(queries.score_stamps, Filters())
     st.write(
         f"{summary['articles']:,} articles from {summary['outlets']:,} outlets, "
         f"{summary['scored']:,} scored."
@@ -379,14 +366,14 @@ st.subheader("Export centre")
 if status != "ready":
     st.info("Exports appear once the store holds articles.")
     st.stop()
-filters = state.filters()
-current = state.query("corpus_summary", filters)
+filters = sidebar.filters()
+current = cache.run(queries.corpus_summary, filters)
 st.caption(
     f"Exports follow the sidebar filters ({current['articles']:,} articles). Each CSV has a "
     "JSON companion stating the filters, lexicon hash, analysis version and time of export. "
     "Text cells that a spreadsheet would run as a formula are prefixed with '."
 )
-labels = state.outlet_labels() if state.names_hidden() else {}
+labels = classroom.outlet_labels() if classroom.names_hidden() else {}
 exports = [
     ("article_scores", "Article scores", "Every score of every article"),
     ("evidence", "Evidence rows", "Every matched span behind the scores"),

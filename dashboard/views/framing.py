@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, components, state
+from analysis.compare import queries
+from analysis.measures.registry import SMALL_N
+from dashboard import cache, charts, classroom, components, sidebar, url_state
 
 st.title("Framing")
-filters = state.filters()
+filters = sidebar.filters()
 
-rates = state.query("framing_rates", filters)
+rates = cache.run(queries.framing_rates, filters)
 if rates.empty:
     components.nothing_selected(
         "No framing term from the lexicon occurs in the articles that match the filters."
     )
     st.stop()
-rates = state.relabel(rates)
+rates = classroom.relabel(rates)
 
 st.subheader("Framing terms per 1,000 words, by category")
 st.caption(
     "Pooled rate: all matches of the category in an outlet's articles divided by all their "
-    "words, times 1,000. n = articles. Cells marked ! rest on fewer than 5 articles."
+    f"words, times 1,000. n = articles. Cells marked ! rest on fewer than {SMALL_N} articles."
 )
 components.small_n_warning(rates.drop_duplicates("outlet").rename(columns={"articles": "n"}))
 components.chart(
@@ -41,7 +43,7 @@ st.caption(
 components.outlet_comparison(filters, ("framing_per_1k", "hedges_per_1k"), "framing")
 
 st.subheader("Most frequent terms per outlet")
-top = state.relabel(state.query("framing_terms", filters, 10))
+top = classroom.relabel(cache.run(queries.framing_terms, filters, 10))
 components.chart(
     charts.top_bars(
         top, "term", "Term", "matches", "Matches", color="category", color_title="Category"
@@ -52,7 +54,7 @@ components.chart(
 )
 
 st.subheader("All terms")
-table = state.relabel(state.query("framing_term_table", filters))
+table = classroom.relabel(cache.run(queries.framing_term_table, filters))
 wide = table.pivot_table(
     index=["term", "category"], columns="outlet", values="matches", fill_value=0, aggfunc="sum"
 )
@@ -70,12 +72,12 @@ terms = wide["term"].tolist()
 st.selectbox(
     "Term",
     terms,
-    key=state.url_choice("term", terms),
+    key=url_state.url_choice("term", terms),
     help="Lines from the selected articles where this term was matched.",
 )
-state.publish("term")
+url_state.publish("term")
 term = st.session_state["term"]
-lines = state.query("keyword_in_context", filters, term)
+lines = cache.run(queries.keyword_in_context, filters, term)
 if lines.empty:
     st.info("This term does not occur in the selected articles.")
 else:

@@ -5,16 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, components, state
-
-KEY_MEASURES = (
-    "sentiment",
-    "negative_share",
-    "framing_per_1k",
-    "anonymous_share",
-    "direct_share",
-    "hedges_per_1k",
-)
+from analysis.compare import outlet_comparisons, queries
+from analysis.measures import registry
+from dashboard import cache, charts, classroom, components, sidebar
 
 
 def _fmt(value: float, digits: int = 2) -> str:
@@ -23,7 +16,9 @@ def _fmt(value: float, digits: int = 2) -> str:
 
 def estimates_frame(filters) -> pd.DataFrame:
     """Long frame: outlet, measure, measure_label, n, estimate, ci_low, ci_high."""
-    long = state.estimates_long(filters, KEY_MEASURES)
+    long = cache.run(
+        outlet_comparisons.outlet_estimates_long, filters, tuple(registry.KEY_MEASURES)
+    )
     if not long.empty:
         long.insert(2, "measure_label", [components.measure_label(m) for m in long["measure"]])
     return long
@@ -32,8 +27,8 @@ def estimates_frame(filters) -> pd.DataFrame:
 # --------------------------------------------------------------------------- page
 
 st.title("Overview")
-filters = state.filters()
-summary = state.query("corpus_summary", filters)
+filters = sidebar.filters()
+summary = cache.run(queries.corpus_summary, filters)
 if summary["articles"] == 0:
     components.nothing_selected()
     st.stop()
@@ -54,7 +49,7 @@ if summary["scored"] < summary["articles"]:
         "re-score on the Data page."
     )
 
-counts = state.relabel(state.query("outlet_counts", filters))
+counts = classroom.relabel(cache.run(queries.outlet_counts, filters))
 components.small_n_warning(counts.rename(columns={"articles": "n"}))
 
 st.subheader("Key measures per outlet")
@@ -63,13 +58,13 @@ st.caption(
     "than 20,000 articles the normal interval, which then agrees); n = articles with a value "
     "(articles with no attribution have no anonymous or direct-quote share)."
 )
-long = state.relabel(estimates_frame(filters))
+long = classroom.relabel(estimates_frame(filters))
 if long.empty:
     components.nothing_selected("No scored articles match the current filters.")
     st.stop()
 
 wide = counts[["outlet", "articles"]].rename(columns={"outlet": "Outlet", "articles": "Articles"})
-for measure in KEY_MEASURES:
+for measure in registry.KEY_MEASURES:
     part = long[long["measure"] == measure]
     text = {
         row.outlet: f"{_fmt(row.estimate)} [{_fmt(row.ci_low)}, {_fmt(row.ci_high)}] n={row.n}"
@@ -81,4 +76,4 @@ components.csv_button(long, "overview_measures", label="Download these numbers (
 
 st.subheader("Each measure, outlet by outlet")
 components.chart(charts.interval_multiples(long), "overview_intervals", long, stretch=False)
-components.explain(*KEY_MEASURES)
+components.explain(*registry.KEY_MEASURES)

@@ -12,15 +12,12 @@ from datetime import datetime
 import streamlit as st
 
 from analysis.compare import article_reads
-from dashboard import components, state
+from analysis.measures import registry
+from dashboard import cache, classroom, components, sidebar, url_state
 from dashboard.highlight import category_palette, render_article_html, render_legend
 
 ARTICLE_KEY = "article"  # session state key and URL param of the chosen article
 _MODES = ("names", "letters")
-
-
-def read(name: str, *args):
-    return state.read("article_reads", name, *args)
 
 
 def _date(value) -> str:
@@ -33,7 +30,7 @@ def _option_label(row, outside: bool = False) -> str:
     # Plain text: a selectbox renders its labels as text, never as HTML or markdown.
     title = (row["title"] or "(untitled)").replace("\n", " ")
     title = title if len(title) <= 90 else title[:89] + "…"
-    text = f"{_date(row['published'])} — {state.label(row['outlet'])} — {title}"
+    text = f"{_date(row['published'])} — {classroom.label(row['outlet'])} — {title}"
     return text + ("  (outside the current filter)" if outside else "")
 
 
@@ -44,7 +41,7 @@ def picker_key(key: str) -> str:
     labels change, the browser keeps showing the old text of the selected option (an
     outlet name after "Hide outlet names"), while a new key draws a new widget.
     """
-    return f"{key}__{_MODES[state.names_hidden()]}"
+    return f"{key}__{_MODES[classroom.names_hidden()]}"
 
 
 def forget_picker(key: str) -> None:
@@ -77,15 +74,15 @@ def _fmt(value, kind: str) -> str:
     return f"{value:.1f}"
 
 
-#: The scores shown as metrics: (score column, short label, format, help when not in
-#: components.MEASURES). Labels are short so six fit in a row.
+#: The scores shown as metrics: (score column, short label, format); the help text is the
+#: measure's registry entry. Labels are short so six fit in a row.
 METRICS = (
-    ("sentiment", "Sentiment", "signed", None),
-    ("negative_share", "Negative", "share", None),
-    ("framing_per_1k", "Framing /1k", "rate", None),
-    ("attributions", "Attributions", "int", components.ATTRIBUTION_LIMITS),
-    ("anonymous_share", "Anonymous", "share", None),
-    ("hedges_per_1k", "Hedges /1k", "rate", None),
+    ("sentiment", "Sentiment", "signed"),
+    ("negative_share", "Negative", "share"),
+    ("framing_per_1k", "Framing /1k", "rate"),
+    ("attributions", "Attributions", "int"),
+    ("anonymous_share", "Anonymous", "share"),
+    ("hedges_per_1k", "Hedges /1k", "rate"),
 )
 
 
@@ -93,9 +90,9 @@ def show_metrics(detail: dict, columns: int = 6) -> None:
     """The article's scores as metrics (``columns`` per row)."""
     rows = [METRICS[i : i + columns] for i in range(0, len(METRICS), columns)]
     for row in rows:
-        for col, (key, label, kind, note) in zip(st.columns(columns), row, strict=False):
-            long_label, method = components.MEASURES.get(key, (label, note or ""))[:2]
-            help_text = f"**{long_label}.** {method}" if method else None
+        for col, (key, label, kind) in zip(st.columns(columns), row, strict=False):
+            described = registry.measure(key)
+            help_text = f"**{described.label}.** {described.method}"
             col.metric(label, _fmt(detail.get(key), kind), help=help_text)
 
 
@@ -114,16 +111,16 @@ def file_stem(article_id: str) -> str:
 
 MARKS_EXPLAINED = f"""
 **Coloured background** — a framing term: a word or phrase listed in the framing lexicon,
-coloured by its category. {components.FRAMING_LIMITS}
+coloured by its category. {registry.FRAMING_LIMITS}
 
 **Faint blue tint** — a statement attributed to someone; the **source** is underlined
 and the **cue verb** ("said", "claimed", "slammed", "admitted") is boxed. Hover a mark for
-its cue class and whether the source is anonymous. {components.ATTRIBUTION_LIMITS}
+its cue class and whether the source is anonymous. {registry.ATTRIBUTION_LIMITS}
 
 **Dotted underline** — a hedge ("reportedly", "apparently"), from the hedge lexicon.
 
 **Strip left of each sentence** — the sentence's VADER compound score, red for negative,
-grey for neutral, green for positive. {components.VADER_LIMITS}
+grey for neutral, green for positive. {registry.VADER_LIMITS}
 """
 
 
@@ -150,7 +147,7 @@ def show_title(detail: dict, evidence, sentences, palette, heading_size: str = "
 
 def main() -> None:
     st.title("Article reader")
-    status = state.store_status()
+    status = cache.store_status()
     if status != "ready":
         st.info(
             "No articles to read yet. Create a store with "
@@ -160,8 +157,8 @@ def main() -> None:
         )
         return
 
-    filters = state.filters()
-    listing = read("article_list", filters)
+    filters = sidebar.filters()
+    listing = cache.run(article_reads.article_list, filters)
     wanted = st.query_params.get(ARTICLE_KEY)
     ids = list(listing["article_id"])
     labels = {row["article_id"]: _option_label(row) for _, row in listing.iterrows()}
@@ -172,19 +169,19 @@ def main() -> None:
     # An id from the URL (or a previous choice) outside the filtered list still opens.
     current = st.session_state.get(ARTICLE_KEY) or wanted
     if current and current not in labels:
-        outside = read("article_detail", current)
+        outside = cache.run(article_reads.article_detail, current)
         if outside is not None:
             ids.insert(0, current)
             labels[current] = _option_label(outside, outside=True)
     if not ids:
         components.nothing_selected()
         return
-    state.url_choice(ARTICLE_KEY, ids, default=current if current in labels else ids[0])
+    url_state.url_choice(ARTICLE_KEY, ids, default=current if current in labels else ids[0])
     if st.session_state.get(ARTICLE_KEY) not in labels:
         st.session_state[ARTICLE_KEY] = ids[0]
 
     article_id = st.session_state[ARTICLE_KEY]
-    around = read("neighbours", filters, article_id)
+    around = cache.run(article_reads.neighbours, filters, article_id)
 
     def go(target: str) -> None:
         forget_picker(ARTICLE_KEY)
@@ -217,15 +214,15 @@ def main() -> None:
         args=(around.next,),
         width="stretch",
     )
-    state.publish(ARTICLE_KEY)
+    url_state.publish(ARTICLE_KEY)
 
-    detail = read("article_detail", article_id)
+    detail = cache.run(article_reads.article_detail, article_id)
     if detail is None:
         st.warning("That article is not in the store any more. Pick another one above.")
         return
-    evidence = read("article_evidence", article_id)
-    sentences = read("article_sentences", article_id)
-    palette = category_palette(read("framing_categories"))
+    evidence = cache.run(article_reads.article_evidence, article_id)
+    sentences = cache.run(article_reads.article_sentences, article_id)
+    palette = category_palette(cache.run(article_reads.framing_categories))
 
     show_title(detail, evidence, sentences, palette)
     position = (
@@ -234,7 +231,7 @@ def main() -> None:
         else "outside the current filter"
     )
     meta = [
-        f"**{md(state.label(detail['outlet']))}**",
+        f"**{md(classroom.label(detail['outlet']))}**",
         md(_date(detail["published"])),
     ]
     if detail["author"]:
@@ -244,7 +241,7 @@ def main() -> None:
     meta.append(position)
     st.markdown(" · ".join(meta))
     url = safe_url(detail["url"])
-    if url and not state.names_hidden():
+    if url and not classroom.names_hidden():
         st.link_button("Open the original", url, icon=":material/open_in_new:")
     if detail.get("sentiment") is None and detail.get("words") is None:
         st.warning("This article has not been scored yet: run `slant analyze` on the store.")

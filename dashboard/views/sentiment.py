@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, components, state
+from analysis.compare import queries
+from analysis.measures.registry import SMALL_N
+from dashboard import cache, charts, classroom, components, sidebar, url_state
 
 st.title("Sentiment")
-filters = state.filters()
+filters = sidebar.filters()
 
-boxes = state.query("sentiment_boxes", filters, "sentiment")
+boxes = cache.run(queries.sentiment_boxes, filters, "sentiment")
 if boxes.empty:
     components.nothing_selected("No scored articles match the current filters.")
     st.stop()
-boxes = state.relabel(boxes)
+boxes = classroom.relabel(boxes)
 
 st.subheader("How positive or negative each outlet's articles are")
 components.n_badge(boxes["n"].sum())
@@ -27,7 +29,7 @@ components.outlet_comparison(
 )
 
 st.subheader("Headline versus body")
-hvb = state.relabel(state.query("headline_vs_body", filters))
+hvb = classroom.relabel(cache.run(queries.headline_vs_body, filters))
 st.caption("Mean sentiment of headlines and of article bodies; n beside each bar in the tooltip.")
 components.chart(
     charts.grouped_bars(hvb, "mean", "part", "Mean sentiment (-1 to +1)", "Part of article"),
@@ -40,7 +42,7 @@ components.table(
 components.explain("headline_sentiment")
 
 st.subheader("Sentiment toward targets")
-matrix = state.query("target_matrix", filters)
+matrix = cache.run(queries.target_matrix, filters)
 if matrix.empty:
     st.info(
         "No target (person, group or government from the targets lexicon) is mentioned in "
@@ -49,19 +51,19 @@ if matrix.empty:
     st.stop()
 st.caption(
     "Each cell: mean sentiment of the sentences mentioning the target, averaged over "
-    "articles, with the number of articles. Cells marked ! rest on fewer than 5 articles."
+    f"articles, with the number of articles. Cells marked ! rest on fewer than {SMALL_N} articles."
 )
-shown = state.relabel(matrix)
+shown = classroom.relabel(matrix)
 components.chart(
     charts.heatmap(shown, "target", "Target", "mean", "Mean sentiment", "articles", diverging=True),
     "sentiment_targets",
     shown,
     stretch=False,
 )
-small_cells = int((shown["articles"] < 5).sum())
+small_cells = int((shown["articles"] < SMALL_N).sum())
 if small_cells:
     st.warning(
-        f"{small_cells} of {len(shown)} cells rest on fewer than 5 articles (faded, marked !): "
+        f"{small_cells} of {len(shown)} cells rest on fewer than {SMALL_N} articles (faded, marked !): "
         "treat them as anecdotes, not patterns.",
         icon=":material/warning:",
     )
@@ -70,21 +72,21 @@ components.explain("target_sentiment")
 st.markdown("**The sentences behind a cell**")
 outlets = sorted(matrix["outlet"].unique())
 targets = sorted(matrix["target"].unique())
-labels = state.outlet_labels()
+labels = classroom.outlet_labels()
 left, right = st.columns(2)
 with left:
     st.selectbox(
         "Outlet",
         outlets,
-        key=state.url_choice("cell_outlet", outlets),
+        key=url_state.url_choice("cell_outlet", outlets),
         format_func=lambda o: labels.get(o, o),
     )
 with right:
-    st.selectbox("Target", targets, key=state.url_choice("cell_target", targets))
+    st.selectbox("Target", targets, key=url_state.url_choice("cell_target", targets))
 # In classroom mode the outlet stays out of the URL, which students can read.
-state.publish("cell_target", *([] if state.names_hidden() else ["cell_outlet"]))
+url_state.publish("cell_target", *([] if classroom.names_hidden() else ["cell_outlet"]))
 outlet, target = st.session_state["cell_outlet"], st.session_state["cell_target"]
-sentences = state.query("target_sentences", filters, outlet, target)
+sentences = cache.run(queries.target_sentences, filters, outlet, target)
 if sentences.empty:
     st.info("This outlet does not mention this target in the selected articles.")
 else:

@@ -7,24 +7,18 @@ import pandas as pd
 import streamlit as st
 
 from analysis import store
-from analysis.compare import stories
-from dashboard import comparison_charts, components, state
+from analysis.compare import comparison_reads, stories
+from dashboard import cache, classroom, comparison_charts, components, sidebar, url_state
 
 # --------------------------------------------------------------------------- helpers
-# A cached reader for analysis.compare.comparison_reads, keyed like state.query on the store
-# fingerprint (state.query only reaches analysis.compare.queries).
-
-
-def read(name: str, *args):
-    return state.read("comparison_reads", name, *args)
 
 
 md = components.escape_md
 
 
-@st.cache_data(ttl=state.CACHE_TTL, max_entries=32, show_spinner="Grouping articles into stories…")
+@st.cache_data(ttl=cache.CACHE_TTL, max_entries=32, show_spinner="Grouping articles into stories…")
 def _stories(fingerprint: str, path: str, filters, threshold: float, window: float):
-    texts = state.read("comparison_reads", "article_texts", filters).frame
+    texts = cache.run(comparison_reads.article_texts, filters).frame
     found = stories.cluster_stories(texts, threshold=threshold, window_days=window)
     return found, stories.story_table(texts, found)
 
@@ -46,14 +40,14 @@ def signed(value) -> str:
 # --------------------------------------------------------------------------- page
 
 st.title("Stories")
-filters = state.filters()
+filters = sidebar.filters()
 st.caption(
     "Comparing outlets is fairest story by story: one outlet may look more negative only "
     "because it covered the bombing and not the trade fair. Articles about the same event, "
     "published within a few days of each other, are grouped into a story."
 )
 
-texts = read("article_texts", filters)
+texts = cache.run(comparison_reads.article_texts, filters)
 if texts.frame.empty:
     components.nothing_selected()
     st.stop()
@@ -67,7 +61,7 @@ with c1:
         min_value=0.05,
         max_value=0.60,
         step=0.01,
-        key=state.url_choice(
+        key=url_state.url_choice(
             "st_threshold", [round(x / 100, 2) for x in range(5, 61)], stories.DEFAULT_THRESHOLD
         ),
         help="Mean word-overlap (TF-IDF cosine) between two groups of articles needed to "
@@ -80,16 +74,16 @@ with c2:
         min_value=0.5,
         max_value=60.0,
         step=0.5,
-        key=state.url_choice(
+        key=url_state.url_choice(
             "st_window", [x / 2 for x in range(1, 121)], stories.DEFAULT_WINDOW_DAYS
         ),
         help="Articles published further apart than this are never compared directly.",
     )
-state.publish("st_threshold", "st_window")
+url_state.publish("st_threshold", "st_window")
 threshold = float(st.session_state["st_threshold"])
 window = float(st.session_state["st_window"])
 
-path = state.store_path()
+path = cache.store_path()
 found, table = _stories(store.fingerprint(path), str(path), filters, threshold, window)
 if table.empty:
     st.info("No story could be formed from these articles.")
@@ -132,7 +126,7 @@ grid = shown[["story_id", "story", "rank", "story_date"]].merge(
 grid = grid.merge(per_cell, on=["story_id", "outlet"], how="left")
 grid["articles"] = grid["articles"].fillna(0).astype("int64")
 grid["date"] = grid["story_date"].map(day)
-grid = state.relabel(grid)
+grid = classroom.relabel(grid)
 st.caption(
     f"The {min(TOP, len(table))} most widely covered stories (most outlets, then most "
     "articles); a filled cell holds the outlet's number of articles, an empty one is a "
@@ -148,8 +142,8 @@ components.chart(
 st.subheader("Stories ranked by coverage")
 view = table.assign(
     story_date=table["story_date"].map(day),
-    covering=table["covering"].map(lambda v: joined(v, state.label)),
-    missing=table["missing"].map(lambda v: joined(v, state.label)),
+    covering=table["covering"].map(lambda v: joined(v, classroom.label)),
+    missing=table["missing"].map(lambda v: joined(v, classroom.label)),
 )
 components.table(
     view[
@@ -183,16 +177,16 @@ sizes = dict(zip(table["story_id"], table["outlets_covering"], strict=True))
 st.selectbox(
     "Story",
     story_ids,
-    key=state.url_choice("story", story_ids),
+    key=url_state.url_choice("story", story_ids),
     format_func=lambda s: f"{s} · {labels.get(s, '')} ({sizes.get(s, 0)} outlets)",
 )
-state.publish("story")
+url_state.publish("story")
 story_id = st.session_state["story"]
 ids = found.loc[found["story_id"] == story_id, "article_id"].tolist()
 versions = stories.side_by_side(
     texts.frame,
-    read("story_scores", tuple(ids)),
-    read("story_evidence", tuple(ids)),
+    cache.run(comparison_reads.story_scores, tuple(ids)),
+    cache.run(comparison_reads.story_evidence, tuple(ids)),
     story_id,
     stories=found,
 )
@@ -201,7 +195,7 @@ if versions.empty:
     st.stop()
 if len(versions) < 2:
     st.info("Only one article tells this story, so there is nothing to set beside it.")
-versions = state.relabel(versions)
+versions = classroom.relabel(versions)
 st.caption(
     "Sentiment: VADER, mean over the body's sentences, and the headline alone (-1 to +1). "
     "'Only in this version': words this article uses and no other article of the story "
@@ -222,7 +216,7 @@ def listed(values, limit: int = 6) -> str:
 def card(row: dict) -> None:
     with st.container(border=True):
         headline = row["headline"] or "(untitled)"
-        st.markdown(f"**[{md(headline)}]({state.reader_link(row['article_id'])})**")
+        st.markdown(f"**[{md(headline)}]({url_state.reader_link(row['article_id'])})**")
         framing = row["framing_per_1k"]
         st.caption(
             f"{day(row['published'])} · sentiment {signed(row['sentiment'])} · headline "

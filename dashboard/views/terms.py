@@ -10,34 +10,29 @@ import pandas as pd
 import streamlit as st
 
 from analysis import store
-from analysis.compare import comparison_reads, terms
+from analysis.compare import comparison_reads, queries, terms
+from analysis.measures.registry import SMALL_N
 from analysis.text import lexicons
-from dashboard import comparison_charts, components, state
+from dashboard import cache, classroom, comparison_charts, components, sidebar, url_state
 
 # --------------------------------------------------------------------------- helpers
-# A cached reader for analysis.compare.comparison_reads, keyed like state.query on the store
-# fingerprint (state.query only reaches analysis.compare.queries).
-
-
-def read(name: str, *args):
-    return state.read("comparison_reads", name, *args)
 
 
 md = components.escape_md
 
 
-@st.cache_data(ttl=state.CACHE_TTL, max_entries=8, show_spinner=False)
+@st.cache_data(ttl=cache.CACHE_TTL, max_entries=8, show_spinner=False)
 def framing_lexicon(directory: str, stamp: float) -> tuple[list[str], list[str]]:
     """Patterns and categories of the framing lexicon (``stamp``: the file's mtime)."""
     lex = lexicons.load_lexicons(directory)
     return [t.pattern for t in lex.framing], lex.framing_categories
 
 
-@st.cache_data(ttl=state.CACHE_TTL, max_entries=32, show_spinner="Finding distinctive terms…")
+@st.cache_data(ttl=cache.CACHE_TTL, max_entries=32, show_spinner="Finding distinctive terms…")
 def _distinctive(
     fingerprint: str, path: str, filters, a: tuple, b: tuple | None, label_a: str, label_b: str
 ) -> pd.DataFrame:
-    texts = state.read("comparison_reads", "article_texts", filters).frame
+    texts = cache.run(comparison_reads.article_texts, filters).frame
     if b is not None:
         texts = texts[texts["outlet"].isin(set(a) | set(b))]  # the prior: these two sides
     result = terms.distinctive_terms(texts, list(a), list(b) if b is not None else None)
@@ -55,9 +50,9 @@ REST = "rest"
 # --------------------------------------------------------------------------- page
 
 st.title("Distinctive terms")
-filters = state.filters()
+filters = sidebar.filters()
 
-counts = state.query("outlet_counts", filters)
+counts = cache.run(queries.outlet_counts, filters)
 outlets = counts["outlet"].tolist()
 if len(outlets) < 2:
     components.nothing_selected(
@@ -80,7 +75,7 @@ def side_label(option: str) -> str:
     if option == REST:
         return "All other outlets"
     kind, _, value = option.partition(":")
-    return state.label(value) if kind == "o" else f"Group: {value}"
+    return classroom.label(value) if kind == "o" else f"Group: {value}"
 
 
 def members(option: str) -> list[str]:
@@ -92,23 +87,23 @@ def url_side(key: str, choices: list[str], default: str) -> None:
     """Seed a side from the URL (outlet names, or letters in classroom mode)."""
     if key in st.session_state and st.session_state[key] in choices:
         return
-    letters = {c: o for o, c in state.outlet_letters(state.query("outlet_names")).items()}
+    letters = {c: o for o, c in classroom.outlet_letters(cache.run(queries.outlet_names)).items()}
     raw = st.query_params.get(key, "")
     kind, _, value = raw.partition(":")
-    if kind == "o" and value in letters and state.classroom():
+    if kind == "o" and value in letters and classroom.is_on():
         raw = f"o:{letters[value]}"
     st.session_state[key] = raw if raw in choices else default
 
 
 def publish_side(key: str) -> None:
     value = st.session_state[key]
-    if state.names_hidden() and value.startswith("o:"):
-        value = "o:" + state.outlet_letters(state.query("outlet_names")).get(value[2:], "")
+    if classroom.names_hidden() and value.startswith("o:"):
+        value = "o:" + classroom.outlet_letters(cache.run(queries.outlet_names)).get(value[2:], "")
     if st.query_params.get(key) != value:
         st.query_params[key] = value
 
 
-widget_suffix = "__letters" if state.names_hidden() else "__names"
+widget_suffix = "__letters" if classroom.names_hidden() else "__names"
 url_side("terms_a", options, options[0])
 url_side("terms_b", [REST, *options], REST)
 left, right = st.columns(2)
@@ -136,7 +131,7 @@ if b is not None and set(a) & set(b):
     st.info("The two sides share outlets; choose sides with no outlet in common.")
     st.stop()
 
-texts = read("article_texts", filters)
+texts = cache.run(comparison_reads.article_texts, filters)
 if texts.note():
     st.warning(texts.note(), icon=":material/content_cut:")
 n_a = int(texts.frame["outlet"].isin(a).sum())
@@ -147,7 +142,7 @@ if n_a == 0 or n_b == 0:
     components.nothing_selected("One of the two sides has no article under the current filters.")
     st.stop()
 
-path = state.store_path()
+path = cache.store_path()
 result = _distinctive(
     store.fingerprint(path),
     str(path),
@@ -159,9 +154,9 @@ result = _distinctive(
 )
 components.n_badge(n_a, f"articles from {md(label_a)}")  # n_badge does not escape
 components.n_badge(n_b, f"articles from {md(label_b)}")
-if min(n_a, n_b) < 5:
+if min(n_a, n_b) < SMALL_N:
     st.warning(
-        f"Fewer than 5 articles on one side ({n_a} vs {n_b}): the terms below describe a "
+        f"Fewer than {SMALL_N} articles on one side ({n_a} vs {n_b}): the terms below describe a "
         "handful of articles, not an outlet's habits.",
         icon=":material/warning:",
     )
@@ -234,9 +229,12 @@ components.csv_button(result, "distinctive_terms_all", label="Download every ter
 st.subheader("A term in context")
 term_options = table["term"].tolist()
 st.selectbox(
-    "Term", term_options, key=state.url_choice("terms_term", term_options), help="From the table."
+    "Term",
+    term_options,
+    key=url_state.url_choice("terms_term", term_options),
+    help="From the table.",
 )
-state.publish("terms_term")
+url_state.publish("terms_term")
 term = st.session_state["terms_term"]
 chosen = texts.frame if b is None else texts.frame[texts.frame["outlet"].isin([*a, *b])]
 lines = terms.term_contexts(chosen, term, width=45, limit=50)
@@ -281,7 +279,7 @@ if submitted:
     else:
         (st.success if done.added else st.info)(md(done.message()))
         st.markdown("Re-score the store with it from a terminal:")
-        st.code(f"slant rescore --lexicon {done.path} --db {state.store_path()}", language="bash")
+        st.code(f"slant rescore --lexicon {done.path} --db {cache.store_path()}", language="bash")
         st.caption("or load it on the Data page.")
 else:
     st.caption(f"Terms are added to {md(target)} (pattern, category, note).")

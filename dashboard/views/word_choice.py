@@ -9,31 +9,26 @@ import pandas as pd
 import streamlit as st
 
 from analysis import store
-from analysis.compare import contrasts
+from analysis.compare import comparison_reads, contrasts
+from analysis.measures.registry import SMALL_N
 from analysis.text.lexicons import LexiconError
-from dashboard import comparison_charts, components, state
+from dashboard import cache, classroom, comparison_charts, components, sidebar, url_state
 
 # --------------------------------------------------------------------------- helpers
-# A cached reader for analysis.compare.comparison_reads, keyed like state.query on the store
-# fingerprint (state.query only reaches analysis.compare.queries).
-
-
-def read(name: str, *args):
-    return state.read("comparison_reads", name, *args)
 
 
 md = components.escape_md
 
 
-@st.cache_data(ttl=state.CACHE_TTL, max_entries=8, show_spinner=False)
+@st.cache_data(ttl=cache.CACHE_TTL, max_entries=8, show_spinner=False)
 def load_contrasts(path: str, stamp: float) -> pd.DataFrame:
     """The contrasts lexicon (``stamp``: the file's mtime, so an edit is seen)."""
     return contrasts.load_contrasts(path)
 
 
-@st.cache_data(ttl=state.CACHE_TTL, max_entries=32, show_spinner="Counting word choices…")
+@st.cache_data(ttl=cache.CACHE_TTL, max_entries=32, show_spinner="Counting word choices…")
 def _matches(fingerprint: str, path: str, filters, contrasts_path: str, stamp: float):
-    texts = state.read("comparison_reads", "article_texts", filters).frame
+    texts = cache.run(comparison_reads.article_texts, filters).frame
     table = load_contrasts(contrasts_path, stamp)
     matches = contrasts.contrast_matches(texts, table)
     return matches, contrasts.contrast_table(texts, table, matches=matches)
@@ -46,14 +41,14 @@ def group_title(group: str) -> str:
 # --------------------------------------------------------------------------- page
 
 st.title("Word choice")
-filters = state.filters()
+filters = sidebar.filters()
 st.caption(
     "The same thing can be named in several ways: an 'invasion' or a 'special military "
     "operation', 'militants' or 'freedom fighters'. Each group below lists the wordings from "
     "the contrasts lexicon and shows which one each outlet picks."
 )
 
-texts = read("article_texts", filters)
+texts = cache.run(comparison_reads.article_texts, filters)
 if texts.frame.empty:
     components.nothing_selected()
     st.stop()
@@ -68,7 +63,7 @@ except (OSError, LexiconError) as error:
     st.error(f"The contrasts lexicon could not be read: {md(error)}")
     st.stop()
 
-path = state.store_path()
+path = cache.store_path()
 matches, table = _matches(store.fingerprint(path), str(path), filters, str(contrasts_file), stamp)
 components.n_badge(len(texts.frame))
 if matches.empty:
@@ -79,7 +74,7 @@ order = {
     (g, a): i
     for i, (g, a) in enumerate(lexicon[["group", "alternative"]].drop_duplicates().itertuples(index=False))
 }  # fmt: skip
-table = state.relabel(table.rename(columns={"group": "outlet"}))
+table = classroom.relabel(table.rename(columns={"group": "outlet"}))
 table["order"] = [
     order.get((g, a), 0) for g, a in zip(table["contrast_group"], table["alternative"], strict=True)
 ]
@@ -109,10 +104,10 @@ def draw_group(group: str) -> None:
         f"n = {int(part['count'].sum()):,} matches in {in_articles:,} articles (beside each "
         "outlet: its matches). Hover a bar for counts and shares."
     )
-    small = totals[totals["total"] < 5]
+    small = totals[totals["total"] < SMALL_N]
     if not small.empty and len(small) < len(totals):
         st.caption(
-            ":material/warning: Fewer than 5 matches (read as anecdotes): "
+            f":material/warning: Fewer than {SMALL_N} matches (read as anecdotes): "
             + md(", ".join(f"{o} (n = {int(t)})" for o, t in small.itertuples(index=False)))
         )
     elif not small.empty:
@@ -149,7 +144,7 @@ with c1:
     st.selectbox(
         "Contrast group",
         groups,
-        key=state.url_choice("wc_group", groups),
+        key=url_state.url_choice("wc_group", groups),
         format_func=group_title,
     )
 group = st.session_state["wc_group"]
@@ -160,8 +155,8 @@ alternatives = [
 with c2:
     if st.session_state.get("wc_alternative") not in alternatives:
         st.session_state.pop("wc_alternative", None)
-    st.selectbox("Wording", alternatives, key=state.url_choice("wc_alternative", alternatives))
-state.publish("wc_group", "wc_alternative")
+    st.selectbox("Wording", alternatives, key=url_state.url_choice("wc_alternative", alternatives))
+url_state.publish("wc_group", "wc_alternative")
 alternative = st.session_state["wc_alternative"]
 lines = contrasts.contrast_contexts(
     texts.frame, lexicon, group, alternative, matches=matches, limit=100

@@ -268,13 +268,6 @@ def test_sentence_uses_the_measures_own_wording():
     assert row.sentence.startswith("Herald's articles rely more on anonymous sources than Wire's")
 
 
-def test_per_category_columns_get_a_readable_description():
-    assert stats.describe_measure("framing_violence_per_1k").higher == (
-        "use more 'violence' framing terms"
-    )
-    assert stats.describe_measure("cue_distancing_share").label == "share of 'distancing' cue verbs"
-
-
 @pytest.mark.parametrize(
     ("p", "text"), [(0.0004, "< 0.001"), (0.0031, "= 0.003"), (0.049, "= 0.049"), (0.5, "= 0.50")]
 )

@@ -1,0 +1,69 @@
+"""The dashboard's store reads: the store path, and analysis functions run on it, cached.
+
+Pages never open the store or compute a statistic: they call :func:`run` with a function
+from ``analysis.compare`` (``run(queries.outlet_counts, filters)``), which opens the store
+read-only, calls ``function(con, *args)`` and caches the result per store fingerprint,
+function and arguments. Calls are ordinary function references, so an editor's
+go-to-definition and a type checker can follow them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import duckdb
+import streamlit as st
+
+from analysis import store
+from analysis.compare import queries
+from analysis.errors import StoreUnavailable
+
+DB_ENV = "SLANT_DB"
+CACHE_TTL = 600
+CACHE_ENTRIES = 512
+
+T = TypeVar("T")
+
+
+def store_path() -> Path:
+    """``$SLANT_DB`` or ``data/slant.duckdb``."""
+    return Path(os.environ.get(DB_ENV) or store.DEFAULT_DB)
+
+
+@st.cache_data(ttl=CACHE_TTL, max_entries=CACHE_ENTRIES, show_spinner=False)
+def _cached(fingerprint: str, path: str, _function: Callable, name: str, args: tuple):
+    # ``_function`` is left out of the key (leading underscore); ``name`` names it, and
+    # ``fingerprint`` makes a changed store file a new entry.
+    try:
+        con = store.connect(path, read_only=True)
+    except duckdb.Error as error:  # not a DuckDB file, or another error opening it
+        raise StoreUnavailable(str(error)) from error
+    try:
+        return _function(con, *args)
+    finally:
+        con.close()
+
+
+def run(function: Callable[..., T], *args) -> T:
+    """``function(con, *args)`` on the store, cached per store fingerprint, function and args.
+
+    ``function`` is a store read or comparison from ``analysis.compare``; its arguments
+    must be hashable by Streamlit (filters, strings, numbers, tuples).
+    """
+    path = store_path()
+    name = f"{function.__module__}.{function.__qualname__}"
+    return _cached(store.fingerprint(path), str(path), function, name, args)
+
+
+def store_status() -> str:
+    """'missing', 'empty', 'unavailable' or 'ready'."""
+    path = store_path()
+    if not path.exists():
+        return "missing"
+    try:
+        return "empty" if run(queries.is_empty) else "ready"
+    except StoreUnavailable:
+        return "unavailable"
