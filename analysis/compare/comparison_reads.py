@@ -105,14 +105,16 @@ def measure_frame(
             f"unknown measure {measure!r}; choose a score column, framing_<category>_per_1k "
             "or cue_<class>_share"
         )
-    alias = measure.replace('"', '""')
-    sql = f"""SELECT a.article_id, a.outlet, {value} AS "{alias}"{extra}
+    # The measure's name holds a category (data, from a URL parameter): it names the
+    # column in pandas, never in SQL.
+    sql = f"""SELECT a.article_id, a.outlet, {value} AS measure_value{extra}
         FROM articles a JOIN scores s USING (article_id)
         LEFT JOIN category_counts k ON k.article_id = a.article_id
              AND k.family = ? AND k.category = ?
         WHERE {condition} AND {denominator} > 0
         ORDER BY a.outlet, a.article_id"""
-    return con.execute(sql, [family, category, *params]).df()
+    frame = con.execute(sql, [family, category, *params]).df()
+    return frame.rename(columns={"measure_value": measure})
 
 
 # --------------------------------------------------------------------------- texts

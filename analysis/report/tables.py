@@ -166,48 +166,25 @@ class CsvAppender:
 
 
 def export_store(con, out_dir: Path, chunk_rows: int = 50_000) -> dict[str, int]:
-    """Write articles.csv, evidence.csv and targets.csv (+ JSON companions) from the store."""
+    """Write articles.csv, evidence.csv and targets.csv (+ JSON companions) from the store.
+
+    Category and cue-class names are data (any lexicon row can name one), so they
+    never become SQL: the per-category columns are pivoted in pandas, chunk by chunk,
+    from parameterised reads of ``category_counts``.
+    """
     out_dir = Path(out_dir)
-    framing_categories = [
-        r[0]
-        for r in con.execute(
-            "SELECT DISTINCT category FROM category_counts WHERE family='framing' ORDER BY 1"
-        ).fetchall()
-    ]
-    cue_classes = [
-        r[0]
-        for r in con.execute(
-            "SELECT DISTINCT category FROM category_counts WHERE family='cue_class' ORDER BY 1"
-        ).fetchall()
-    ]
+    framing_categories = _stored_categories(con, "framing")
+    cue_classes = _stored_categories(con, "cue_class")
     stamps = con.execute(
         "SELECT list(DISTINCT lexicon_hash), list(DISTINCT analysis_version) FROM scores"
     ).fetchone()
     meta = {"lexicon_hash": stamps[0], "analysis_version": stamps[1], "filters": {}}
-
-    def pivot(family: str, category: str, denominator: str, scale: str) -> str:
-        quoted = category.replace("'", "''")
-        return (
-            f"sum(CASE WHEN c.family='{family}' AND c.category='{quoted}' THEN c.count ELSE 0 END)"
-            f" {scale} / nullif(any_value(s.{denominator}), 0)"
-        )
-
-    framing_sql = [
-        f'{pivot("framing", c, "words", "* 1000.0")} AS "framing_{c}_per_1k"'
-        for c in framing_categories
-    ]
-    cue_sql = [
-        f'{pivot("cue_class", c, "attributions", "* 1.0")} AS "cue_{c}_share"' for c in cue_classes
-    ]
     columns = article_columns(framing_categories, cue_classes)
+    info_sql = ", ".join(f"a.{c}" for c in ARTICLE_INFO)
     wide_sql = f"""
-        WITH wide AS (
-            SELECT s.article_id {"".join(", " + x for x in framing_sql + cue_sql)}
-            FROM scores s LEFT JOIN category_counts c USING (article_id)
-            GROUP BY s.article_id
-        )
-        SELECT {", ".join(f'"{c}"' for c in columns)}
-        FROM articles a JOIN scores s USING (article_id) LEFT JOIN wide USING (article_id)
+        SELECT {info_sql}, s.* EXCLUDE (article_id, analysis_version, lexicon_hash),
+               s.analysis_version, s.lexicon_hash
+        FROM articles a JOIN scores s USING (article_id)
         ORDER BY a.published, a.article_id
     """
     evidence_sql = f"""
@@ -227,16 +204,37 @@ def export_store(con, out_dir: Path, chunk_rows: int = 50_000) -> dict[str, int]
         FROM target_sentiment t JOIN articles a USING (article_id)
         ORDER BY a.published, t.article_id, t.target
     """
+
+    def with_categories(wide: pd.DataFrame) -> pd.DataFrame:
+        counts = con.execute(
+            "SELECT article_id, family, category, count FROM category_counts "
+            "WHERE family IN ('framing', 'cue_class') AND list_contains(?, article_id)",
+            [wide["article_id"].tolist()],
+        ).df()
+        for category in framing_categories:
+            wide[f"framing_{category}_per_1k"] = _rate(wide, counts, "framing", category)
+        for cue_class in cue_classes:
+            wide[f"cue_{cue_class}_share"] = _cue_share(wide, counts, cue_class)
+        return wide[columns]
+
     counts = {}
-    for name, sql, cols in (
-        ("articles", wide_sql, columns),
-        ("evidence", evidence_sql, EVIDENCE_CSV_COLUMNS),
-        ("targets", targets_sql, TARGET_CSV_COLUMNS),
+    for name, sql, cols, shape in (
+        ("articles", wide_sql, columns, with_categories),
+        ("evidence", evidence_sql, EVIDENCE_CSV_COLUMNS, None),
+        ("targets", targets_sql, TARGET_CSV_COLUMNS, None),
     ):
         appender = CsvAppender(out_dir / f"{name}.csv")
         reader = con.cursor().sql(sql).to_arrow_reader(chunk_rows)
         for batch in reader:
-            appender.append(batch.to_pandas())
+            frame = batch.to_pandas()
+            appender.append(shape(frame) if shape else frame)
         appender.finish(cols, name, **meta)
         counts[name] = appender.rows
     return counts
+
+
+def _stored_categories(con, family: str) -> list[str]:
+    rows = con.execute(
+        "SELECT DISTINCT category FROM category_counts WHERE family = ? ORDER BY 1", [family]
+    ).fetchall()
+    return [r[0] for r in rows]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,41 @@ DEFAULT_DIR = LEXICON_DIR
 
 class LexiconError(InputError):
     """A lexicon file that cannot be used; the message names the file, line and fix."""
+
+
+#: Category and cue-class names become column names (``framing_<category>_per_1k``)
+#: in exports and labels on every page, so they keep to a plain set (data/lexicons/README.md).
+NAME_LENGTH = 40
+_NAME = re.compile(rf"[A-Za-z][A-Za-z0-9_-]{{0,{NAME_LENGTH - 1}}}")
+#: Target names are display names (any script's letters, spaces, ' . & -), shown on pages.
+TARGET_NAME_LENGTH = 60
+_TARGET_NAME = re.compile(rf"[^\W_][\w '.&-]{{0,{TARGET_NAME_LENGTH - 1}}}")
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    """A user's value quoted for a message, cut short so a hostile one stays readable."""
+    return repr(value if len(value) <= limit else value[:limit] + "...")
+
+
+def check_name(value: str, path, line: int, column: str) -> str:
+    """``value`` if it is a valid category or class name, else a :class:`LexiconError`."""
+    if _NAME.fullmatch(value):
+        return value
+    raise LexiconError(
+        f"{path}, line {line}: {column} {_shown(value)} is not a valid name; use 1-{NAME_LENGTH} "
+        "letters, digits, _ or -, starting with a letter (for example moral_outrage)"
+    )
+
+
+def check_target_name(value: str, path, line: int) -> str:
+    """``value`` if it is a valid target name, else a :class:`LexiconError`."""
+    if _TARGET_NAME.fullmatch(value):
+        return value
+    raise LexiconError(
+        f"{path}, line {line}: target {_shown(value)} is not a valid name; use 1-"
+        f"{TARGET_NAME_LENGTH} letters, digits, spaces, ' . & or -, starting with a letter or "
+        "digit (for example United Nations)"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +131,7 @@ def _terms(path: Path, pattern_column: str = "pattern") -> list[Term]:
             raise LexiconError(
                 f"{path}, line {line}: empty {pattern_column} or category; fill both in"
             )
+        check_name(category, path, line, "category")
         try:
             compile_pattern(pattern)
         except PatternError as exc:
@@ -128,7 +165,7 @@ def load_cues(path: Path) -> dict[str, str]:
             raise LexiconError(
                 f"{path}, line {line}: list each form of '{cue}' on its own row, no *"
             )
-        cues[cue] = row["cue_class"].lower()
+        cues[cue] = check_name(row["cue_class"], path, line, "cue_class").lower()
     return cues
 
 
@@ -139,6 +176,7 @@ def load_targets(path: Path) -> list[Target]:
         name = row["target"]
         if not name:
             raise LexiconError(f"{path}, line {line}: empty target name")
+        check_target_name(name, path, line)
         aliases = [name] + [a.strip() for a in row["aliases"].split("|") if a.strip()]
         for alias in aliases:
             try:
