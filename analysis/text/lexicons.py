@@ -208,6 +208,10 @@ def load_lexicons(
         if not path.exists():
             raise LexiconError(f"{path}: the {role} lexicon is missing")
     files.update({role: path for role, path in optional.items() if path.exists()})
+    # The attribution rules' word lists come from the bundled folder whatever ``directory``
+    # is (``analysis.measures.attribution.vocabulary``), and change results like the rest.
+    rule_lists = {"attribution_words": DEFAULT_DIR / "attribution_words.csv"}
+    files.update({role: path for role, path in rule_lists.items() if path.exists()})
     digest = hashlib.sha256()
     for role in sorted(files):
         digest.update(role.encode() + b"\0" + files[role].read_bytes() + b"\0")

@@ -535,7 +535,7 @@ def _fold_reference(text: str) -> str:
     ],
 )
 def test_fold_quotes_first_is_the_same_as_lower_first(text):
-    from analysis.measures.attribution.finder import _fold
+    from analysis.measures.attribution.article import _fold
 
     assert _fold(text) == _fold_reference(text)
     assert len(_fold(text)) == len(text)
@@ -544,7 +544,7 @@ def test_fold_quotes_first_is_the_same_as_lower_first(text):
 def test_capitalised_runs_are_unchanged_by_possessive_words():
     import re
 
-    from analysis.measures.attribution.finder import _CAP_RUN
+    from analysis.measures.attribution.article import _CAP_RUN
 
     backtracking = re.compile(_CAP_RUN.pattern.replace("*+", "*"))
     assert backtracking.pattern != _CAP_RUN.pattern

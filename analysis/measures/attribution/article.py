@@ -1,0 +1,393 @@
+"""Per-article state for attribution: the text, its folded twin, quotations, tokens, person mentions.
+
+A word is ``analysis.text.tokenize``'s tuple ``(start, end, form)``; the helpers here
+(``_joinable``, ``_first_chunk``, ``_head``) are shared by the cue, source, content and
+speaker rules.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from operator import itemgetter
+
+from analysis.measures.attribution.vocabulary import (
+    CAP_FUNCTION,
+    HEAD_BREAK,
+    ORG_WORDS,
+    TIME_WORDS,
+    TITLE_WORDS,
+)
+from analysis.text import ABBREVIATIONS, TOKEN_RE
+
+_SPAN = re.Match.span
+
+# (cheap substring hints checked before ANONYMITY_RE: "anonym", "named", "identified", "authori")
+# Quotations: curly doubles (may span sentences), straight doubles within a
+# paragraph, curly singles whose closing mark is not an apostrophe. Three
+# patterns with literal first characters scan far faster than one alternation.
+_QUOTE_PATTERNS = (
+    ("“", re.compile(r"“[^“”]*”")),
+    ('"', re.compile(r'"[^"\n]*"')),
+    ("‘", re.compile(r"(?<![^\W_])‘(?:[^‘’\n]|’(?=[^\W_]))*’(?![^\W_])")),
+)
+
+_CLOSING = "”\"’'"
+# What may follow a cue when the content came before it ("he said on Thursday.").
+_TRIVIAL_REST = re.compile(
+    r"\s*(?:(?:on|in|at|during|late|early|last|this|yesterday|today|tonight|earlier|later"
+    r"|after|before|from|via|to|through)\b[^,;:“”\"‘]{0,60})?[\s.!?…”\"’]*$"
+)
+# The words' ``*+`` are possessive (no backtracking into a word): giving a character back
+# leaves a word character next, where only "." or " " could continue, so no match is lost,
+# and a capitalised word that starts no run (most of them) fails at once, not letter by letter.
+_CAP_RUN = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w'’-]*+(?:(?:(?<=\b[A-Z])\.)?[ ]+(?:(?:al|el|bin|ibn|bint|de|van|von|da|di|du"
+    r"|le|la|abu|ben)[ -])?[A-ZÀ-ÖØ-Þ][\w'’-]*+)+"
+)
+
+_WORD_RE = re.compile(r"\S+")
+
+_APPOSITION_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;]+)")
+_AGE_RE = re.compile(r"\d+-year-old")
+# Characters around a cue worth tokenising: a 12-word source plus an
+# interruption before it, a listener and an inverted source after it.
+_WINDOW_BEFORE = 60
+
+_WINDOW_AFTER = 40
+
+# A word is ``analysis.text.tokenize``'s tuple ``(start, end, form)``, ``form`` lower-cased
+# with straight apostrophes: the article's own tuples, sliced per sentence, with nothing
+# built per word (a named tuple per word cost a fifth of this module's time). Whether a
+# word is capitalised is read off the text when a rule asks: ``text[tok[_START]].isupper()``.
+_Tok = tuple[int, int, str]
+
+_START, _END, _FORM = 0, 1, 2
+
+_token_start = itemgetter(_START)
+
+_token_end = itemgetter(_END)
+
+_token_form = itemgetter(_FORM)
+
+
+@dataclass(slots=True)
+class _Spoken:
+    """A source already attributed in this article, for pronoun linking."""
+
+    start: int
+    speaker: str
+    kind: str  # person | name | org | plural | document | other
+    anonymous: bool
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    name: str
+    roles: frozenset[str]
+
+
+class _Widen(Exception):
+    """A phrase ran into the edge of the tokenising window: retry on the whole sentence."""
+
+
+class _Article:
+    """Per-call state: the text, its folded twin, quotations, tokens and speakers so far."""
+
+    def __init__(
+        self,
+        text: str,
+        folded: str,
+        sentences: list[tuple[int, int]],
+        tokens: list[tuple[int, int, str]] | None = None,
+        folded_is_lower: bool | None = None,
+        token_starts: list[int] | None = None,
+    ):
+        self.text = text
+        self.folded = folded
+        # ``folded`` is ``text.lower()`` but for quotes and newlines (no character
+        # lower-cased to two): its slices can stand for lower-cased slices of ``text``.
+        if folded_is_lower is None:
+            folded_is_lower = folded.isascii() or len(text.lower()) == len(text)
+        self.folded_is_lower = folded_is_lower
+        self.sentences = sentences
+        # The article's word tokens (``analysis.text.tokenize``, whose forms equal
+        # ``folded``'s slices), or None: then each sentence is tokenised on its own.
+        self.tokens = tokens
+        # The tokens' starts, when the caller has them: bisecting a list of offsets is
+        # faster than bisecting the tuples with a key (one tuple visited per probe).
+        self._token_starts = token_starts
+        self._sentence_toks: dict[int, list[_Tok]] = {}
+        self.quotes = sorted(
+            (m.start(), m.end())
+            for mark, pattern in _QUOTE_PATTERNS
+            if mark in text
+            for m in pattern.finditer(text)
+        )
+        self.quote_starts = [q[0] for q in self.quotes]
+        self.spoken: list[_Spoken] = []
+        self.clipped_start = self.clipped_end = False
+        self._mentions: dict[int, list[_Mention]] = {}
+        self._sentence_starts = [a for a, _ in sentences]
+        self._sentence_ends = [b for _, b in sentences]
+
+    def lowered(self, start: int, end: int) -> str:
+        """``text[start:end].lower()`` for a search for ASCII letters (quotes and newlines
+        may differ): a slice of ``folded``, which spares lower-casing on the Unicode path."""
+        if self.folded_is_lower:
+            return self.folded[start:end]
+        return self.text[start:end].lower()
+
+    def sentence_of(self, pos: int) -> int:
+        """``sentence_index(self.sentences, pos)``, bisecting in C: the first sentence ending
+        after ``pos`` holds it if it starts at or before it; -1 if none does."""
+        i = bisect_right(self._sentence_ends, pos)
+        return i if i < len(self.sentences) and self._sentence_starts[i] <= pos else -1
+
+    def window(self, index: int, cue_start: int, cue_end: int, whole: bool) -> list[_Tok]:
+        """Tokens of sentence ``index`` near a cue (all of them if ``whole``).
+
+        Sets ``clipped_start``/``clipped_end`` when the window cut the sentence, so that a phrase
+        running into its edge asks for the whole sentence (:class:`_Widen`).
+
+        The same tokens as ``TOKEN_RE.finditer(text, lo, hi)``: the sentence's tokens
+        that lie inside the window, plus the pieces of the at most two words the
+        window's edges cut, scanned with that regex.
+        """
+        start, end = self.sentences[index]
+        # (Comparisons rather than max() and min() here and in ``_evidence``: in CPython 3.11
+        # those builtins cost about 1,000 instructions a call, 2% of this module's time.)
+        if whole:
+            lo, hi = start, end
+        else:
+            lo = cue_start - _WINDOW_BEFORE if cue_start - _WINDOW_BEFORE > start else start
+            hi = cue_end + _WINDOW_AFTER if cue_end + _WINDOW_AFTER < end else end
+        self.clipped_start = lo > start
+        self.clipped_end = hi < end
+        sent_toks = self._sentence_tokens(index)
+        a = bisect_left(sent_toks, lo, key=_token_start)  # first token starting inside
+        b = bisect_right(sent_toks, hi, key=_token_end)  # tokens ending inside the window
+        if a >= b:
+            toks = self._scan(lo, hi)
+        else:
+            toks = sent_toks[a:b]
+            text = self.text
+            # A word cut by the window's start: its piece is scanned, unless the cut fell
+            # between two letters, where the piece is a word cut in half, dropped below.
+            if (
+                a > 0
+                and sent_toks[a - 1][_END] > lo
+                and not (text[lo].isalnum() and text[lo - 1].isalnum())
+            ):
+                toks[:0] = self._scan(lo, sent_toks[a][_START])
+            if b < len(sent_toks) and sent_toks[b][_START] < hi:  # a word cut by its end
+                toks += self._scan(sent_toks[b - 1][_END], hi)
+        text = self.text
+        if self.clipped_start and toks and toks[0][_START] == lo and text[lo - 1].isalnum():
+            toks.pop(0)  # a word cut in half by the window
+        return toks
+
+    def _scan(self, lo: int, hi: int) -> list[_Tok]:
+        folded = self.folded
+        return [(a, b, folded[a:b]) for a, b in map(_SPAN, TOKEN_RE.finditer(self.text, lo, hi))]
+
+    def _sentence_tokens(self, index: int) -> list[_Tok]:
+        """Tokens of sentence ``index`` (``TOKEN_RE.finditer(text, start, end)``), memoised."""
+        cached = self._sentence_toks.get(index)
+        if cached is not None:
+            return cached
+        start, end = self.sentences[index]
+        tokens = self.tokens
+        toks = None
+        if tokens is not None:
+            starts = self._token_starts
+            if starts is not None:
+                i = bisect_left(starts, start)
+                j = bisect_left(starts, end, i)
+            else:  # on the tuples (``key`` runs in C on the ~10 tokens probed)
+                i = bisect_left(tokens, start, key=_token_start)
+                j = bisect_left(tokens, end, i, key=_token_start)
+            # The article's tokens are the sentence's unless a word crosses an edge.
+            if i < j and (i == 0 or tokens[i - 1][_END] <= start) and tokens[j - 1][_END] <= end:
+                toks = tokens[i:j]
+        if toks is None:
+            toks = self._scan(start, end)
+        self._sentence_toks[index] = toks
+        return toks
+
+    def quote_holding(self, pos: int) -> tuple[int, int] | None:
+        i = bisect_right(self.quote_starts, pos) - 1
+        if i >= 0 and self.quotes[i][0] < pos < self.quotes[i][1]:
+            return self.quotes[i]
+        return None
+
+    def quote_ending_at(self, end: int) -> tuple[int, int] | None:
+        i = bisect_right(self.quote_starts, end) - 1
+        while i >= 0:
+            q = self.quotes[i]
+            if q[1] == end:
+                return q
+            if q[1] < end:
+                return None
+            i -= 1
+        return None
+
+    def quotes_starting_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        i = bisect_right(self.quote_starts, start - 1)
+        out = []
+        while i < len(self.quotes) and self.quotes[i][0] < end:
+            out.append(self.quotes[i])
+            i += 1
+        return out
+
+    def sentence_end_of(self, pos: int) -> int:
+        i = self.sentence_of(pos)
+        return self.sentences[i][1] if i >= 0 else pos
+
+    def mentions_back(self, pos: int, sentences: int = 1_000_000):
+        """Person mentions (capitalised runs minus titles) before ``pos``, nearest first,
+        from at most ``sentences`` sentences back (the one holding ``pos`` included)."""
+        index = self._sentence_at_or_before(pos)
+        for i in range(index, max(-1, index - sentences), -1):
+            for mention in reversed(self._mentions_in(i)):
+                if mention.start < pos:
+                    yield mention
+
+    def _sentence_at_or_before(self, pos: int) -> int:
+        index = self.sentence_of(pos)
+        if index < 0:
+            index = bisect_right(self._sentence_starts, pos) - 1
+        return index
+
+    def full_name_before(self, surname: str, pos: int) -> str | None:
+        """The first of ``mentions_back(pos)`` whose name has two words or more and ends
+        with ``surname``, or None.
+
+        Such a name lies inside its sentence and holds " " + surname, so only the
+        sentences holding that string are scanned for mentions, latest first: each found
+        by one C-level ``str.rfind`` back from the last one.
+        """
+        key = " " + surname
+        text, sentences = self.text, self.sentences
+        index = self._sentence_at_or_before(pos)
+        if index < 0:
+            return None
+        limit = sentences[index][1]
+        while (found := text.rfind(key, 0, limit)) >= 0:
+            i = bisect_right(self._sentence_starts, found) - 1
+            if i < 0 or found + len(key) > sentences[i][1]:
+                limit = found + len(key) - 1  # across a sentence break: look further back
+                continue
+            for mention in reversed(self._mentions_in(i)):
+                if (
+                    mention.start < pos
+                    and " " in mention.name
+                    and mention.name.rsplit(" ", 1)[-1] == surname
+                ):
+                    return mention.name
+            limit = sentences[i][0]
+        return None
+
+    def _mentions_in(self, index: int) -> list[_Mention]:
+        found = self._mentions.get(index)
+        if found is None:
+            start, end = self.sentences[index]
+            found = [
+                m
+                for run in _CAP_RUN.finditer(self.text, start, end)
+                if not (run.start() and self.text[run.start() - 1].isalnum())
+                and not self.quote_holding(run.start())
+                and (m := _person_mention(self.text, run)) is not None
+            ]
+            self._mentions[index] = found
+        return found
+
+
+def _person_mention(text: str, run: re.Match) -> _Mention | None:
+    words = [(m.start(), m.group()) for m in _WORD_RE.finditer(run.group())]
+    while words and words[0][1].lower() in CAP_FUNCTION:
+        words.pop(0)
+    forms = [w.lower().rstrip(".") for _, w in words]
+    if not words or not ORG_WORDS.isdisjoint(forms) or not TIME_WORDS.isdisjoint(forms):
+        return None
+    if any(w.isupper() and len(w) > 1 for _, w in words):
+        return None
+    cut = 0
+    for i, f in enumerate(forms):
+        if f in TITLE_WORDS:
+            cut = i + 1
+    name_words = words[cut:]
+    if not name_words or (len(name_words) < 2 and cut == 0):
+        return None
+    roles = set(forms[:cut])
+    after = text[run.end() : run.end() + 80]
+    apposition = _APPOSITION_RE.match(after)
+    if apposition:
+        roles.update(apposition.group(1).lower().split())
+    start = run.start() + name_words[0][0]
+    end = run.start() + name_words[-1][0] + len(name_words[-1][1])
+    return _Mention(start, text[start:end], frozenset(roles))
+
+
+_FOLD_PAIRS = (("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\n", " "))
+
+
+def _fold(text: str) -> str:
+    """Lower-cased, quote-folded, newline-free copy of ``text`` with the same offsets."""
+    # Quotes first, then lower(): most articles are ASCII but for their curly quotes, and
+    # once those are straight the string is stored as ASCII and lower() takes CPython's
+    # ASCII path (a fifth of the cost of the Unicode one). The order does not change the
+    # result: quotes and newlines have no case and are the same kind of neighbour for a
+    # final sigma (’ and ' are both case-ignorable, “ ” " newline and space are not).
+    # Chained replace: str.translate with a dict costs a Python lookup per character.
+    quote_folded = text
+    for curly, straight in _FOLD_PAIRS:
+        if curly in quote_folded:
+            quote_folded = quote_folded.replace(curly, straight)
+    folded = quote_folded.lower()
+    if len(folded) != len(text):  # a few characters lower-case to two ("İ")
+        folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in quote_folded)
+    return folded
+
+
+def _joinable(text: str, left: _Tok, right: _Tok) -> bool:
+    """True when nothing but space (or a possessive, an abbreviation dot) separates two words."""
+    gap = text[left[_END] : right[_START]]
+    if gap == " ":  # by far the most common gap
+        return True
+    g = gap.strip()
+    if not g:
+        return True
+    if g in ("’", "'") and left[_FORM].endswith("s"):
+        return True
+    if g == "." and (
+        left[_FORM] in ABBREVIATIONS or (len(left[_FORM]) == 1 and left[_FORM].isalpha())
+    ):
+        return True
+    return g == "&"
+
+
+def _first_chunk(src_toks: list) -> list[_Tok]:
+    """The source up to an apposition marker (``None``)."""
+    if None in src_toks:
+        return src_toks[: src_toks.index(None)]
+    return src_toks
+
+
+def _head(chunk: list[_Tok], text: str) -> _Tok:
+    for i in range(1, len(chunk)):
+        t = chunk[i]
+        if t[_FORM] in HEAD_BREAK:
+            # "of" between capitalised words belongs to a name ("Concord of Nations
+            # official", "Minister of Foreign Affairs Yaros Dallin"): keep looking.
+            if (
+                t[_FORM] == "of"
+                and text[chunk[i - 1][_START]].isupper()
+                and i + 1 < len(chunk)
+                and text[chunk[i + 1][_START]].isupper()
+            ):
+                continue
+            return chunk[i - 1]
+    return chunk[-1]

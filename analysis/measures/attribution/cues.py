@@ -1,0 +1,136 @@
+"""Cue occurrences: lexicon matches aligned to words, rejected when a noun, passive,
+infinitive or negated, and the auxiliaries and adverbs between a cue and its source.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from analysis.measures.attribution.article import (
+    _END,
+    _FORM,
+    _START,
+    _joinable,
+)
+from analysis.measures.attribution.vocabulary import (
+    ADVERBS,
+    AUX,
+    BE,
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    LY_NOUNS,
+    NEEDS_QUOTE,
+    NEGATION,
+    NOUN_HOMOGRAPHS,
+    NOUN_USE_BEFORE,
+    PARTICLES_AFTER_CALL,
+    TELL,
+    TIME_PREPS,
+    TIME_WORDS,
+)
+
+_CONTINUATION = frozenset({("went", "on"), ("goes", "on"), ("go", "on"), ("going", "on")})
+
+
+def _cue_hits(automaton, folded: str, sentences) -> list[tuple[int, int, str, str, int]]:
+    """Longest non-overlapping lexicon matches aligned to word tokens, with their sentence."""
+    raw = []
+    for end_index, (phrase, cue_class, length, sourcing) in automaton.iter(folded):
+        start = end_index - length + 1
+        if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "-'"):
+            continue
+        after = folded[end_index + 1 : end_index + 2]
+        if after and (after.isalnum() or after in "-" or after == "'"):
+            continue
+        raw.append((start, -end_index - 1, phrase, cue_class, sourcing))
+    raw.sort()  # by start, the longest first (the phrase breaks no tie: same span, same phrase)
+    sentence_ends = [end for _, end in sentences]
+    n_sentences = len(sentences)
+    hits = []
+    sourcing_hits = []
+    verb_sentences = set()
+    last_end = -1
+    for start, neg_end, phrase, cue_class, sourcing in raw:
+        if start < last_end:
+            continue
+        # sentence_index(sentences, start), by bisection over the sentence ends
+        s = bisect_right(sentence_ends, start)
+        if s >= n_sentences or sentences[s][0] > start:
+            continue
+        hit = (start, -neg_end, phrase, cue_class, s)
+        hits.append(hit)
+        if sourcing:
+            sourcing_hits.append(hit)
+        else:
+            verb_sentences.add(s)
+        last_end = -neg_end
+    # A sourcing phrase ("in a statement") yields to a verb cue in its sentence.
+    if sourcing_hits and verb_sentences:
+        dropped = {h for h in sourcing_hits if h[4] in verb_sentences}
+        if dropped:
+            return [h for h in hits if h not in dropped]
+    return hits
+
+
+def _cue_usable(text, toks, i0, j1, words, nxt, hit_starts) -> bool:
+    """Reject noun uses, passives, infinitives and negations of the cue."""
+    prev = toks[i0 - 1] if i0 > 0 and _joinable(text, toks[i0 - 1], toks[i0]) else None
+    if words[0] != "according" and prev is not None and prev[_FORM] in NOUN_USE_BEFORE:
+        return False
+    if words[-1] in TELL and nxt is not None and nxt[_FORM] == "to":
+        return False  # "told to leave"
+    if words[-1] in NEEDS_QUOTE and nxt is not None and nxt[_FORM] in PARTICLES_AFTER_CALL:
+        return False  # "called on", "called for": not naming a quotation
+    if words in _CONTINUATION:  # "went on to say ..."
+        return nxt is not None and nxt[_FORM] == "to"
+    if words[-1] in NOUN_HOMOGRAPHS and len(words) == 1:
+        # "insurance claims rose": a verb cue is followed by its clause.
+        if nxt is None:
+            gap = text[toks[j1][_END] : toks[j1][_END] + 3]
+            return bool(gap.strip()[:1] in (":", "“", '"', ".", ","))
+        if not (nxt[_FORM] in CLAUSE_OPENERS or text[nxt[_START]].isupper()):
+            return False
+    return True
+
+
+def _skip_back(toks, i0, text, single_word: bool) -> int | None:
+    """Index of the token ending the source, past auxiliaries, adverbs and time words.
+
+    None when the cue is passive ("it is said"), an infinitive ("declined to
+    say") or negated ("did not say").
+    """
+    k = i0 - 1
+    # "quoted as saying" is passive by nature; "has been saying" is active.
+    passive_check = single_word and not toks[i0][_FORM].endswith("ing")
+    seen_be = False
+    while k >= 0 and _joinable(text, toks[k], toks[k + 1]):
+        f = toks[k][_FORM]
+        if f in BE:
+            seen_be = True
+            k -= 1
+            continue
+        if f in NEGATION or f.endswith("n't"):
+            return None
+        if f == "to":
+            return None
+        if f in AUX or f in ADVERBS or (f.endswith("ly") and _ly_adverb(toks, k, text)):
+            k -= 1
+            continue
+        if f in TIME_WORDS or (f.isdigit() and k > 0 and toks[k - 1][_FORM] in TIME_WORDS):
+            k -= 1
+            while k >= 0 and toks[k][_FORM] in TIME_PREPS and _joinable(text, toks[k], toks[k + 1]):
+                k -= 1
+            continue
+        break
+    if seen_be and passive_check:
+        return None
+    if k >= 0 and toks[k][_FORM] == "it's" and passive_check:
+        return None
+    return k
+
+
+def _ly_adverb(toks, k, text) -> bool:
+    t = toks[k]
+    if not t[_FORM].endswith("ly") or text[t[_START]].isupper() or t[_FORM] in LY_NOUNS:
+        return False
+    return k > 0 and toks[k - 1][_FORM] not in DETERMINERS and not toks[k - 1][_FORM].endswith("'s")

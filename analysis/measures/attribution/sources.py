@@ -1,0 +1,234 @@
+"""Where the source of a cue is: the noun phrase before it (with interruptions and
+appositions), after it (inverted order), and whether it can speak at all.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from analysis.measures.attribution.article import (
+    _CLOSING,
+    _END,
+    _FORM,
+    _START,
+    _TRIVIAL_REST,
+    _first_chunk,
+    _head,
+    _joinable,
+    _token_form,
+    _token_start,
+    _Widen,
+)
+from analysis.measures.attribution.speakers import (
+    _mentions_anonymity,
+)
+from analysis.measures.attribution.vocabulary import (
+    ANON_PLURAL,
+    COORDINATORS,
+    DETERMINERS,
+    LEADING_TRIM,
+    NON_SPEAKERS,
+    NOUN_HOMOGRAPHS,
+    NP_STOP,
+    ORG_NOUNS,
+    PREP_STOP,
+    PRONOUNS,
+    TO_ALLOWED_AFTER,
+)
+
+_CONTRACTED = {"he's": 2, "she's": 3, "they've": 4, "we've": 2, "i've": 1, "he'd": 2, "she'd": 3}
+# An interruption between a source and its cue: ", who asked not to be named, ",
+# ", speaking on condition of anonymity, ", "who was at the meeting ".
+_INTERRUPTION_RE = re.compile(
+    r"(?:,\s*|\s+)(?:who\b|[a-z]+ing\b)[^,;:“”\"]{0,90}?,?\s*$", re.IGNORECASE
+)
+_MAX_SOURCE_TOKENS = 12
+
+
+def _source_before(art, toks, k, hit_starts, sent_start, cue_start):
+    """The noun phrase ending at token ``k`` (subject-verb order), or None."""
+    text = art.text
+    anon_hint = False
+    if k < 0 or not _joinable(text, toks[k], toks[k + 1]):
+        # Something sits between the subject and the cue: an interruption or an apposition.
+        limit = toks[k + 1][_START] if k + 1 < len(toks) else cue_start
+        pre = text[sent_start:limit]
+        lowered = art.lowered(sent_start, limit)
+        # The regex needs "who" or an "-ing" word: most prefixes have neither.
+        interruption = ("who" in lowered or "ing" in lowered) and _INTERRUPTION_RE.search(pre)
+        if interruption and interruption.start() > 0:
+            anon_hint = _mentions_anonymity(interruption.group())
+            cut = sent_start + interruption.start()
+            k = bisect_right(toks, cut, key=_token_start) - 1
+            if k < 0 or toks[k][_END] > cut:
+                return None
+            found = _np_back(art, toks, k, hit_starts)
+            if found is None:
+                return None
+            return (*found, anon_hint)
+        return _apposition_before(art, toks, k, hit_starts, sent_start)
+    # "a senior diplomat who asked not to be named said"
+    pre_end = toks[k][_END]
+    pre = text[sent_start:pre_end]
+    # Only a "who ..." interruption counts here: without "who" the regex cannot say yes.
+    has_who = "who" in art.lowered(sent_start, pre_end)
+    interruption = has_who and _INTERRUPTION_RE.search(pre + " ")
+    if interruption and interruption.group().lstrip(", ").lower().startswith("who"):
+        anon_hint = _mentions_anonymity(interruption.group())
+        cut = sent_start + interruption.start()
+        k = bisect_right(toks, cut, key=_token_start) - 1
+        while k >= 0 and toks[k][_END] > cut:
+            k -= 1
+        if k < 0:
+            return None
+    found = _np_back(art, toks, k, hit_starts)
+    if found is None:
+        return None
+    return (*found, anon_hint)
+
+
+def _np_back(art, toks, k, hit_starts):
+    text = art.text
+    last = toks[k]
+    if last[_FORM] in COORDINATORS:
+        return None  # "arrived and said": the subject is a clause away
+    if last[_FORM] in PRONOUNS:
+        return last[_START], last[_END], [last]
+    if last[_FORM] in _CONTRACTED:
+        end = last[_START] + _CONTRACTED[last[_FORM]]
+        return last[_START], end, [(last[_START], end, last[_FORM][: end - last[_START]])]
+    if last[_FORM] in NP_STOP:
+        return None  # (the loop below would stop at once: nothing before the cue)
+    m = k - 1
+    after = last[_FORM]  # the form of toks[m + 1]
+    while m >= 0:
+        t = toks[m]
+        if not _joinable(text, t, toks[m + 1]):
+            break
+        f = t[_FORM]
+        if f in NP_STOP or t[_START] in hit_starts or f in PRONOUNS:
+            break
+        if f in ("and", "or") and (after in DETERMINERS or after in PRONOUNS):
+            break
+        if after == "to" and f not in TO_ALLOWED_AFTER:
+            break
+        after = f
+        m -= 1
+    if m < 0 and art.clipped_start:
+        raise _Widen
+    first = m + 1
+    while first <= k and (
+        toks[first][_FORM] in LEADING_TRIM or toks[first][_FORM] in ("and", "or")
+    ):
+        first += 1
+    if first > k or k - first + 1 > _MAX_SOURCE_TOKENS:
+        return None
+    if DETERMINERS.issuperset(map(_token_form, toks[first : k + 1])):  # all(), in C
+        return None
+    return toks[first][_START], toks[k][_END], toks[first : k + 1]
+
+
+def _apposition_before(art, toks, k, hit_starts, sent_start):
+    """``Jens Stoltenberg, NATO's chief, said``: a name, then a comma-bounded role."""
+    text = art.text
+    if k < 0 or text[toks[k][_END] : toks[k + 1][_START]].strip() != ",":
+        return None
+    role = _np_back(art, toks, k, hit_starts)
+    if role is None:
+        return None
+    role_first = toks.index(role[2][0])
+    if not (
+        role[2][0][_FORM] in DETERMINERS
+        or role[2][0][_FORM].endswith("'s")
+        or text[role[2][0][_START]].isupper()
+    ):
+        return None
+    n = role_first - 1
+    if n < 0 or text[toks[n][_END] : toks[role_first][_START]].strip() != ",":
+        return None
+    name = _np_back(art, toks, n, hit_starts)
+    if name is None or not any(text[t[_START]].isupper() for t in name[2]):
+        return None
+    name_first = toks.index(name[2][0])
+    before = text[sent_start : toks[name_first][_START]].rstrip()
+    # Nothing before the name, a comma, or a quotation ending in a comma ("...,” X, a
+    # spokesman, said).
+    if before and not before.rstrip("”\"’'").endswith(","):
+        return None
+    return name[0], role[1], name[2] + [None] + role[2], False
+
+
+def _source_after(art, toks, i0, j1, sent_start):
+    """Inverted order: ``..., said Tomas Ekwall, the alliance's secretary general.``"""
+    text = art.text
+    before = text[sent_start : toks[i0][_START]].rstrip()
+    if not before or before[-1] not in "," + _CLOSING:
+        return None
+    np = _np_forward(art, toks, j1 + 1)
+    if np is None:
+        return None
+    first, last, stopped_on_clause = np
+    if stopped_on_clause:
+        return None
+    src = toks[first : last + 1]
+    end = toks[last][_END]
+    # An apposition running to the end of the sentence belongs to the source.
+    if last + 1 < len(toks) and text[end : toks[last + 1][_START]].strip() == ",":
+        head = toks[last + 1]
+        if head[_FORM] in DETERMINERS or head[_FORM].endswith("'s") or text[head[_START]].isupper():
+            appo = _np_forward(art, toks, last + 1, after_comma=True)
+            if appo is not None and not appo[2]:
+                a_last = appo[1]
+                tail = text[toks[a_last][_END] : art.sentences[art.sentence_of(end)][1]]
+                if _TRIVIAL_REST.match(tail):
+                    src = src + [None] + toks[last + 1 : a_last + 1]
+                    end = toks[a_last][_END]
+    return toks[first][_START], end, src, False
+
+
+def _np_forward(art, toks, first, after_comma=False):
+    """``(first, last, stopped_on_clause)`` of the noun phrase starting at ``first``."""
+    text = art.text
+    if first >= len(toks):
+        return None
+    if not after_comma and not _joinable(text, toks[first - 1], toks[first]):
+        return None
+    if toks[first][_FORM] in PRONOUNS:
+        return first, first, False
+    m = first
+    stopped = False
+    while m < len(toks):
+        t = toks[m]
+        if m > first and not _joinable(text, toks[m - 1], t):
+            break
+        f = t[_FORM]
+        if f in NP_STOP:
+            stopped = True
+            break
+        if f in PREP_STOP and not (
+            f == "to" and m > first and toks[m - 1][_FORM] in TO_ALLOWED_AFTER
+        ):
+            break
+        m += 1
+    if m == len(toks) and art.clipped_end:
+        raise _Widen
+    last = m - 1
+    if last < first or last - first + 1 > _MAX_SOURCE_TOKENS:
+        return None
+    return first, last, stopped
+
+
+def _valid_source(src_toks, words, nxt, text) -> bool:
+    chunk = _first_chunk(src_toks)
+    head = _head(chunk, text)
+    if head[_FORM] in NON_SPEAKERS:
+        return False
+    if words[-1] in NOUN_HOMOGRAPHS and len(words) == 1:
+        # "Insurance claims": the subject must look like a speaker.
+        only_initial_cap = len(chunk) == 1 and text[chunk[0][_START]].isupper()
+        if only_initial_cap and not (
+            head[_FORM] in PRONOUNS or head[_FORM] in ORG_NOUNS or head[_FORM] in ANON_PLURAL
+        ):
+            return text[chunk[0][_START] - 2 : chunk[0][_START]].strip() not in ("", ".")
+    return True
