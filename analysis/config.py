@@ -20,6 +20,8 @@ DATA_DIR = _CHECKOUT_DATA if (_CHECKOUT_DATA / "lexicons").is_dir() else _PACKAG
 LEXICON_DIR = DATA_DIR / "lexicons"
 #: Site boilerplate dropped from ``.txt`` articles (see ``analysis.ingest.textfile``).
 BOILERPLATE_FILE = DATA_DIR / "boilerplate.csv"
+#: Well-known news sites and the name each goes by (``analysis.ingest.outlets``).
+OUTLETS_FILE = DATA_DIR / "outlets.csv"
 
 #: The store the commands use unless ``--db`` names another (relative to the working folder).
 DEFAULT_DB = Path("data") / "slant.duckdb"

@@ -140,9 +140,17 @@ class Rejected:
     source_file: str
     row: int | None
     problem: str
+    #: The file line where the record starts, when records may span lines (CSV cells
+    #: with line breaks): the message then says "record 11 (line 271)".
+    line: int | None = None
 
     def message(self) -> str:
-        where = self.source_file if self.row is None else f"{self.source_file}, row {self.row}"
+        if self.row is None:
+            where = self.source_file
+        elif self.line is None:
+            where = f"{self.source_file}, row {self.row}"
+        else:
+            where = f"{self.source_file}, record {self.row} (line {self.line})"
         return f"{where}: {self.problem}"
 
 

@@ -52,7 +52,13 @@ _SEPARATOR = re.compile(r"\s+[|–—\-:·»•]\s+|\s*\|\s*")
 _SUSPICIOUS = (
     ("URL", re.compile(r"://|^www\.", re.I)),
     ("port", re.compile(r":\d{2,5}\b")),
-    ("raw domain", re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$", re.I)),
+    # In one case only: "Salon.com" or "Factorio.com" is how those sites spell their name.
+    (
+        "raw domain",
+        re.compile(
+            r"^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$|^[A-Z0-9-]+(\.[A-Z0-9-]+)*\.[A-Z]{2,}$"
+        ),
+    ),
     ("copyright line", re.compile(r"©|\bcopyright\b|\(c\)|all rights reserved", re.I)),
     ("tagline", re.compile(r"\s[|–—-]\s|\s\|\S|\S\|\s|\|")),
     ("handle", re.compile(r"^@|^\w+_$|^[a-z0-9]+_[a-z0-9_]+$", re.I)),
@@ -174,7 +180,7 @@ def report(data: Path, workers: int | None, keep_store: Path | None) -> None:
         for line in done.stdout.splitlines():
             print(f"  {line}")
         for line in done.stderr.splitlines():
-            if line.startswith(("  ", "warning", "slant:", "New outlet", "new outlet")):
+            if line.startswith(("  ", "warning", "slant:")):
                 print(f"  {line.strip()}")
         if done.returncode == 2:
             sys.exit(done.stderr)

@@ -12,14 +12,19 @@ import subprocess
 import sys
 import time
 import traceback
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from analysis.errors import SlantError
 from analysis.records import Article, Rejected
 
 EXIT_OK, EXIT_REJECTED, EXIT_FATAL = 0, 1, 2
 MAX_LISTED_REJECTS = 50
+
+
+MAX_LISTED_OUTLETS = 30
 
 
 class Tally:
@@ -29,6 +34,27 @@ class Tally:
         self.read = 0
         self.rejected: list[Rejected] = []
         self.warnings: list[str] = []
+        self.outlets: Counter[str] = Counter()
+        self.outlet_domains: dict[str, set[str]] = {}
+
+    def count_outlet(self, article: Article) -> None:
+        self.outlets[article.outlet] += 1
+        host = urlsplit(article.url).hostname if article.url else None
+        if host:
+            self.outlet_domains.setdefault(article.outlet, set()).add(host.removeprefix("www."))
+
+    def print_new_outlets(self, known: set[str]) -> None:
+        """The outlet names this run brought in, so a wrong one can be fixed with a map."""
+        new = [name for name in sorted(self.outlets, key=str.lower) if name not in known]
+        if not new:
+            return
+        print(f"New outlet names ({len(new)}); rename any with --outlet-map FILE (domain,outlet):")
+        for name in new[:MAX_LISTED_OUTLETS]:
+            domains = sorted(self.outlet_domains.get(name, ()))
+            where = f", from {', '.join(domains[:3])}" if domains else ""
+            print(f"  {name} ({self.outlets[name]} articles{where})")
+        if len(new) > MAX_LISTED_OUTLETS:
+            print(f"  ... and {len(new) - MAX_LISTED_OUTLETS} more")
 
     def print_rejects(self) -> None:
         for reject in self.rejected[:MAX_LISTED_REJECTS]:
@@ -59,7 +85,9 @@ def _inputs(args, tally: Tally) -> Iterator[Article]:
 
     local = [p for p in args.paths if Path(p).is_dir() or not is_web_input(p)]
     web = [p for p in args.paths if is_web_input(p)]
-    with _WebTools(args, needed=bool(web) or args.fetch or args.offline) as tools:
+    with _WebTools(
+        args, needed=bool(web) or args.fetch or args.offline, notes=tally.warnings
+    ) as tools:
         sources: list[Iterable] = [
             load_paths(
                 local,
@@ -67,6 +95,7 @@ def _inputs(args, tally: Tally) -> Iterator[Article]:
                 published=args.published,
                 warnings=tally.warnings,
                 fill_missing_text=tools.fill_missing_text if args.fetch or args.offline else None,
+                outlet_map=tools.outlet_map,
             )
         ]
         if web:
@@ -77,21 +106,24 @@ def _inputs(args, tally: Tally) -> Iterator[Article]:
                     tally.rejected.append(item)
                 else:
                     tally.read += 1
+                    tally.count_outlet(item)
                     yield item
 
 
 class _WebTools:
     """One fetcher (one cache, one politeness budget) shared by every web input of a run."""
 
-    def __init__(self, args, needed: bool):
+    def __init__(self, args, needed: bool, notes: list[str] | None = None):
         self.args = args
+        self.notes = notes
         self.fetcher = None
-        self.outlet_map = None
+        # imported here: slant --help loads no stage it does not need
+        from analysis.ingest.outlets import load_outlet_map
+
+        self.outlet_map = load_outlet_map(args.outlet_map) if args.outlet_map else None
         if needed:
-            from analysis.ingest.web.extract import load_outlet_map
             from analysis.ingest.web.fetch import Fetcher
 
-            self.outlet_map = load_outlet_map(args.outlet_map) if args.outlet_map else None
             self.fetcher = Fetcher(
                 cache_dir=args.cache_dir, offline=args.offline, concurrency=args.concurrency
             )
@@ -117,11 +149,14 @@ class _WebTools:
                 outlet=self.args.outlet,
                 outlet_map=self.outlet_map,
                 progress=lambda url, status: bar.update(1),
+                notes=self.notes,
             )
         finally:
             bar.close()
 
-    def fill_missing_text(self, row: dict, source_file: str, line: int | None):
+    def fill_missing_text(
+        self, row: dict, source_file: str, line: int | None, file_line: int | None = None
+    ):
         """Fetches the page of a row that has a URL but no text (Media Cloud, GDELT)."""
         from analysis.ingest.web.inputs import fill_missing_text
 
@@ -132,6 +167,7 @@ class _WebTools:
             outlet=self.args.outlet,
             source_file=source_file,
             row_number=line,
+            file_line=file_line,
         )
 
 
@@ -149,6 +185,7 @@ def cmd_ingest(args) -> int:
     if args.engine == "dask":
         return _ingest_dask(args, lexicons)
     tally = Tally()
+    known_outlets = _stored_outlets(args.db)
     started = time.perf_counter()
     bar = _progress(None, "article")
 
@@ -174,8 +211,19 @@ def cmd_ingest(args) -> int:
         )
         + f"the store {args.db} now holds {run.total} articles."
     )
+    tally.print_new_outlets(known_outlets)
     tally.print_rejects()
     return EXIT_REJECTED if tally.rejected else EXIT_OK
+
+
+def _stored_outlets(db) -> set[str]:
+    """The outlet names a store already holds (none for a store not made yet)."""
+    if not Path(db).exists():
+        return set()
+    from analysis import store
+
+    with store.connect(db, read_only=True) as con:
+        return store.outlet_names(con)
 
 
 def _ingest_dask(args, lexicons) -> int:

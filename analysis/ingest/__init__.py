@@ -47,11 +47,13 @@ def load_paths(
     published: str | None = None,
     warnings: list[str] | None = None,
     fill_missing_text: MissingTextFiller | None = None,
+    outlet_map: dict[str, str] | None = None,
 ) -> Iterator[Article | Rejected]:
     """Every article in ``paths`` (files or folders), or a Rejected for each bad input.
 
-    ``outlet`` overrides every row's outlet; ``published`` is the date for text
-    files that carry none. Decoding warnings are appended to ``warnings``.
+    ``outlet`` overrides every row's outlet; ``outlet_map`` (``{domain: outlet}``)
+    renames rows by their URL or domain; ``published`` is the date for text files
+    that carry none. Decoding warnings are appended to ``warnings``.
     ``fill_missing_text`` fetches the text of rows that only have a URL.
     """
     warnings = warnings if warnings is not None else []
@@ -63,11 +65,11 @@ def load_paths(
         suffix = path.suffix.lower()
         try:
             if suffix in {".csv", ".tsv"}:
-                yield from read_csv(path, outlet, warnings, fill_missing_text)
+                yield from read_csv(path, outlet, warnings, fill_missing_text, outlet_map)
             elif suffix in {".jsonl", ".ndjson", ".json"}:
-                yield from read_jsonl(path, outlet, warnings, fill_missing_text)
+                yield from read_jsonl(path, outlet, warnings, fill_missing_text, outlet_map)
             elif suffix == ".parquet":
-                yield from read_parquet(path, outlet, fill_missing_text)
+                yield from read_parquet(path, outlet, fill_missing_text, outlet_map)
             elif suffix in TEXT_SUFFIXES:
                 raw = read_text_file(path, warnings)
                 yield read_text_article(raw, path, folder, outlet=outlet, published=published)

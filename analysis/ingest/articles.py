@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.errors import InputError, SlantError
+from analysis.ingest.outlets import domain_of, row_outlet, strip_site_affix
 from analysis.records import Article, Rejected
 from analysis.text import normalize
 
@@ -65,8 +66,9 @@ class IngestError(SlantError):
 def parse_published(value) -> datetime | None:
     """Parse a date or datetime in any zone to aware UTC; ``None`` for empty values.
 
-    A value without a zone is taken as UTC. Raises ``ValueError`` with a
-    readable message when the value is not a date.
+    A value without a zone is taken as UTC. Raises ``InputError`` (a ``ValueError``)
+    with a readable message when the value is not a date, and :class:`ImplausibleDate`
+    for a date before 1800 or after tomorrow (a placeholder such as 0001-01-01).
 
     >>> parse_published("2020-04-02T15:30:00+03:00").isoformat()
     '2020-04-02T12:30:00+00:00'
@@ -80,9 +82,10 @@ def parse_published(value) -> datetime | None:
             return None
         value = value.to_pydatetime()
     if isinstance(value, datetime):
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        when = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return _plausible(when, when.isoformat())
     if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+        return _plausible(datetime(value.year, value.month, value.day, tzinfo=UTC), str(value))
     text = str(value).strip()
     if not text:
         return None
@@ -96,7 +99,26 @@ def parse_published(value) -> datetime | None:
     if pd.isna(stamp):
         return None
     stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
-    return stamp.to_pydatetime()
+    return _plausible(stamp.to_pydatetime(), text)
+
+
+#: Dates before this are placeholders ("0001-01-01") or typos, not publication dates.
+EARLIEST_PUBLISHED = datetime(1800, 1, 1, tzinfo=UTC)
+
+
+class ImplausibleDate(InputError):
+    """A real date that cannot be a publication date: before 1800 or after tomorrow."""
+
+
+def _plausible(when: datetime, shown: str) -> datetime:
+    """``when`` if it can be a publication date: from 1800 up to tomorrow (zones differ)."""
+    if when < EARLIEST_PUBLISHED:
+        raise ImplausibleDate(
+            f"'{shown[:40]}' is before 1800 (a placeholder?); fix the date or leave it empty"
+        )
+    if when > datetime.now(UTC) + timedelta(days=1):
+        raise ImplausibleDate(f"'{shown[:40]}' is in the future; fix the date or leave it empty")
+    return when
 
 
 def article_id_for(outlet: str, url: str, title: str, published: datetime | None, text: str) -> str:
@@ -177,8 +199,9 @@ def map_columns(columns: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
-#: ``(canonical row, source file, line) -> Article | Rejected`` for rows with a URL but no text.
-MissingTextFiller = Callable[[dict, str, "int | None"], "Article | Rejected"]
+#: ``(canonical row, source file, row number[, file line]) -> Article | Rejected`` for rows
+#: with a URL but no text.
+MissingTextFiller = Callable[..., "Article | Rejected"]
 
 
 def row_to_article(
@@ -188,37 +211,40 @@ def row_to_article(
     line: int | None,
     outlet: str | None,
     fill_missing_text: MissingTextFiller | None = None,
+    file_line: int | None = None,
+    outlet_map: dict[str, str] | None = None,
 ) -> Article | Rejected:
     """One tabular row to an Article, or a Rejected saying what is wrong and how to fix it.
 
-    A row with a URL but no text (Media Cloud and GDELT exports) goes to
-    ``fill_missing_text`` when one is given (``slant ingest --fetch``).
+    ``line`` numbers the row in its file (the record for CSV); ``file_line`` is the
+    line it starts on when records can span lines. A row with a URL but no text
+    (Media Cloud and GDELT exports) goes to ``fill_missing_text`` when one is given
+    (``slant ingest --fetch``).
     """
+
+    def reject(problem: str) -> Rejected:
+        return Rejected(source_file, line, problem, file_line)
 
     def get(name: str) -> str:
         column = mapping.get(name)
         return _str(row.get(column)) if column is not None else ""
 
-    chosen_outlet = outlet or get("outlet").strip()
+    chosen_outlet = outlet or row_outlet(get("outlet"), get("url"), outlet_map)
     text = get("text")
     if not text.strip() and fill_missing_text is not None and get("url").strip():
         canonical = {name: get(name) for name in COLUMN_ALIASES}
         if outlet:
             canonical["outlet"] = outlet
+        if file_line is not None:
+            return fill_missing_text(canonical, source_file, line, file_line)
         return fill_missing_text(canonical, source_file, line)
     if not chosen_outlet:
-        return Rejected(
-            source_file, line, "empty outlet; fill in the outlet column or pass --outlet"
-        )
+        return reject("empty outlet; fill in the outlet column or pass --outlet")
     if not text.strip():
         hint = " (or pass --fetch to fetch it from the row's url)" if get("url").strip() else ""
-        return Rejected(
-            source_file, line, f"empty text; fill in the text column or remove the row{hint}"
-        )
+        return reject(f"empty text; fill in the text column or remove the row{hint}")
     if len(text) > MAX_TEXT_CHARS:
-        return Rejected(
-            source_file,
-            line,
+        return reject(
             f"text has {len(text):,} characters (limit {MAX_TEXT_CHARS:,}); "
             "check the export for a broken quote that merged rows",
         )
@@ -226,7 +252,7 @@ def row_to_article(
         return make_article(
             outlet=chosen_outlet,
             text=text,
-            title=get("title"),
+            title=strip_site_affix(get("title"), (chosen_outlet,), domain_of(get("url"))),
             published=get("published") or None,
             url=get("url"),
             section=get("section"),
@@ -236,7 +262,7 @@ def row_to_article(
             article_id=get("id"),
         )
     except ValueError as exc:
-        return Rejected(source_file, line, f"published: {exc}")
+        return reject(f"published: {exc}")
 
 
 def missing_columns(mapping: dict[str, str], outlet: str | None, filler=None) -> list[str]:
@@ -248,11 +274,14 @@ def missing_columns(mapping: dict[str, str], outlet: str | None, filler=None) ->
 
 
 def missing_columns_message(path: Path, missing: list[str], columns: Iterable[str]) -> str:
-    found = ", ".join(str(c) for c in columns if c is not None) or "none"
+    columns = [c for c in columns if c is not None]
+    found = ", ".join(str(c) for c in columns) or "none"
     hints = {
         "outlet": "add an 'outlet' column (or source/media_name), or pass --outlet NAME",
         "text": "name the article body column 'text' (or body/content)",
     }
+    if "url" in map_columns(columns):  # a GDELT or Media Cloud list of links without text
+        hints["text"] += "; a list of URLs without text needs --fetch to fetch each page"
     fixes = "; ".join(hints[m] for m in missing)
     return (
         f"missing required column {', '.join(repr(m) for m in missing)} (found: {found}); {fixes}"

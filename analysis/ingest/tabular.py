@@ -25,7 +25,11 @@ from analysis.records import Article, Rejected
 
 
 def read_csv(
-    path: Path, outlet: str | None, warnings: list[str], filler: MissingTextFiller | None = None
+    path: Path,
+    outlet: str | None,
+    warnings: list[str],
+    filler: MissingTextFiller | None = None,
+    outlet_map: dict[str, str] | None = None,
 ) -> Iterator[Article | Rejected]:
     """Rows of a CSV/TSV file; malformed rows are reported with their line number."""
     text = read_text_file(path, warnings)
@@ -47,32 +51,46 @@ def read_csv(
         yield Rejected(source, None, missing_columns_message(path, missing, header))
         return
     width = len(header)
+    record = 0  # records, not lines: a quoted text cell may hold line breaks
     while True:
+        start = reader.line_num + 1  # the file line this record starts on
         try:
             fields = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            yield Rejected(source, reader.line_num, f"malformed CSV ({exc}); check the quoting")
+            yield Rejected(source, record + 1, f"malformed CSV ({exc}); check the quoting", start)
             return
-        line = reader.line_num
         if not fields or all(not f.strip() for f in fields):
             continue
+        record += 1
         if len(fields) != width:
             yield Rejected(
                 source,
-                line,
+                record,
                 f"row has {len(fields)} fields but the header has {width}; "
                 "a text cell with commas or line breaks must be in double quotes",
+                start,
             )
             continue
         yield row_to_article(
-            dict(zip(header, fields, strict=True)), mapping, source, line, outlet, filler
+            dict(zip(header, fields, strict=True)),
+            mapping,
+            source,
+            record,
+            outlet,
+            filler,
+            file_line=start,
+            outlet_map=outlet_map,
         )
 
 
 def read_jsonl(
-    path: Path, outlet: str | None, warnings: list[str], filler: MissingTextFiller | None = None
+    path: Path,
+    outlet: str | None,
+    warnings: list[str],
+    filler: MissingTextFiller | None = None,
+    outlet_map: dict[str, str] | None = None,
 ) -> Iterator[Article | Rejected]:
     """Objects of a JSON Lines file (or a JSON array); bad lines are reported and skipped."""
     text = read_text_file(path, warnings)
@@ -114,13 +132,16 @@ def read_jsonl(
             yield Rejected(source, number, missing_columns_message(path, missing, keys))
             continue
         seen_any = True
-        yield row_to_article(record, mapping, source, number, outlet, filler)
+        yield row_to_article(record, mapping, source, number, outlet, filler, outlet_map=outlet_map)
     if not numbered and not seen_any:
         yield Rejected(source, None, "the file holds no records")
 
 
 def read_parquet(
-    path: Path, outlet: str | None, filler: MissingTextFiller | None = None
+    path: Path,
+    outlet: str | None,
+    filler: MissingTextFiller | None = None,
+    outlet_map: dict[str, str] | None = None,
 ) -> Iterator[Article | Rejected]:
     """Rows of a Parquet file, read in batches so memory stays flat."""
     import pyarrow.parquet as pq
@@ -141,4 +162,6 @@ def read_parquet(
     for batch in parquet.iter_batches(batch_size=5000):
         for record in batch.to_pylist():
             row_number += 1
-            yield row_to_article(record, mapping, source, row_number, outlet, filler)
+            yield row_to_article(
+                record, mapping, source, row_number, outlet, filler, outlet_map=outlet_map
+            )

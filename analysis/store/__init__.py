@@ -21,6 +21,7 @@ from analysis.store.read import (
     article_count,
     iter_articles,
     new_article_ids,
+    outlet_names,
     read_articles,
     stale_article_ids,
 )
@@ -77,6 +78,7 @@ __all__ = [
     "read_articles",
     "iter_articles",
     "article_count",
+    "outlet_names",
     "article_columns",
     "articles_frame",
     "result_columns",

@@ -97,3 +97,8 @@ def iter_articles(con, article_ids: Sequence[str] | None = None, batch_size: int
 
 def article_count(con) -> int:
     return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def outlet_names(con) -> set[str]:
+    """Every outlet name the store holds (for telling a run's new names apart)."""
+    return {row[0] for row in con.execute("SELECT DISTINCT outlet FROM articles").fetchall()}

@@ -6,26 +6,29 @@ attributes never reach the text because only text nodes are kept. Nothing
 half-extracted is stored: a page without a real body (a section front, a
 paywall stub, a one-line brief) is :class:`Rejected` as "not an article".
 
-The outlet is chosen, first match wins: the ``outlet`` the user passed, the
-outlet map (``domain,outlet`` CSV; ``www.`` and other subdomains fold onto the
-mapped domain), the page's site name, then the bare domain.
+The outlet is chosen by :func:`analysis.ingest.outlets.resolve_outlet` from what the
+page states about itself: its ``og:site_name``, JSON-LD publisher and
+``application-name`` (read anywhere in the page, since broken markup can push them
+out of ``<head>``), its canonical URL, its title.
 """
 
 from __future__ import annotations
 
-import csv
 import json
-import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import lxml.html
 import trafilatura
 
-from analysis.errors import InputError
-from analysis.ingest.articles import make_article, parse_published
+from analysis.ingest.articles import ImplausibleDate, make_article, parse_published
+from analysis.ingest.outlets import (  # noqa: F401  (re-exported: the web modules import them from here)
+    domain_of,
+    load_outlet_map,
+    lookup_outlet,
+    resolve_outlet,
+    strip_site_affix,
+)
 from analysis.records import Article, Rejected
 from analysis.text import count_words, normalize
 
@@ -43,107 +46,91 @@ _DATE_XPATHS = (
     "//article//time[@datetime]/@datetime",
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_SUBDOMAIN_PREFIXES = ("www.", "m.", "amp.", "mobile.")
-
-
-def domain_of(url: str) -> str:
-    """The host of ``url`` in lower case, without port and without a ``www.``-like prefix.
-
-    >>> domain_of("https://www.Kestriaherald.example:8443/politics/x")
-    'kestriaherald.example'
-    """
-    host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    for prefix in _SUBDOMAIN_PREFIXES:
-        if host.startswith(prefix) and host.count(".") > 1:
-            return host[len(prefix) :]
-    return host
-
-
-def load_outlet_map(path: str | os.PathLike) -> dict[str, str]:
-    """Read a ``domain,outlet`` CSV (header optional) into ``{domain: outlet}``.
-
-    Domains may be written as URLs or with ``www.``; both fold to the bare host.
-    Raises ``ValueError`` naming the file and row for a row that is not two cells.
-    """
-    path = Path(path)
-    mapping: dict[str, str] = {}
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the outlet map ({exc.strerror or exc})") from exc
-    with handle:
-        for line_number, row in enumerate(csv.reader(handle), start=1):
-            cells = [c.strip() for c in row]
-            if not cells or not any(cells) or cells[0].startswith("#"):
-                continue
-            if line_number == 1 and [c.lower() for c in cells[:2]] == ["domain", "outlet"]:
-                continue
-            if len(cells) < 2 or not cells[0] or not cells[1]:
-                raise InputError(
-                    f"{path}, row {line_number}: expected 'domain,outlet' "
-                    f"(e.g. kestriaherald.example,The Kestria Herald), got {','.join(row)!r}"
-                )
-            domain = cells[0] if "://" in cells[0] else f"http://{cells[0]}"
-            mapping[domain_of(domain)] = cells[1]
-    return mapping
-
-
-def lookup_outlet(url_or_domain: str, outlet_map: dict[str, str] | None) -> str | None:
-    """The mapped outlet for a URL or domain: the most specific mapped parent domain wins.
-
-    >>> lookup_outlet("https://news.kestriaherald.example/a", {"kestriaherald.example": "KH"})
-    'KH'
-    """
-    if not outlet_map or not url_or_domain:
-        return None
-    target = url_or_domain if "://" in url_or_domain else f"http://{url_or_domain}"
-    host = (urlsplit(target).hostname or "").lower().rstrip(".")
-    labels = host.split(".")
-    for i in range(len(labels)):
-        candidate = ".".join(labels[i:])
-        if candidate in outlet_map:
-            return outlet_map[candidate]
-    return None
 
 
 def choose_outlet(
     url: str, outlet: str | None, outlet_map: dict[str, str] | None, sitename: str | None
 ) -> str:
-    """Explicit outlet, else the outlet map, else the page's site name, else the domain."""
-    if outlet and outlet.strip():
-        return outlet.strip()
-    mapped = lookup_outlet(url, outlet_map)
-    if mapped:
-        return mapped
-    if sitename and sitename.strip():
-        return sitename.strip()
-    return domain_of(url)
+    """The outlet of a page at ``url`` stating ``sitename`` (see :func:`resolve_outlet`)."""
+    return resolve_outlet(
+        given=outlet, outlet_map=outlet_map, url=url, stated=[sitename] if sitename else []
+    ).name
 
 
-def _precise_date(tree) -> str | None:
-    """A full publication timestamp stated by the page itself, if any (parseable ones only)."""
-    for xpath in _DATE_XPATHS:
-        for value in tree.xpath(xpath):
-            if _parses(value):
-                return str(value).strip()
+def _json_ld_items(tree) -> list[dict]:
+    """Every JSON-LD object of the page, ``@graph`` members included (broken scripts skipped)."""
+    items: list[dict] = []
     for script in tree.xpath("//script[@type='application/ld+json']/text()"):
         try:
             data = json.loads(script)
         except ValueError:
             continue
         for item in data if isinstance(data, list) else [data]:
-            if isinstance(item, dict) and _parses(item.get("datePublished")):
-                return str(item["datePublished"]).strip()
-    return None
+            if isinstance(item, dict):
+                items.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    items.extend(g for g in graph if isinstance(g, dict))
+    return items
 
 
-def _parses(value) -> bool:
-    if not isinstance(value, str) or not value.strip():
-        return False
+def _stated_dates(tree, items: list[dict]) -> tuple[list[str], list[str]]:
+    """The page's own publication timestamps, most trusted first: ``(usable, implausible)``.
+
+    A placeholder such as ``0001-01-01T00:00:00Z`` in the JSON-LD (or a date in
+    the future) is set aside so the next candidate can win.
+    """
+    values = [str(v) for xpath in _DATE_XPATHS for v in tree.xpath(xpath)]
+    values += [str(i["datePublished"]) for i in items if isinstance(i.get("datePublished"), str)]
+    usable, implausible = [], []
+    for value in values:
+        value = value.strip()
+        if not value:
+            continue
+        verdict = _date_verdict(value)
+        if verdict == "ok":
+            usable.append(value)
+        elif verdict == "implausible":
+            implausible.append(value)
+    return usable, implausible
+
+
+def _date_verdict(value) -> str:
+    """ "ok", "implausible" (a date, but before 1800 or after tomorrow) or "unreadable"."""
     try:
-        return parse_published(value) is not None
+        return "ok" if parse_published(value) is not None else "unreadable"
+    except ImplausibleDate:
+        return "implausible"
     except ValueError:
-        return False
+        return "unreadable"
+
+
+def _names_stated(tree, items: list[dict]) -> list[str]:
+    """Site names the page states, most trusted first; read anywhere in the tree, since
+    broken markup can push ``<meta>`` tags out of ``<head>``."""
+    names = [str(v) for v in tree.xpath("//meta[@property='og:site_name']/@content")]
+    for item in items:
+        publisher = item.get("publisher")
+        for entry in publisher if isinstance(publisher, list) else [publisher]:
+            if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+                names.append(entry["name"])
+            elif isinstance(entry, str):
+                names.append(entry)
+    names += [
+        i["name"] for i in items if i.get("@type") == "WebSite" and isinstance(i.get("name"), str)
+    ]
+    names += [str(v) for v in tree.xpath("//meta[@name='application-name']/@content")]
+    return [n.strip() for n in names if n and n.strip()]
+
+
+def _url_stated(tree) -> str:
+    """The page's canonical address (``<link rel=canonical>`` or ``og:url``), if absolute."""
+    for xpath in ("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content"):
+        for value in tree.xpath(xpath):
+            value = str(value).strip()
+            if value.lower().startswith(("http://", "https://")):
+                return value
+    return ""
 
 
 def _body_paragraphs(text: str, title: str) -> str:
@@ -153,6 +140,35 @@ def _body_paragraphs(text: str, title: str) -> str:
     if lines and title and normalize(lines[0]) == normalize(title):
         lines = lines[1:]
     return "\n\n".join(lines)
+
+
+_BLOCK_TAGS = (
+    "p", "div", "section", "article", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote", "pre", "tr", "figure", "br", "hr", "dd", "dt", "ul", "ol", "table",
+)  # fmt: skip
+_NO_TEXT_TAGS = ("script", "style", "noscript", "iframe", "figcaption", "svg", "template")
+
+
+def fragment_text(html: str) -> str:
+    """The text of an HTML fragment (a feed entry's content), one paragraph per block.
+
+    >>> fragment_text("<p>One <b>bold</b> move.</p><p>Two.</p>")
+    'One bold move.\n\nTwo.'
+    """
+    if not html or not html.strip():
+        return ""
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for element in list(root.iter(*_NO_TEXT_TAGS)):
+        element.drop_tree()
+    for element in root.iter(*_BLOCK_TAGS):
+        element.tail = "\n\n" + (element.tail or "")
+        if element.tag != "br":
+            element.text = "\n\n" + (element.text or "")
+    paragraphs = (" ".join(p.split()) for p in root.text_content().split("\n\n"))
+    return normalize("\n\n".join(p for p in paragraphs if p))
 
 
 @dataclass(slots=True)
@@ -166,6 +182,10 @@ class Page:
     author: str
     sitename: str
     section: str
+    #: Site names the page states (og:site_name, JSON-LD publisher, ...), most trusted first.
+    stated_names: tuple[str, ...] = ()
+    #: Dates the page states that cannot be publication dates (placeholders, the future).
+    implausible_dates: tuple[str, ...] = ()
 
 
 def extract_page(
@@ -181,38 +201,55 @@ def extract_page(
         tree = lxml.html.fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (lxml.etree.ParserError, ValueError):
         return Rejected(source, None, "not an article (unreadable HTML)")
-    stated_date = _precise_date(tree)
-    try:
-        document = trafilatura.bare_extraction(
-            html,
-            url=url or None,
-            with_metadata=True,
-            include_comments=False,
-            include_images=False,
-            include_links=False,
-            favor_precision=True,
-        )
-    except Exception as exc:  # trafilatura/lxml can fail on pathological markup
-        return Rejected(source, None, f"not an article (extraction failed: {type(exc).__name__})")
-    if document is None or not (document.text or "").strip():
-        return Rejected(source, None, "not an article (no main text found)")
-    title = normalize(document.title or "").replace("\n", " ")
-    text = _body_paragraphs(document.text, title)
-    words = count_words(text)
-    if words == 0:
+    items = _json_ld_items(tree)
+    dates, implausible = _stated_dates(tree, items)
+    # Precision first (no furniture in the text); a page that leaves too little that way
+    # is tried again with trafilatura's defaults before it is called "not an article".
+    document, words, text, title = None, 0, "", ""
+    for favor_precision in (True, False):
+        try:
+            attempt = trafilatura.bare_extraction(
+                html,
+                url=url or None,
+                with_metadata=True,
+                include_comments=False,
+                include_images=False,
+                include_links=False,
+                favor_precision=favor_precision,
+            )
+        except Exception as exc:  # trafilatura/lxml can fail on pathological markup
+            if document is None:
+                return Rejected(
+                    source, None, f"not an article (extraction failed: {type(exc).__name__})"
+                )
+            break
+        if attempt is None or not (attempt.text or "").strip():
+            continue
+        attempt_title = normalize(attempt.title or "").replace("\n", " ")
+        attempt_text = _body_paragraphs(attempt.text, attempt_title)
+        attempt_words = count_words(attempt_text)
+        if document is None or attempt_words > words:
+            document, words, text, title = attempt, attempt_words, attempt_text, attempt_title
+        if words >= min_words:
+            break
+    if document is None or words == 0:
         return Rejected(source, None, "not an article (no main text found)")
     if words < min_words:
         return Rejected(
             source, None, f"not an article (only {words} words of main text; need {min_words})"
         )
+    found_date = document.date if document.date and _date_verdict(document.date) == "ok" else None
+    stated = _names_stated(tree, items) + ([document.sitename] if document.sitename else [])
     return Page(
         title=title,
         text=text,
-        url=url or document.url or "",
-        published=stated_date or document.date or None,
+        url=url or document.url or _url_stated(tree),
+        published=(dates[0] if dates else None) or found_date,
         author=normalize(document.author or ""),
         sitename=normalize(document.sitename or ""),
         section=", ".join(document.categories or [])[:200],
+        stated_names=tuple(normalize(n) for n in stated),
+        implausible_dates=tuple(implausible),
     )
 
 
@@ -236,13 +273,18 @@ def extract_article(
     fallback_title: str = "",
     fallback_published=None,
     fallback_author: str = "",
+    folder: str = "",
+    notes: list[str] | None = None,
     min_words: int = MIN_WORDS,
 ) -> Article | Rejected:
     """The article in ``html`` as an :class:`Article`, or a :class:`Rejected` saying why not.
 
     ``url`` is where the page came from (for a saved file, leave it empty and the
     page's canonical URL is used). ``fallback_*`` fill gaps the page leaves, e.g.
-    a feed entry's title and date. ``source_file`` defaults to the URL.
+    a feed entry's title and date. ``source_file`` defaults to the URL. ``folder``
+    is the outlet of last resort (a saved page that names no site). What the
+    reader should know (a placeholder date dropped, the folder used as outlet) is
+    appended to ``notes``.
 
     >>> extract_article(page, url="https://kestriaherald.example/a").outlet  # doctest: +SKIP
     'The Kestria Herald'
@@ -251,16 +293,35 @@ def extract_article(
     page = extract_page(html, url, source, min_words=min_words)
     if isinstance(page, Rejected):
         return page
-    chosen = choose_outlet(page.url, outlet, outlet_map, page.sitename)
-    if not chosen:
+    chosen = resolve_outlet(
+        given=outlet,
+        outlet_map=outlet_map,
+        url=page.url,
+        stated=page.stated_names,
+        title=page.title,
+        folder=folder,
+    )
+    if not chosen.name:
         return Rejected(source, None, "no outlet: the page names no site; pass --outlet NAME")
+    if notes is not None and chosen.how == "folder":
+        notes.append(
+            f"{source}: the page names no site and has no URL; outlet '{chosen.name}' "
+            "from its folder (set it with --outlet NAME)"
+        )
+    published = page.published or fallback_published
+    if notes is not None and page.implausible_dates and not published:
+        notes.append(
+            f"{source}: the page's date {page.implausible_dates[0]} cannot be a publication "
+            "date; stored without one"
+        )
+    title = page.title or fallback_title
     return build_article(
         page,
-        published=page.published or fallback_published,
+        published=published,
         fallback_published=fallback_published,
-        outlet=chosen,
+        outlet=chosen.name,
         text=page.text,
-        title=page.title or fallback_title,
+        title=strip_site_affix(title, (chosen.name, *page.stated_names), domain_of(page.url)),
         url=page.url,
         author=page.author or fallback_author,
         section=page.section,

@@ -45,11 +45,16 @@ MAX_RETRY_AFTER = 60.0
 #: Longest crawl-delay from robots.txt we honour (some sites ask for absurd values).
 MAX_CRAWL_DELAY = 30.0
 #: Content types we read; anything else (PDF, images, video) is refused before download.
-_TEXT_TYPES = re.compile(r"^(text/|application/(xhtml\+xml|xml|rss\+xml|atom\+xml|rdf\+xml)\b)")
+_TEXT_TYPES = re.compile(
+    r"^(text/|application/(xhtml\+xml|xml|(x-)?(rss|atom|rdf)\+xml|x-rss|x-atom|rss|atom)\b)"
+)
 _REDIRECTS = {301, 302, 303, 307, 308}
 _CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 # Answers that are final: cached so a re-run does not ask again.
 _CACHEABLE = set(range(200, 300)) | {404, 410}
+# Failures that are the server's final word; our own refusals (a content type or size we
+# do not read) are not cached: the next run, or a newer Slant, may read the page.
+_FINAL_FAILURES = {404, 410}
 
 
 @dataclass(slots=True)
@@ -231,7 +236,7 @@ class Fetcher:
             final_url, status, content_type, text = self._fetch_following_redirects(url)
         except _Failure as failure:
             result = FetchResult(url, url, failure.status, None, failure.reason, False)
-            if failure.status in _CACHEABLE:
+            if failure.status in _FINAL_FAILURES:
                 self._write_cache(result)
             return result
         error = None if 200 <= status < 300 else f"HTTP {status}"
@@ -405,6 +410,8 @@ class Fetcher:
             return None
         except (OSError, ValueError, EOFError):
             return None  # a torn or corrupt entry: fetch again (unless offline)
+        if data.get("error") and data.get("status") not in _FINAL_FAILURES:
+            return None  # a refusal cached by an older version: ask again
         data["from_cache"] = True
         data["url"] = url
         return FetchResult(**{k: data.get(k) for k in FetchResult.__slots__ if k in data})

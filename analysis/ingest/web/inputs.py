@@ -30,20 +30,24 @@ from pathlib import Path
 import feedparser
 
 from analysis.ingest.articles import make_article, map_columns
+from analysis.ingest.outlets import is_domain, row_outlet
 from analysis.ingest.url_lists import is_url, is_url_list, url_lines
 from analysis.ingest.web.extract import (
+    MIN_WORDS,
     build_article,
-    choose_outlet,
+    domain_of,
     extract_article,
     extract_page,
-    lookup_outlet,
+    fragment_text,
+    resolve_outlet,
+    strip_site_affix,
 )
 from analysis.ingest.web.fetch import Fetcher, FetchResult, decode_html
 from analysis.records import Article, Rejected
+from analysis.text import count_words, normalize
 
 HTML_SUFFIXES = {".html", ".htm"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
-_DOMAIN_LIKE = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.I)
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF)[\s>]", re.I)
 
 #: ``progress(url, status)`` is told about every page: status is "cached", "fetched" or the error.
@@ -58,6 +62,16 @@ def _html_files(folder: Path) -> list[Path]:
         for p in folder.rglob("*")
         if p.is_file() and p.suffix.lower() in HTML_SUFFIXES and not p.name.startswith(".")
     )
+
+
+def _folder_name(path: Path, given: Path | None) -> str:
+    """The outlet of last resort for a saved page: the sub-folder of the folder given
+    that holds it, else the folder's own name (as for ``.txt`` articles)."""
+    if given is not None:
+        relative = path.parent.relative_to(given)
+        if relative.parts:
+            return relative.parts[0]
+    return path.resolve().parent.name
 
 
 def is_web_input(path_or_url: str | Path) -> bool:
@@ -107,20 +121,18 @@ def _report(progress: Progress | None, result: FetchResult) -> None:
 
 
 class _Run:
-    """One ingest run: shared options and the ids already emitted (a page met twice counts once)."""
+    """One ingest run: the options every input shares."""
 
-    def __init__(self, fetcher, outlet, outlet_map, progress):
+    def __init__(self, fetcher, outlet, outlet_map, progress, notes=None):
         self.fetcher: Fetcher = fetcher
+        self.notes: list[str] | None = notes
         self.outlet = outlet
         self.outlet_map = outlet_map
         self.progress = progress
-        self.seen: set[str] = set()
 
     def emit(self, item: Item) -> Iterator[Item]:
-        if isinstance(item, Article):
-            if item.article_id in self.seen:
-                return
-            self.seen.add(item.article_id)
+        # A page met twice (a feed and a URL list, a repeated entry) is yielded twice:
+        # the store skips the second copy by its id and counts it as a duplicate.
         yield item
 
     def page(
@@ -168,9 +180,14 @@ class _Run:
             detail = f" ({str(reason)[:100]})" if parsed.get("bozo") and reason else ""
             yield Rejected(feed_source, None, f"feed has no entries{detail}")
             return
+        feed_name = normalize(parsed.feed.get("title") or "")
         jobs = []
         for number, entry in enumerate(parsed.entries, start=1):
             link = (entry.get("link") or "").strip()
+            own = self.entry_article(entry, link, feed_name, feed_source)
+            if own is not None:  # a full-text feed: the entry is the article, nothing to fetch
+                yield from self.emit(own)
+                continue
             if not is_url(link):
                 yield Rejected(feed_source, number, "feed entry has no http(s) link")
                 continue
@@ -179,12 +196,40 @@ class _Run:
         for (link, entry), result in zip(jobs, results, strict=True):
             yield from self.page(result, link, None, entry=entry, expand_feeds=False)
 
+    def entry_article(self, entry, link: str, feed_name: str, feed_source: str) -> Article | None:
+        """The entry's own full text (RSS ``content:encoded``, Atom ``content``) as an
+        Article, or ``None`` when the entry carries only a teaser (then its link is fetched)."""
+        bodies = [c.get("value") or "" for c in entry.get("content") or [] if isinstance(c, dict)]
+        text = max((fragment_text(body) for body in bodies), key=count_words, default="")
+        if count_words(text) < MIN_WORDS:
+            return None
+        title = normalize(entry.get("title") or "").replace("\n", " ")
+        chosen = resolve_outlet(
+            given=self.outlet,
+            outlet_map=self.outlet_map,
+            url=link if is_url(link) else "",
+            stated=[feed_name] if feed_name else [],
+            title=title,
+        )
+        if not chosen.name:
+            return None
+        return build_article(
+            None,
+            published=_entry_published(entry),
+            outlet=chosen.name,
+            text=text,
+            title=strip_site_affix(title, (chosen.name, feed_name), domain_of(link)),
+            url=link if is_url(link) else "",
+            author=normalize(entry.get("author") or ""),
+            source_file=link if is_url(link) else feed_source,
+        )
+
     def url_list(self, path: Path, lines: list[tuple[int, str]]) -> Iterator[Item]:
         results = self.fetcher.fetch_many(url for _number, url in lines)
         for (number, _url), result in zip(lines, results, strict=True):
             yield from self.page(result, str(path), number)
 
-    def html_file(self, path: Path) -> Iterator[Item]:
+    def html_file(self, path: Path, given: Path | None = None) -> Iterator[Item]:
         try:
             raw = path.read_bytes()
         except OSError as exc:
@@ -195,6 +240,8 @@ class _Run:
             outlet=self.outlet,
             outlet_map=self.outlet_map,
             source_file=str(path),
+            folder=_folder_name(path, given),
+            notes=self.notes,
         )
         yield from self.emit(item)
 
@@ -206,6 +253,7 @@ def iter_web_inputs(
     outlet: str | None = None,
     outlet_map: dict[str, str] | None = None,
     progress: Progress | None = None,
+    notes: list[str] | None = None,
 ) -> Iterator[Article | Rejected]:
     """Articles (or Rejected) from URLs, URL lists, feeds and saved HTML, in input order.
 
@@ -216,7 +264,7 @@ def iter_web_inputs(
     >>> with Fetcher("data/web-cache") as fetcher:  # doctest: +SKIP
     ...     items = list(iter_web_inputs(["https://kestriaherald.example/rss"], fetcher=fetcher))
     """
-    run = _Run(fetcher, outlet, outlet_map, progress)
+    run = _Run(fetcher, outlet, outlet_map, progress, notes)
     for given in inputs:
         value = str(given).strip()
         if is_url(value):
@@ -231,7 +279,7 @@ def iter_web_inputs(
             if not files:
                 yield Rejected(value, None, "folder has no .html or .htm files")
             for file in files:
-                yield from run.html_file(file)
+                yield from run.html_file(file, path)
         elif suffix in HTML_SUFFIXES:
             yield from run.html_file(path)
         elif suffix in FEED_SUFFIXES:
@@ -282,6 +330,7 @@ def fill_missing_text(
     outlet: str | None = None,
     source_file: str = "",
     row_number: int | None = None,
+    file_line: int | None = None,
 ) -> Article | Rejected:
     """An Article for a Media Cloud / GDELT row that has a URL but no text, by fetching the URL.
 
@@ -297,7 +346,8 @@ def fill_missing_text(
     row = _canonical(row)
     url = _cell(row, "url")
     source = source_file or url
-    row_outlet = (outlet or "").strip() or _cell(row, "outlet")
+    given = (outlet or "").strip()
+    named = given or row_outlet(_cell(row, "outlet"), url, outlet_map)
     common = {
         "section": _cell(row, "section"),
         "event_id": _cell(row, "event_id"),
@@ -306,40 +356,51 @@ def fill_missing_text(
     }
     text = _cell(row, "text")
     if text:
-        if not row_outlet:
+        if not named:
             return Rejected(
-                source, row_number, "empty outlet; fill in the outlet column or pass --outlet"
+                source,
+                row_number,
+                "empty outlet; fill in the outlet column or pass --outlet",
+                file_line,
             )
         try:
             return make_article(
-                outlet=row_outlet, text=text, title=_cell(row, "title"), url=url,
+                outlet=named, text=text, title=_cell(row, "title"), url=url,
                 published=_cell(row, "published") or None, author=_cell(row, "author"), **common,
             )  # fmt: skip
         except ValueError as exc:
-            return Rejected(source, row_number, f"published: {exc}")
+            return Rejected(source, row_number, f"published: {exc}", file_line)
     if not is_url(url):
         return Rejected(
             source,
             row_number,
             "no text and no http(s) URL to fetch; fill in the text or url column",
+            file_line,
         )
     result = fetcher.fetch(url)
     if not result.ok:
         return Rejected(
-            source, row_number, f"{result.error} ({url})" if source != url else result.error
+            source,
+            row_number,
+            f"{result.error} ({url})" if source != url else result.error,
+            file_line,
         )
     page = extract_page(result.text, result.final_url, source)
     if isinstance(page, Rejected):
         return Rejected(
-            source, row_number, f"{page.problem} ({url})" if source != url else page.problem
+            source,
+            row_number,
+            f"{page.problem} ({url})" if source != url else page.problem,
+            file_line,
         )
-    if outlet and outlet.strip():
-        chosen = outlet.strip()
-    elif row_outlet and not _DOMAIN_LIKE.match(row_outlet):
-        chosen = row_outlet
-    else:  # a bare domain names no outlet: the map, then the page's site name
-        chosen = lookup_outlet(row_outlet, outlet_map) or choose_outlet(
-            url, None, outlet_map, page.sitename or row_outlet
+    if named and not is_domain(named):
+        chosen = named
+    else:  # a bare domain names no outlet: the page's own names, then the domain
+        chosen = (
+            resolve_outlet(
+                outlet_map=outlet_map, url=url, stated=page.stated_names, title=page.title
+            ).name
+            or named
         )
     return build_article(
         page,
@@ -347,7 +408,9 @@ def fill_missing_text(
         fallback_published=page.published,
         outlet=chosen,
         text=page.text,
-        title=_cell(row, "title") or page.title,
+        title=strip_site_affix(
+            _cell(row, "title") or page.title, (chosen, *page.stated_names), domain_of(url)
+        ),
         url=url,
         author=_cell(row, "author") or page.author,
         section=common["section"] or page.section,

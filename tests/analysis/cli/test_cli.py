@@ -101,7 +101,7 @@ def test_rejected_rows_are_listed_and_exit_with_1(tmp_path):
     result = slant("ingest", path, "--db", tmp_path / "s.duckdb", "--workers", "1")
     assert result.returncode == 1
     assert "Added 1 articles" in result.stdout and "1 rejected" in result.stdout
-    assert "mixed.csv, row 3: empty text" in result.stderr
+    assert "mixed.csv, record 2 (line 3): empty text" in result.stderr
 
 
 def test_a_usage_error_exits_with_2(tmp_path):
@@ -157,7 +157,7 @@ def test_a_media_cloud_export_is_fetched_and_failures_are_listed(site, tmp_path)
     first = slant(*args)
     assert first.returncode == 1, first.stderr
     assert "Added 3 articles" in first.stdout and "1 rejected" in first.stdout
-    assert "mediacloud.csv, row 5: HTTP 404" in first.stderr
+    assert "mediacloud.csv, record 4 (line 5): HTTP 404" in first.stderr
     site.stop()
     again = slant(*args[:-2], "--offline", "--workers", "1")
     assert "Added 0 articles (3 duplicates skipped" in again.stdout
@@ -198,3 +198,57 @@ def test_the_dask_engine_ingests_like_the_local_one(small_corpus, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "Added 3 articles" in result.stdout and "Dask partitions" in result.stdout
+
+
+WEB = ROOT / "tests" / "fixtures" / "web"
+
+
+def test_a_media_cloud_rejection_names_the_record_and_the_line_it_starts_on(tmp_path):
+    db, cache = tmp_path / "s.duckdb", tmp_path / "cache"
+    export = WEB / "mediacloud_multiline.csv"
+    result = slant(
+        "ingest", export, "--offline", "--db", db, "--cache-dir", cache, "--workers", "1"
+    )
+    assert "Added 2 articles" in result.stdout, result.stderr
+    assert "mediacloud_multiline.csv, record 3 (line 10): not in cache (offline)" in result.stderr
+
+
+def test_a_gdelt_list_without_fetch_is_rejected_with_a_pointer_to_fetch(tmp_path):
+    result = slant("ingest", WEB / "gdelt.csv", "--db", tmp_path / "s.duckdb", "--workers", "1")
+    assert result.returncode == 1
+    assert "missing required column 'text'" in result.stderr
+    assert "needs --fetch to fetch each page" in result.stderr
+
+
+def test_a_full_text_feed_is_ingested_offline_and_its_repeated_entry_counted(tmp_path):
+    args = ("--offline", "--cache-dir", tmp_path / "cache", "--workers", "1")
+    result = slant("ingest", WEB / "fulltext.rss", "--db", tmp_path / "s.duckdb", *args)
+    assert result.returncode == 0, result.stderr
+    assert "Added 2 articles (1 duplicates skipped, 0 rejected)" in result.stdout
+
+
+def test_the_summary_lists_the_outlet_names_new_to_the_store(small_corpus, tmp_path):
+    db = tmp_path / "s.duckdb"
+    slant("ingest", small_corpus, "--db", db, "--workers", "1")
+    result = slant("ingest", WEB / "mediacloud.csv", "--db", db, "--workers", "1")
+    assert (
+        "New outlet names (1); rename any with --outlet-map FILE (domain,outlet):" in result.stdout
+    )
+    assert result.stdout.split("New outlet names")[1].splitlines()[1:] == [
+        "  Corvell Tribune (1 articles)"
+    ]
+
+
+def test_the_outlet_map_renames_rows_that_already_have_text(tmp_path):
+    table = tmp_path / "rows.csv"
+    table.write_text(
+        "outlet,url,text\nThe Tribune,https://corvelltribune.example/a,The council voted.\n",
+        encoding="utf-8",
+    )
+    outlets = tmp_path / "outlets.csv"
+    outlets.write_text("domain,outlet\ncorvelltribune.example,Corvell Tribune\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    slant("ingest", table, "--outlet-map", outlets, "--db", db, "--workers", "1")
+    result = slant("export", "--db", db, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert pd.read_csv(tmp_path / "out" / "articles.csv")["outlet"].tolist() == ["Corvell Tribune"]

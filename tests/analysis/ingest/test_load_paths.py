@@ -9,6 +9,7 @@ import pytest
 from analysis.ingest import load_paths
 from analysis.ingest.articles import make_article, map_columns, parse_published
 from analysis.records import Article, Rejected
+from tests.paths import FIXTURES
 
 
 def load(*paths, **options):
@@ -62,11 +63,25 @@ def test_outlet_option_replaces_a_missing_outlet_column(tmp_path):
     assert [a.outlet for a in articles] == ["Gazette"] and rejected == []
 
 
-def test_an_empty_text_row_is_rejected_with_its_line_and_the_rest_kept(tmp_path):
+def test_an_empty_text_row_is_rejected_with_its_record_and_line_and_the_rest_kept(tmp_path):
     path = write_csv(tmp_path / "a.csv", "outlet,text\nWire,First.\nWire,\nWire,Third.\n")
     articles, rejected, _ = load(path)
     assert [a.text for a in articles] == ["First.", "Third."]
-    assert rejected[0].row == 3 and "empty text" in rejected[0].problem
+    assert (rejected[0].row, rejected[0].line) == (2, 3)
+    assert "empty text" in rejected[0].problem
+
+
+def test_a_record_after_text_cells_with_line_breaks_is_named_by_record_and_first_line(tmp_path):
+    body = '"First paragraph.\n\nSecond paragraph.\n\nThird."'
+    path = write_csv(tmp_path / "mc.csv", f"outlet,text\nWire,{body}\nWire,{body}\nWire,\n")
+    _articles, rejected, _ = load(path)
+    assert (
+        rejected[0]
+        .message()
+        .endswith(
+            "mc.csv, record 3 (line 12): empty text; fill in the text column or remove the row"
+        )
+    )
 
 
 def test_a_row_with_too_many_fields_is_reported_and_skipped(tmp_path):
@@ -74,7 +89,7 @@ def test_a_row_with_too_many_fields_is_reported_and_skipped(tmp_path):
     articles, rejected, _ = load(path)
     assert [a.text for a in articles] == ["Fine."]
     assert (
-        rejected[0].row == 2
+        (rejected[0].row, rejected[0].line) == (1, 2)
         and "3 fields" in rejected[0].problem
         and "double quotes" in rejected[0].problem
     )
@@ -198,4 +213,38 @@ def test_an_empty_file_is_reported(tmp_path, suffix):
     _, rejected, _ = load(path)
     assert (
         rejected and "empty" in rejected[0].message().lower() or "no records" in rejected[0].problem
+    )
+
+
+def test_a_placeholder_date_in_a_table_is_rejected_with_the_fix(tmp_path):
+    path = write_csv(tmp_path / "a.csv", "outlet,published,text\nWire,0001-01-01,Text.\n")
+    _articles, rejected, _ = load(path)
+    assert rejected[0].problem == (
+        "published: '0001-01-01' is before 1800 (a placeholder?); fix the date or leave it empty"
+    )
+
+
+def test_a_date_after_tomorrow_is_not_a_publication_date():
+    with pytest.raises(ValueError, match="in the future"):
+        parse_published("2999-01-01")
+
+
+def test_the_outlet_map_renames_table_rows_by_their_url(tmp_path):
+    path = write_csv(tmp_path / "a.csv", "outlet,url,text\nTrib,https://www.trib.example/a,Text.\n")
+    articles, _, _ = load(path, outlet_map={"trib.example": "The Tribune"})
+    assert [a.outlet for a in articles] == ["The Tribune"]
+
+
+def test_a_title_ending_in_its_own_outlet_name_loses_it(tmp_path):
+    path = write_csv(
+        tmp_path / "a.csv", "outlet,title,text\nTechCrunch,Apple ships – TechCrunch,Text.\n"
+    )
+    articles, _, _ = load(path)
+    assert articles[0].title == "Apple ships"
+
+
+def test_a_gdelt_list_is_rejected_with_a_pointer_to_fetch():
+    _articles, rejected, _ = load(FIXTURES / "web" / "gdelt.csv")
+    assert rejected[0].problem.endswith(
+        "a list of URLs without text needs --fetch to fetch each page"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+import trafilatura
 
 from analysis.ingest.web.extract import (
     domain_of,
@@ -183,3 +184,66 @@ def test_xhtml_page_with_an_xml_declaration_is_read():
     html = '<?xml version="1.0" encoding="utf-8"?>\n' + page("maren-budget.html")
     article = extract_article(html)
     assert article.published == datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
+
+
+# -- real-world quirks (tests/fixtures/web/quirks) --------------------------------------------
+
+QUIRKS = FIXTURES / "web" / "quirks"
+
+
+def quirk(name: str, **options) -> Article | Rejected:
+    html = (QUIRKS / name).read_text(encoding="utf-8")
+    return extract_article(html, source_file=name, **options)
+
+
+def test_a_placeholder_date_is_passed_over_for_the_next_one_the_page_states():
+    assert quirk("placeholder-date.html").published == datetime(2026, 11, 19, 22, 40, tzinfo=UTC)
+
+
+def test_a_page_whose_only_date_is_a_placeholder_is_stored_undated_with_a_note():
+    notes = []
+    article = quirk("only-placeholder-date.html", notes=notes)
+    assert article.published is None
+    assert notes == [
+        "only-placeholder-date.html: the page's date 0001-01-01T00:00:00Z cannot be a "
+        "publication date; stored without one"
+    ]
+
+
+def test_site_name_and_canonical_url_pushed_into_the_body_by_broken_markup_are_read():
+    article = quirk("meta-in-body.html")
+    assert article.outlet == "Kestria Post"
+    assert article.url == "https://kestriapost.example/politics/budget-passes"
+
+
+def test_a_title_suffix_repeating_the_outlet_name_is_dropped():
+    assert quirk("placeholder-date.html").title == "Kestria budget passes after late-night vote"
+
+
+def test_a_page_naming_no_site_takes_its_folder_as_outlet_and_says_so():
+    notes = []
+    article = quirk("nameless.html", folder="kestria-weekly", notes=notes)
+    assert article.outlet == "kestria-weekly"
+    assert notes == [
+        "nameless.html: the page names no site and has no URL; outlet 'kestria-weekly' "
+        "from its folder (set it with --outlet NAME)"
+    ]
+
+
+def test_a_page_too_short_with_favor_precision_is_tried_again_with_trafilaturas_defaults(
+    monkeypatch,
+):
+    real = trafilatura.bare_extraction
+    calls = []
+
+    def precise_drops_most(html, **options):
+        calls.append(options["favor_precision"])
+        document = real(html, **options)
+        if options["favor_precision"]:
+            document.text = " ".join(document.text.split()[:20])
+        return document
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", precise_drops_most)
+    article = quirk("nameless.html", folder="kestria-weekly")
+    assert calls == [True, False]
+    assert isinstance(article, Article) and len(article.text.split()) > 50

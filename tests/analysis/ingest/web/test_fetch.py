@@ -217,3 +217,26 @@ def test_server_asking_to_wait_longer_than_the_cap_is_reported_not_waited_for(si
     result = make_fetcher(retries=3).fetch(f"{site.base}/rate-limited")
     assert result.error == "HTTP 429 (server asks to wait 3600 s)"
     assert site.count("/rate-limited") == 1
+
+
+def test_a_feed_served_as_x_rss_xml_is_read(site, make_fetcher):
+    result = make_fetcher().fetch(f"{site.base}/x-rss/feed.rss")
+    assert result.ok and "<rss" in result.text
+
+
+def test_a_refused_content_type_is_asked_again_next_time_not_cached(site, make_fetcher):
+    first = make_fetcher().fetch(f"{site.base}/report.pdf")
+    make_fetcher().fetch(f"{site.base}/report.pdf")
+    assert first.error == "not a web page (application/pdf)"
+    assert site.count("/report.pdf") == 2
+
+
+def test_offline_a_refusal_cached_by_an_older_version_is_not_repeated(site, make_fetcher):
+    online = make_fetcher()
+    url = f"{site.base}/x-rss/feed.rss"
+    online._write_cache(  # what a version that refused x-rss+xml left in the cache
+        type(online.fetch(url))(
+            url, url, 200, None, "not a web page (application/x-rss+xml)", False
+        )
+    )
+    assert make_fetcher(offline=True).fetch(url).error == "not in cache (offline)"

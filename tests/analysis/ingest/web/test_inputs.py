@@ -132,9 +132,10 @@ def test_robots_disallowed_url_is_rejected_with_the_reason(site, fetcher):
     assert item == Rejected(url, None, "robots.txt disallows")
 
 
-def test_same_article_reached_twice_in_a_run_is_yielded_once(site, fetcher):
+def test_same_article_reached_twice_comes_twice_with_one_id_for_the_store_to_count(site, fetcher):
     url = f"{site.base}/articles/valley-front.html"
-    assert len(list(iter_web_inputs([url, url], fetcher=fetcher))) == 1
+    items = list(iter_web_inputs([url, url], fetcher=fetcher))
+    assert len(items) == 2 and items[0].article_id == items[1].article_id
 
 
 def test_progress_hears_about_every_page(site, fetcher):
@@ -183,6 +184,45 @@ def test_feed_entry_date_fills_in_for_a_page_without_one(site, fetcher, tmp_path
 def test_page_date_beats_the_feed_entry_date(site, fetcher):
     budget = articles(iter_web_inputs([f"{site.base}/feed.rss"], fetcher=fetcher))[0]
     assert budget.published == datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
+
+
+def test_full_text_rss_feed_is_read_offline_from_its_entries_with_no_fetch(cache):
+    with Fetcher(cache, offline=True) as offline:
+        items = list(iter_web_inputs([WEB_FIXTURES / "fulltext.rss"], fetcher=offline))
+        assert offline.requests_sent == 0
+    bus, dock = articles(items)[:2]
+    assert bus.text.startswith("The Corvell city council voted on Wednesday")
+    assert bus.text.endswith("before the parking charges take effect in March.")
+    assert "trackRead" not in dock.text
+    assert (bus.author, bus.published) == ("Edda Brun", datetime(2026, 11, 25, 12, tzinfo=UTC))
+
+
+def test_full_text_feed_entry_title_loses_the_outlet_suffix(cache):
+    with Fetcher(cache, offline=True) as offline:
+        bus = articles(iter_web_inputs([WEB_FIXTURES / "fulltext.rss"], fetcher=offline))[0]
+    assert (bus.outlet, bus.title) == (
+        "Corvell Tribune",
+        "Corvell council approves bus fare freeze",
+    )
+
+
+def test_a_repeated_feed_entry_comes_again_with_the_same_id_for_the_store_to_count(cache):
+    with Fetcher(cache, offline=True) as offline:
+        items = articles(iter_web_inputs([WEB_FIXTURES / "fulltext.rss"], fetcher=offline))
+    assert [a.url.rsplit("/", 1)[1] for a in items] == ["bus-fares", "dock-strike", "bus-fares"]
+    assert items[0].article_id == items[2].article_id
+
+
+def test_full_text_atom_feed_entry_content_is_the_article(cache):
+    with Fetcher(cache, offline=True) as offline:
+        (summit,) = iter_web_inputs([WEB_FIXTURES / "fulltext.atom"], fetcher=offline)
+    assert summit.outlet == "Meridian Courier"
+    assert summit.text.startswith("Defence ministers of the Meridian Alliance ended their summit")
+
+
+def test_a_feed_served_as_x_rss_xml_yields_its_articles(site, fetcher):
+    items = list(iter_web_inputs([f"{site.base}/x-rss/feed.rss"], fetcher=fetcher))
+    assert len(articles(items)) == 2
 
 
 def test_feed_without_entries_is_rejected(fetcher, tmp_path):
