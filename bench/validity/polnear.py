@@ -596,8 +596,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", choices=KINDS, default="", help="print missed gold (train)")
     args = parser.parse_args(argv)
 
-    from analysis.lexicons import load_lexicons
     from analysis.pipeline import Analyzer
+    from analysis.text.lexicons import load_lexicons
 
     analyzer = Analyzer(load_lexicons())
     scores = score(analyzer, args.data, args.split, args.sample_paragraphs, args.seed, args.misses)
