@@ -7,8 +7,9 @@ The stage is ``framing+hedges+targets`` of ``bench/analyze.py``: one
 ``PatternGroups.find`` pass over an article's body and headline plus the evidence
 rows it yields, on tokens and sentence maps prepared untimed. Each pass builds a
 new ``Analyzer`` (untimed), so the matcher's per-word caches start empty as in a
-fresh worker; the two sides alternate, best of ``--repeat`` each, because the
-machine is shared and its load drifts. ``--before`` is typically a copy of the
+fresh worker. Times are this process's CPU time (``time.process_time``: on a shared
+machine wall-clock time counts the waits for a core), the two sides alternated, best
+of ``--repeat`` each, because the load drifts. ``--before`` is typically a copy of the
 lexicon folder as it was before a change (``git show main:data/lexicons/...``).
 """
 
@@ -19,9 +20,10 @@ import gc
 import time
 from pathlib import Path
 
-from analysis.lexicons import load_lexicons
-from analysis.pipeline import Analyzer, _sentence_of_tokens
+from analysis.pipeline import Analyzer
+from analysis.pipeline.analyzer import _sentence_of_tokens
 from analysis.text import split_sentences, tokenize
+from analysis.text.lexicons import load_lexicons
 from bench import corpus
 from bench.analyze import add_unseen_share_option, with_unseen_words
 
@@ -43,7 +45,7 @@ def lexicon_pass(lexicons, items) -> tuple[float, int]:
     targets_of = analyzer._target_evidence
     rows = 0
     gc.collect()
-    started = time.perf_counter()
+    started = time.process_time()
     for a, t, tt, so, spans in items:
         framing, hedges, targets = find(t, a.text, so)
         rows += len(evidence("framing", framing, analyzer.framing_terms, "x", "text", a.text, so))
@@ -54,7 +56,7 @@ def lexicon_pass(lexicons, items) -> tuple[float, int]:
             framing, _, targets = find(tt, a.title, ts)
             evidence("framing", framing, analyzer.framing_terms, "x", "title", a.title, ts)
             targets_of(targets, "x", "title", a.title, ts, [0.0])
-    return time.perf_counter() - started, rows
+    return time.process_time() - started, rows
 
 
 def main(argv: list[str] | None = None) -> None:

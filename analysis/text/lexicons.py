@@ -87,6 +87,9 @@ class Lexicons:
     anonymous: list[Term] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
     hash: str = ""
+    #: The framing categories that are bias types (``bias_types.csv``), in file order;
+    #: the other framing categories are the conflict-news frames of ``framing.csv``.
+    bias_types: list[str] = field(default_factory=list)
 
     @property
     def framing_categories(self) -> list[str]:
@@ -123,8 +126,17 @@ def _rows(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict[str, st
     return rows
 
 
-def _terms(path: Path, pattern_column: str = "pattern") -> list[Term]:
+def _key(pattern: str) -> str:
+    return " ".join(pattern.lower().split())
+
+
+def _terms(
+    path: Path, pattern_column: str = "pattern", elsewhere: dict[str, str] | None = None
+) -> list[Term]:
+    """Rows of ``path``; ``elsewhere`` maps patterns already listed in another file
+    (normalised by :func:`_key`) to where, so a pattern is never listed twice."""
     terms, seen = [], {}
+    elsewhere = elsewhere or {}
     for line, row in _rows(path, (pattern_column, "category")):
         pattern, category = row[pattern_column], row["category"]
         if not pattern or not category:
@@ -136,7 +148,12 @@ def _terms(path: Path, pattern_column: str = "pattern") -> list[Term]:
             compile_pattern(pattern)
         except PatternError as exc:
             raise LexiconError(f"{path}, line {line}: {exc}") from exc
-        key = " ".join(pattern.lower().split())
+        key = _key(pattern)
+        if key in elsewhere:
+            raise LexiconError(
+                f"{path}, line {line}: '{pattern}' is already listed ({elsewhere[key]}); "
+                "keep it in one file"
+            )
         if key in seen:
             raise LexiconError(
                 f"{path}, line {line}: '{pattern}' repeats line {seen[key]}; keep one of them"
@@ -152,6 +169,23 @@ def load_framing(path: Path) -> list[Term]:
     if not terms:
         raise LexiconError(f"{path}: no terms; add rows of pattern,category,note")
     return terms
+
+
+def merge_bias_types(framing: list[Term], path: Path) -> list[Term]:
+    """Framing terms followed by the bias-type terms of ``path`` (``pattern,category,note``).
+
+    The two files are one framing lexicon (one pattern list, overlaps resolved across
+    both), so a pattern may be in only one of them.
+    """
+    listed = {_key(t.pattern): f"framing.csv, category {t.category}" for t in framing}
+    terms = _terms(Path(path), elsewhere=listed)
+    shared = sorted({t.category for t in terms} & {t.category for t in framing})
+    if shared:
+        raise LexiconError(
+            f"{path}: category {', '.join(shared)} is also a framing.csv category; "
+            "give the bias type a name of its own"
+        )
+    return [*framing, *terms]
 
 
 def load_cues(path: Path) -> dict[str, str]:
@@ -192,7 +226,10 @@ def load_lexicons(
 ) -> Lexicons:
     """Load every lexicon from ``directory`` (default ``data/lexicons``).
 
-    ``framing`` replaces the directory's ``framing.csv`` with a user's file.
+    ``framing`` replaces the directory's ``framing.csv`` with a user's file. The
+    directory's optional ``bias_types.csv`` (loaded-language families: spin,
+    sensationalism, ...) joins the framing lexicon; ``anonymous.csv`` is optional too.
+    Every file used is in the hash.
     """
     directory = Path(directory) if directory else DEFAULT_DIR
     if not directory.is_dir():
@@ -203,7 +240,10 @@ def load_lexicons(
         "hedges": directory / "hedges.csv",
         "targets": directory / "targets.csv",
     }
-    optional = {"anonymous": directory / "anonymous.csv"}
+    optional = {
+        "anonymous": directory / "anonymous.csv",
+        "bias_types": directory / "bias_types.csv",
+    }
     for role, path in files.items():
         if not path.exists():
             raise LexiconError(f"{path}: the {role} lexicon is missing")
@@ -215,12 +255,19 @@ def load_lexicons(
     digest = hashlib.sha256()
     for role in sorted(files):
         digest.update(role.encode() + b"\0" + files[role].read_bytes() + b"\0")
+    framing_terms = load_framing(files["framing"])
+    bias_types: list[str] = []
+    if "bias_types" in files:
+        framing_count = len(framing_terms)
+        framing_terms = merge_bias_types(framing_terms, files["bias_types"])
+        bias_types = list(dict.fromkeys(t.category for t in framing_terms[framing_count:]))
     return Lexicons(
-        framing=load_framing(files["framing"]),
+        framing=framing_terms,
         hedges=_terms(files["hedges"]),
         cues=load_cues(files["cues"]),
         targets=load_targets(files["targets"]),
         anonymous=_terms(files["anonymous"]) if "anonymous" in files else [],
         files={role: str(path) for role, path in files.items()},
         hash=digest.hexdigest()[:12],
+        bias_types=bias_types,
     )

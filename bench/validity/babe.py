@@ -41,10 +41,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.lexicons import LexiconError, load_lexicons
 from analysis.pipeline import Analyzer
 from analysis.records import Article
 from analysis.text import tokenize
+from analysis.text.lexicons import LexiconError, load_lexicons
 
 SPLIT_FILES = {"SG2": "final_labels_SG2.csv", "SG1": "final_labels_SG1.csv"}
 CONFLICT_FAMILY = "conflict_news"
@@ -96,19 +96,6 @@ def read_babe(path: Path) -> list[Sentence]:
     return sentences
 
 
-def family_of_category(lexicon_dir: Path) -> dict[str, str]:
-    """Category -> family: each category of bias_types.csv is its own family."""
-    families: dict[str, str] = {}
-    path = lexicon_dir / "bias_types.csv"
-    if path.exists():
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            for row in csv.DictReader(handle):
-                category = (row.get("category") or "").strip()
-                if category:
-                    families[category] = category
-    return families
-
-
 def prf(true: int, predicted: int, gold: int) -> tuple[float, float, float]:
     precision = true / predicted if predicted else 0.0
     recall = true / gold if gold else 0.0
@@ -122,7 +109,7 @@ def score(sentences: list[Sentence], lexicon_dir: Path | None):
     except LexiconError as exc:
         sys.exit(str(exc))
     analyzer = Analyzer(lexicons)
-    families = family_of_category(Path(lexicons.files["framing"]).parent)
+    families = {category: category for category in lexicons.bias_types}
     tallies: dict[str, Tally] = {"ALL": Tally()}
     misses: Counter = Counter()
     false_hits: Counter = Counter()
@@ -169,7 +156,7 @@ def report(sentences, tallies, lexicons, split: str) -> None:
     print("-" * len(header))
     counts = Counter()
     for term in lexicons.framing:
-        counts[family_name(term.category, lexicons)] += 1
+        counts[term.category if term.category in lexicons.bias_types else CONFLICT_FAMILY] += 1
     counts["ALL"] = len(lexicons.framing)
     order = ["ALL"] + sorted(k for k in tallies if k != "ALL")
     for family in order:
@@ -187,11 +174,6 @@ def report(sentences, tallies, lexicons, split: str) -> None:
         "biased / non-biased: share of each class's sentences with a hit; s.*: sentence-level "
         "P/R/F1 of 'flagged' for 'biased'; w.*: word-level P/R/F1 against the marked words"
     )
-
-
-def family_name(category: str, lexicons) -> str:
-    families = family_of_category(Path(lexicons.files["framing"]).parent)
-    return families.get(category, CONFLICT_FAMILY)
 
 
 def main(argv: list[str] | None = None) -> None:
