@@ -47,15 +47,26 @@ PAGE_TABLE = [
 WORKS_WITHOUT_DATA = {"data"}
 
 
+#: The page served at the app's root; its own URL path works too (see build_pages).
+DEFAULT_PAGE = "overview"
+
+
 def build_pages() -> dict[str, list]:
     sections: dict[str, list] = {}
     for section, file, title, icon, url_path in PAGE_TABLE:
         path = PAGES / file
         if not path.exists():
             continue
-        page = st.Page(
-            path, title=title, icon=icon, url_path=url_path, default=(url_path == "overview")
-        )
+        if url_path == DEFAULT_PAGE:
+            # Streamlit serves the default page at "/" only, so a pasted /overview would
+            # open under "Page not found": the same file again, hidden from the menu,
+            # answers that address.
+            sections.setdefault(section, []).append(
+                st.Page(path, title=title, icon=icon, url_path=f"{url_path}-home", default=True)
+            )
+            page = st.Page(path, title=title, icon=icon, url_path=url_path, visibility="hidden")
+        else:
+            page = st.Page(path, title=title, icon=icon, url_path=url_path)
         sections.setdefault(section, []).append(page)
     return sections
 
