@@ -46,6 +46,39 @@ def _keep_term(term: str) -> bool:
     return not all(w.isdigit() for w in words)
 
 
+def self_name_filter(names: Iterable[str]) -> Callable[[str], bool]:
+    """``term -> True`` for the terms an outlet uses about itself, and initials.
+
+    Outlets name themselves in bylines, credits and "told Fox News": such terms
+    tell one outlet apart trivially. A term is left out when it holds an outlet's
+    whole name ("fox news host"), when every word of it is part of some outlet's
+    name ("fox", "new york"), or when it holds a one-letter word other than "a"
+    and "i" ("donald j trump" with its initial, "u s").
+
+    >>> drop = self_name_filter(["Fox News", "The New York Times"])
+    >>> [t for t in ["fox", "fox news host", "new york", "j", "border", "news conference"] if drop(t)]
+    ['fox', 'fox news host', 'new york', 'j']
+    """
+    phrases, parts = set(), set()
+    for name in names:
+        words = [w.lower().translate(QUOTE_FOLD) for _, _, w in tokenize(str(name))]
+        words = [w for w in words if w not in STOP_WORDS]
+        if words:
+            phrases.add(" " + " ".join(words) + " ")
+            parts.update(words)
+
+    def drop(term: str) -> bool:
+        words = term.split(" ")
+        if any(len(w) == 1 and w.isalpha() and w not in STOP_WORDS for w in words):
+            return True
+        if all(w in parts for w in words):
+            return True
+        padded = f" {term} "
+        return any(phrase in padded for phrase in phrases)
+
+    return drop
+
+
 def _documents(frame: pd.DataFrame, text_columns: Sequence[str]) -> list[str]:
     parts = [frame[c].fillna("").astype(str) for c in text_columns if c in frame]
     if not parts:
@@ -106,8 +139,13 @@ def distinctive_terms(
     min_df: int = 2,
     prior_scale: float = 1.0,
     limit: int | None = None,
+    drop_self_names: bool = True,
 ) -> pd.DataFrame:
     """Terms that distinguish group ``a`` from ``b`` (default: every other row of ``frame``).
+
+    With ``drop_self_names`` (the default) the outlets' own names, their parts and
+    one-letter words are left out before anything is counted (see
+    :func:`self_name_filter`; the names are every value of ``column`` in ``frame``).
 
     ``a`` and ``b`` are values of ``column`` (or lists of them, e.g. several
     state outlets). The prior is the term counts of the whole ``frame`` times
@@ -131,6 +169,10 @@ def distinctive_terms(
     in_b = _members(frame, column, b) if b is not None else ~in_a
     label_a, label_b = _label(a), (_label(b) if b is not None else "the rest")
     matrix, terms = term_counts(frame, text_columns, ngram_range, min_df)
+    if matrix is not None and len(terms) and drop_self_names:
+        drop = self_name_filter(frame[column].dropna().unique())
+        keep = np.fromiter((not drop(t) for t in terms), dtype=bool, count=len(terms))
+        matrix, terms = matrix[:, keep].tocsr(), terms[keep]
     if matrix is None or len(terms) == 0 or not in_a.any() or not in_b.any():
         return pd.DataFrame(columns=columns)
 

@@ -30,12 +30,21 @@ def framing_lexicon(directory: str, stamp: float) -> tuple[list[str], list[str]]
 
 @st.cache_data(ttl=cache.CACHE_TTL, max_entries=32, show_spinner="Finding distinctive terms…")
 def _distinctive(
-    fingerprint: str, path: str, filters, a: tuple, b: tuple | None, label_a: str, label_b: str
+    fingerprint: str,
+    path: str,
+    filters,
+    a: tuple,
+    b: tuple | None,
+    label_a: str,
+    label_b: str,
+    drop_self_names: bool = True,
 ) -> pd.DataFrame:
     texts = cache.run(comparison_reads.article_texts, filters).frame
     if b is not None:
         texts = texts[texts["outlet"].isin(set(a) | set(b))]  # the prior: these two sides
-    result = terms.distinctive_terms(texts, list(a), list(b) if b is not None else None)
+    result = terms.distinctive_terms(
+        texts, list(a), list(b) if b is not None else None, drop_self_names=drop_self_names
+    )
     # The side is named by the page's labels (classroom letters, group names).
     result["side"] = [label_a if z >= 0 else label_b for z in result["z"]]
     return result
@@ -121,6 +130,14 @@ if groups:
     st.caption("Groups come from the Compare outlets page.")
 else:
     st.caption("Define groups of outlets (e.g. 'state media') on the Compare outlets page.")
+keep_self_names = st.toggle(
+    "Include outlet names and single letters",
+    value=False,
+    key="terms_keep_self_names",
+    help="Off: words from the outlets' own names ('Fox', 'Fox News', 'Clarion') and one-letter "
+    "words (initials such as the 'J' of 'Donald J. Trump') are left out, since they set an "
+    "outlet apart only by naming it.",
+)
 
 side_a, side_b = st.session_state["terms_a"], st.session_state["terms_b"]
 a = members(side_a)
@@ -151,6 +168,7 @@ result = _distinctive(
     tuple(b) if b is not None else None,
     label_a,
     label_b,
+    drop_self_names=not keep_self_names,
 )
 components.n_badge(n_a, f"articles from {md(label_a)}")  # n_badge does not escape
 components.n_badge(n_b, f"articles from {md(label_b)}")

@@ -311,3 +311,12 @@ def test_the_story_threshold_changes_the_stories(sample_store, slant_db):
     assert not at.exception
     assert len(at.dataframe[0].value) > before
     assert at.query_params["st_threshold"] in ("0.5", ["0.5"])
+
+
+def test_terms_page_leaves_outlet_names_out_unless_switched_on(fixture_store, slant_db):
+    slant_db(fixture_store)
+    at = run_page("views/terms.py", {"terms_a": "o:Valley Voice"})
+    switch = at.toggle(key="terms_keep_self_names")
+    assert switch.value is False
+    switch.set_value(True).run()
+    assert not at.exception and at.dataframe[0].value is not None

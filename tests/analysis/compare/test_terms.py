@@ -167,3 +167,36 @@ def test_term_contexts_stop_at_the_limit_in_date_order():
     rows = terms.term_contexts(frame, "puppet regime", limit=3)
     assert len(rows) == 3
     assert rows["published"].is_monotonic_increasing
+
+
+def self_naming_corpus() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "outlet": ["Fox News"] * 3 + ["The Daily Clarion"] * 3,
+            "text": [
+                "Donald J. Trump told Fox News the border plan would pass.",
+                "Fox News reported that Donald J. Trump backed the border plan.",
+                "A Fox News host asked about the border plan.",
+                "The Daily Clarion learned the senate vote on the budget was delayed.",
+                "Senators told the Daily Clarion the budget vote would slip.",
+                "The budget vote, the Clarion said, was a test for the senate.",
+            ],
+        }
+    )
+
+
+def test_outlet_self_names_their_parts_and_one_letter_words_are_left_out_by_default():
+    found = set(terms.distinctive_terms(self_naming_corpus(), "Fox News")["term"])
+    assert {"border plan", "budget vote"} <= found
+    assert not {"fox", "fox news", "fox news host", "news", "clarion", "daily clarion", "j"} & found
+
+
+def test_the_switch_keeps_self_names_and_single_letters():
+    found = set(
+        terms.distinctive_terms(self_naming_corpus(), "Fox News", drop_self_names=False)["term"]
+    )
+    assert {"fox news", "fox", "j"} <= found
+
+
+def test_a_and_i_inside_a_phrase_are_words_not_initials():
+    assert not terms.self_name_filter(["Fox News"])("deployment a threat")
