@@ -7,7 +7,7 @@ A child process plays the dashboard: for each page it calls the functions of
 ``analysis.compare.queries`` the page calls, each on a fresh read-only connection as
 ``dashboard/state.py`` does (the first, cold call, then the best of ``--repeat``),
 and reports its own peak RSS. It runs twice: once on the base tables
-(``queries.USE_ROLLUPS = False``, "before") and once as the store answers by
+(``rollups=False``, "before") and once as the store answers by
 default, from the roll-ups ("after"); the store needs them (``store.rebuild_rollups``,
 which ``bench/store.py million`` and any write connection run). This process then loads the full tables into pandas
 and computes the same answers with merges and groupbys (the naive way), timed
@@ -36,24 +36,31 @@ DB = ROOT / "bench" / "out" / "million.duckdb"
 KEY_MEASURES = registry.KEY_MEASURES
 
 
-def sql_queries():
-    """Page -> list of (label, callable(con)) as the dashboard calls them."""
+def sql_queries(rollups: bool = True):
+    """Page -> list of (label, callable(con)) as the dashboard calls them; ``rollups=False``
+    makes the page-level aggregates sum the base tables instead of the stored roll-ups."""
     from analysis.compare import queries as q
     from analysis.compare.queries import Filters
 
     f = Filters()
     return {
-        "Overview: corpus_summary": lambda con: q.corpus_summary(con, f),
-        "Overview: outlet_counts": lambda con: q.outlet_counts(con, f),
-        "Overview: outlet_means (4 measures)": lambda con: q.outlet_means(con, f, KEY_MEASURES),
-        "Overview: measure_values (sentiment)": lambda con: q.measure_values(con, f, "sentiment"),
-        "Overview: measure_moments (sentiment)": lambda con: q.measure_moments(con, f, "sentiment"),
-        "Over time: measure_over_time (week)": lambda con: q.measure_over_time(
-            con, f, "sentiment", "week", 3
+        "Overview: corpus_summary": lambda con: q.corpus_summary(con, f, rollups=rollups),
+        "Overview: outlet_counts": lambda con: q.outlet_counts(con, f, rollups=rollups),
+        "Overview: outlet_means (4 measures)": lambda con: q.outlet_means(
+            con, f, KEY_MEASURES, rollups=rollups
         ),
-        "Framing: framing_rates": lambda con: q.framing_rates(con, f),
-        "Attribution: top_sources": lambda con: q.top_sources(con, f, 8),
-        "Attribution: attribution_summary": lambda con: q.attribution_summary(con, f),
+        "Overview: measure_values (sentiment)": lambda con: q.measure_values(con, f, "sentiment"),
+        "Overview: measure_moments (sentiment)": lambda con: q.measure_moments(
+            con, f, "sentiment", rollups=rollups
+        ),
+        "Over time: measure_over_time (week)": lambda con: q.measure_over_time(
+            con, f, "sentiment", "week", 3, rollups=rollups
+        ),
+        "Framing: framing_rates": lambda con: q.framing_rates(con, f, rollups=rollups),
+        "Attribution: top_sources": lambda con: q.top_sources(con, f, 8, rollups=rollups),
+        "Attribution: attribution_summary": lambda con: q.attribution_summary(
+            con, f, rollups=rollups
+        ),
     }
 
 
@@ -74,9 +81,7 @@ def child(db: Path, repeat: int, bootstrap: bool, base_tables: bool) -> int:
     from analysis import store
     from analysis.compare import queries
 
-    queries.USE_ROLLUPS = not base_tables
-
-    for label, query in sql_queries().items():
+    for label, query in sql_queries(rollups=not base_tables).items():
 
         def run(query=query):
             con = store.connect(db, read_only=True)

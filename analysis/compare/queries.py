@@ -8,20 +8,25 @@ store of a million articles. Nothing here imports Streamlit.
 Rates are pooled (sum of matches / sum of words * 1000) unless a name says
 otherwise; means of article scores are means over articles with a value.
 
-The page-level aggregates read the store's roll-ups (sums per outlet x section x
-day, see :mod:`analysis.store`) whenever ``filters.search`` is empty: the other
-filters select whole cells (dates are whole days), so the answer is the one the
-base-table SQL gives (up to floating-point summation order) at a fraction of the
-cost. A text search needs the text, so it reads the base tables, as does any
-query on a store whose roll-ups are missing or not current. Per-article queries
-(``measure_values``, quantiles, terms, evidence) always read the base tables.
+The page-level aggregates are sums over cells of outlet x section x day (the
+store's roll-ups, see :mod:`analysis.store.rollups`), and each is written once, over
+the relations ``article_cells``, ``category_cells``, ``source_cells`` and
+``target_cells`` that :func:`_cells` defines. Without a text search the other
+filters select whole cells (dates are whole days), so the stored roll-ups answer
+at a fraction of the cost. A text search needs the text, so the same cells are
+then summed on the fly from the matching articles by the SELECT that builds the
+roll-ups, as they are on a store whose roll-ups are missing or not current, or
+when a caller passes ``rollups=False`` (tests and ``bench/dashboard.py`` compare
+the two). Per-article queries (``measure_values``, quantiles, terms, evidence)
+always read the base tables.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 
+import duckdb
 import pandas as pd
 
 from analysis import store
@@ -34,15 +39,16 @@ MEASURE_COLUMNS = tuple(SCORE_COLUMNS)
 #: Time buckets for :func:`measure_over_time`, as DuckDB ``date_trunc`` parts.
 BUCKETS = ("day", "week", "month")
 
-#: Stance classes of attribution cue verbs, in display order.
-CUE_CLASSES = ("neutral", "distancing", "emotive", "conceding", "asserting")
-
 #: Groups smaller than this get a visible warning in the dashboard.
 SMALL_N = 5
 
-#: Read the roll-ups when they can answer. Tests and ``bench/dashboard.py`` set it to
-#: False to get the base-table SQL for comparison.
-USE_ROLLUPS = True
+#: The cell relations a page-level question may read, and the roll-up table of each.
+CELL_TABLES = {
+    "article_cells": "rollup_articles",
+    "category_cells": "rollup_categories",
+    "source_cells": "rollup_sources",
+    "target_cells": "rollup_targets",
+}
 
 
 @dataclass(frozen=True)
@@ -67,12 +73,6 @@ class Filters:
         data["start"] = self.start.isoformat() if self.start else None
         data["end"] = self.end.isoformat() if self.end else None
         return data
-
-
-@dataclass
-class _Where:
-    sql: str = "TRUE"
-    params: list = field(default_factory=list)
 
 
 def _escape_like(text: str) -> str:
@@ -120,13 +120,14 @@ def _chosen(filters: Filters) -> tuple[str, list]:
     )
 
 
-def _query(con, sql: str, params: list) -> pd.DataFrame:
+def _query(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> pd.DataFrame:
     return con.execute(sql, params).df()
 
 
-def _use_rollups(con, filters: Filters) -> bool:
-    """True when the roll-ups can answer exactly: no text search and current roll-ups."""
-    return USE_ROLLUPS and not filters.search.strip() and store.rollups_current(con)
+def _use_rollups(con: duckdb.DuckDBPyConnection, filters: Filters, rollups: bool = True) -> bool:
+    """True when the stored roll-ups can answer exactly: wanted (``rollups``), no text
+    search, and current."""
+    return rollups and not filters.search.strip() and store.rollups_current(con)
 
 
 def cell_where(filters: Filters, alias: str = "r") -> tuple[str, list]:
@@ -145,6 +146,36 @@ def cell_where(filters: Filters, alias: str = "r") -> tuple[str, list]:
     return (" AND ".join(parts) or "TRUE"), params
 
 
+def _cells(
+    con: duckdb.DuckDBPyConnection, filters: Filters, rollups: bool, *relations: str
+) -> tuple[str, list]:
+    """WITH-clause items defining the cell ``relations`` (names of :data:`CELL_TABLES`)
+    for the filter, and their parameters.
+
+    From the stored roll-ups when they can answer (:func:`_use_rollups`); otherwise the
+    filtered articles summed into the same cells on the fly by
+    :func:`analysis.store.rollup_select`. Either way a relation has its roll-up table's
+    columns, so each question is one SQL text over them.
+    """
+    if _use_rollups(con, filters, rollups):
+        condition, params = cell_where(filters)
+        items = [
+            f"{name} AS (SELECT * FROM {CELL_TABLES[name]} r WHERE {condition})"
+            for name in relations
+        ]
+        return ", ".join(items), params * len(relations)
+    condition, params = where(filters)
+    items = [
+        "chosen_cells AS (SELECT a.article_id, a.outlet, a.section, a.published::DATE AS day, "
+        f"a.published FROM articles a WHERE {condition})"
+    ]
+    items += [
+        f"{name} AS ({store.rollup_select(CELL_TABLES[name], 'chosen_cells')})"
+        for name in relations
+    ]
+    return ", ".join(items), params
+
+
 def _check_measure(measure: str) -> str:
     if measure not in MEASURE_COLUMNS:
         raise ValueError(f"unknown measure {measure!r}; choose one of {', '.join(MEASURE_COLUMNS)}")
@@ -160,17 +191,17 @@ def _check_bucket(bucket: str) -> str:
 # --------------------------------------------------------------------------- filter options
 
 
-def is_empty(con) -> bool:
+def is_empty(con: duckdb.DuckDBPyConnection) -> bool:
     """True when the store holds no article."""
     return con.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
 
 
-def outlet_names(con) -> list[str]:
+def outlet_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Every outlet in the store, sorted (independent of filters, so labels stay stable)."""
     return [r[0] for r in con.execute("SELECT DISTINCT outlet FROM articles ORDER BY 1").fetchall()]
 
 
-def section_names(con) -> list[str]:
+def section_names(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Every non-empty section in the store, sorted."""
     rows = con.execute(
         "SELECT DISTINCT section FROM articles WHERE coalesce(section, '') <> '' ORDER BY 1"
@@ -178,29 +209,22 @@ def section_names(con) -> list[str]:
     return [r[0] for r in rows]
 
 
-def date_bounds(con) -> tuple[date | None, date | None]:
+def date_bounds(con: duckdb.DuckDBPyConnection) -> tuple[date | None, date | None]:
     """First and last publication date in the store (``None`` when no article has one)."""
     first, last = con.execute("SELECT min(published), max(published) FROM articles").fetchone()
     return (first.date() if first else None, last.date() if last else None)
 
 
-def target_names(con, filters: Filters = Filters()) -> pd.DataFrame:
+def target_names(
+    con: duckdb.DuckDBPyConnection, filters: Filters = Filters(), *, rollups: bool = True
+) -> pd.DataFrame:
     """Targets mentioned in the filtered articles: target, articles (most mentioned first)."""
-    if _use_rollups(con, filters):
-        cells, params = cell_where(filters)
-        return _query(
-            con,
-            f"""SELECT target, sum(articles)::BIGINT AS articles FROM rollup_targets r
-            WHERE {cells} GROUP BY target ORDER BY articles DESC, target""",
-            params,
-        )
-    chosen, params = _chosen(filters)
+    cells, params = _cells(con, filters, rollups, "target_cells")
     return _query(
         con,
-        f"""WITH {chosen}
-        SELECT t.target, count(DISTINCT t.article_id) AS articles
-        FROM target_sentiment t JOIN chosen USING (article_id)
-        GROUP BY t.target ORDER BY articles DESC, t.target""",
+        f"""WITH {cells}
+        SELECT target, sum(articles)::BIGINT AS articles FROM target_cells
+        GROUP BY target ORDER BY articles DESC, target""",
         params,
     )
 
@@ -208,20 +232,18 @@ def target_names(con, filters: Filters = Filters()) -> pd.DataFrame:
 # --------------------------------------------------------------------------- overview
 
 
-def corpus_summary(con, filters: Filters = Filters()) -> dict:
+def corpus_summary(
+    con: duckdb.DuckDBPyConnection, filters: Filters = Filters(), *, rollups: bool = True
+) -> dict:
     """Articles, outlets, first/last date, total words and scored articles for the filter."""
-    if _use_rollups(con, filters):
-        cells, params = cell_where(filters)
-        sql = f"""SELECT coalesce(sum(articles), 0), count(DISTINCT outlet), min(first), max(last),
-                   coalesce(sum(sum_words), 0)::BIGINT, coalesce(sum(scored), 0)
-            FROM rollup_articles r WHERE {cells}"""
-    else:
-        chosen, params = _chosen(filters)
-        sql = f"""WITH {chosen}
-        SELECT count(*), count(DISTINCT c.outlet), min(c.published), max(c.published),
-               coalesce(sum(s.words), 0)::BIGINT, count(s.article_id)
-        FROM chosen c LEFT JOIN scores s USING (article_id)"""
-    row = con.execute(sql, params).fetchall()[0]
+    cells, params = _cells(con, filters, rollups, "article_cells")
+    row = con.execute(
+        f"""WITH {cells}
+        SELECT coalesce(sum(articles), 0), count(DISTINCT outlet), min(first), max(last),
+               coalesce(sum(sum_words), 0)::BIGINT, coalesce(sum(scored), 0)
+        FROM article_cells""",
+        params,
+    ).fetchall()[0]
     articles, outlets, first, last, words, scored = row
     return {
         "articles": int(articles),
@@ -233,30 +255,23 @@ def corpus_summary(con, filters: Filters = Filters()) -> dict:
     }
 
 
-def outlet_counts(con, filters: Filters = Filters()) -> pd.DataFrame:
+def outlet_counts(
+    con: duckdb.DuckDBPyConnection, filters: Filters = Filters(), *, rollups: bool = True
+) -> pd.DataFrame:
     """Articles and words per outlet: outlet, articles, words."""
-    if _use_rollups(con, filters):
-        cells, params = cell_where(filters)
-        return _query(
-            con,
-            f"""SELECT outlet, sum(articles)::BIGINT AS articles,
-                   coalesce(sum(sum_words), 0)::BIGINT AS words
-            FROM rollup_articles r WHERE {cells} GROUP BY outlet ORDER BY outlet""",
-            params,
-        )
-    chosen, params = _chosen(filters)
+    cells, params = _cells(con, filters, rollups, "article_cells")
     return _query(
         con,
-        f"""WITH {chosen}
-        SELECT c.outlet, count(*) AS articles, coalesce(sum(s.words), 0)::BIGINT AS words
-        FROM chosen c LEFT JOIN scores s USING (article_id)
-        GROUP BY c.outlet ORDER BY c.outlet""",
+        f"""WITH {cells}
+        SELECT outlet, sum(articles)::BIGINT AS articles,
+               coalesce(sum(sum_words), 0)::BIGINT AS words
+        FROM article_cells GROUP BY outlet ORDER BY outlet""",
         params,
     )
 
 
 def measure_values(
-    con, filters: Filters, measure: str, max_group_n: int | None = None
+    con: duckdb.DuckDBPyConnection, filters: Filters, measure: str, max_group_n: int | None = None
 ) -> pd.DataFrame:
     """One row per filtered, scored article with a value: outlet, <measure>.
 
@@ -284,41 +299,32 @@ def measure_values(
     )
 
 
-def measure_moments(con, filters: Filters, measure: str) -> pd.DataFrame:
+def measure_moments(
+    con: duckdb.DuckDBPyConnection, filters: Filters, measure: str, *, rollups: bool = True
+) -> pd.DataFrame:
     """Per outlet with at least one value: outlet, n, mean, sd (sample standard deviation,
-    NaN when n < 2), from the roll-ups' sums and sums of squares when they can answer.
+    NaN when n < 2), from the cells' sums and sums of squares.
 
     What :func:`analysis.compare.stats.group_estimates` needs (``moments=``) for the normal
     interval of a large group, without pulling its values into pandas.
     """
     measure = _check_measure(measure)
-    if _use_rollups(con, filters):
-        cells, params = cell_where(filters)
-        frame = _query(
-            con,
-            f"""SELECT outlet, sum(n_{measure})::BIGINT AS n,
-                   sum(sum_{measure}) AS total, sum(sq_{measure}) AS squares
-            FROM rollup_articles r WHERE {cells}
-            GROUP BY outlet HAVING sum(n_{measure}) > 0 ORDER BY outlet""",
-            params,
-        )
-        n = frame["n"].astype("float64")
-        mean = frame["total"] / n
-        # Sum of squared deviations; clipped at zero against rounding.
-        deviations = (frame["squares"] - frame["total"] * mean).clip(lower=0)
-        sd = (deviations / (n - 1).where(n > 1)).pow(0.5)
-        return pd.DataFrame(
-            {"outlet": frame["outlet"], "n": frame["n"], "mean": mean, "sd": sd.astype(float)}
-        )
-    chosen, params = _chosen(filters)
-    return _query(
+    cells, params = _cells(con, filters, rollups, "article_cells")
+    frame = _query(
         con,
-        f"""WITH {chosen}
-        SELECT c.outlet, count(*) AS n, avg(s.{measure}) AS mean,
-               stddev_samp(s.{measure}) AS sd
-        FROM chosen c JOIN scores s USING (article_id)
-        WHERE s.{measure} IS NOT NULL GROUP BY c.outlet ORDER BY c.outlet""",
+        f"""WITH {cells}
+        SELECT outlet, sum(n_{measure})::BIGINT AS n,
+               sum(sum_{measure}) AS total, sum(sq_{measure}) AS squares
+        FROM article_cells GROUP BY outlet HAVING sum(n_{measure}) > 0 ORDER BY outlet""",
         params,
+    )
+    n = frame["n"].astype("float64")
+    mean = frame["total"] / n
+    # Sum of squared deviations; clipped at zero against rounding.
+    deviations = (frame["squares"] - frame["total"] * mean).clip(lower=0)
+    sd = (deviations / (n - 1).where(n > 1)).pow(0.5)
+    return pd.DataFrame(
+        {"outlet": frame["outlet"], "n": frame["n"], "mean": mean, "sd": sd.astype(float)}
     )
 
 
@@ -341,7 +347,13 @@ def _melt_means(wide: pd.DataFrame, measures: tuple[str, ...]) -> pd.DataFrame:
     return out.sort_values(["outlet", "measure"], kind="stable").reset_index(drop=True)
 
 
-def outlet_means(con, filters: Filters, measures: tuple[str, ...]) -> pd.DataFrame:
+def outlet_means(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    measures: tuple[str, ...],
+    *,
+    rollups: bool = True,
+) -> pd.DataFrame:
     """Mean and n (articles with a value) of each measure per outlet, long form:
     outlet, measure, n, mean. Outlets with a scored article; one pass for all measures."""
     for m in measures:
@@ -349,36 +361,26 @@ def outlet_means(con, filters: Filters, measures: tuple[str, ...]) -> pd.DataFra
     measures = tuple(measures)
     if not measures:
         return _melt_means(pd.DataFrame(), measures)
-    if _use_rollups(con, filters):
-        cells, params = cell_where(filters)
-        columns = ", ".join(
-            f"sum(n_{m})::BIGINT AS n_{m}, sum(sum_{m}) / nullif(sum(n_{m}), 0) AS mean_{m}"
-            for m in dict.fromkeys(measures)
-        )
-        wide = _query(
-            con,
-            f"""SELECT outlet, {columns} FROM rollup_articles r WHERE {cells}
-            GROUP BY outlet HAVING sum(scored) > 0""",
-            params,
-        )
-    else:
-        chosen, params = _chosen(filters)
-        columns = ", ".join(
-            f"count(s.{m}) AS n_{m}, avg(s.{m}) AS mean_{m}" for m in dict.fromkeys(measures)
-        )
-        wide = _query(
-            con,
-            f"""WITH {chosen} SELECT c.outlet, {columns}
-            FROM chosen c JOIN scores s USING (article_id) GROUP BY c.outlet""",
-            params,
-        )
+    cells, params = _cells(con, filters, rollups, "article_cells")
+    columns = ", ".join(
+        f"sum(n_{m})::BIGINT AS n_{m}, sum(sum_{m}) / nullif(sum(n_{m}), 0) AS mean_{m}"
+        for m in dict.fromkeys(measures)
+    )
+    wide = _query(
+        con,
+        f"""WITH {cells}
+        SELECT outlet, {columns} FROM article_cells GROUP BY outlet HAVING sum(scored) > 0""",
+        params,
+    )
     return _melt_means(wide, measures)
 
 
 # --------------------------------------------------------------------------- sentiment
 
 
-def sentiment_boxes(con, filters: Filters, measure: str = "sentiment") -> pd.DataFrame:
+def sentiment_boxes(
+    con: duckdb.DuckDBPyConnection, filters: Filters, measure: str = "sentiment"
+) -> pd.DataFrame:
     """Box-plot summary of a per-article score per outlet:
     outlet, n, low (5th pct), q1, median, q3, high (95th pct), mean."""
     measure = _check_measure(measure)
@@ -400,97 +402,54 @@ def sentiment_boxes(con, filters: Filters, measure: str = "sentiment") -> pd.Dat
     )
 
 
-def sentiment_histogram(
-    con, filters: Filters, measure: str = "sentiment", bins: int = 20
+def headline_vs_body(
+    con: duckdb.DuckDBPyConnection, filters: Filters, *, rollups: bool = True
 ) -> pd.DataFrame:
-    """Articles per outlet per bin of a score in [-1, 1]: outlet, bin_start, bin_end, articles."""
-    measure = _check_measure(measure)
-    chosen, params = _chosen(filters)
-    width = 2.0 / bins
-    return _query(
-        con,
-        f"""WITH {chosen}, binned AS (
-            SELECT c.outlet,
-                   least(floor((s.{measure} + 1) / {width}), {bins - 1}) AS b
-            FROM chosen c JOIN scores s USING (article_id)
-            WHERE s.{measure} IS NOT NULL)
-        SELECT outlet, -1 + b * {width} AS bin_start, -1 + (b + 1) * {width} AS bin_end,
-               count(*) AS articles
-        FROM binned GROUP BY outlet, b ORDER BY outlet, b""",
-        params,
-    )
-
-
-def headline_vs_body(con, filters: Filters) -> pd.DataFrame:
     """Mean headline and body sentiment per outlet, long form: outlet, part, n, mean."""
-    if _use_rollups(con, filters):
-        cells, params = cell_where(filters)
-        return _query(
-            con,
-            f"""WITH o AS (
-                SELECT outlet, sum(n_headline_sentiment)::BIGINT AS hn,
-                       sum(sum_headline_sentiment) / nullif(sum(n_headline_sentiment), 0) AS hm,
-                       sum(n_sentiment)::BIGINT AS bn,
-                       sum(sum_sentiment) / nullif(sum(n_sentiment), 0) AS bm
-                FROM rollup_articles r WHERE {cells} GROUP BY outlet HAVING sum(scored) > 0)
-            SELECT outlet, 'Headline' AS part, hn AS n, hm AS mean FROM o
-            UNION ALL
-            SELECT outlet, 'Body' AS part, bn AS n, bm AS mean FROM o
-            ORDER BY outlet, part DESC""",
-            params,
-        )
-    chosen, params = _chosen(filters)
+    cells, params = _cells(con, filters, rollups, "article_cells")
     return _query(
         con,
-        f"""WITH {chosen}, joined AS (
-            SELECT c.outlet, s.headline_sentiment, s.sentiment
-            FROM chosen c JOIN scores s USING (article_id))
-        SELECT outlet, 'Headline' AS part, count(headline_sentiment) AS n,
-               avg(headline_sentiment) AS mean FROM joined GROUP BY outlet
+        f"""WITH {cells}, o AS (
+            SELECT outlet, sum(n_headline_sentiment)::BIGINT AS hn,
+                   sum(sum_headline_sentiment) / nullif(sum(n_headline_sentiment), 0) AS hm,
+                   sum(n_sentiment)::BIGINT AS bn,
+                   sum(sum_sentiment) / nullif(sum(n_sentiment), 0) AS bm
+            FROM article_cells GROUP BY outlet HAVING sum(scored) > 0)
+        SELECT outlet, 'Headline' AS part, hn AS n, hm AS mean FROM o
         UNION ALL
-        SELECT outlet, 'Body' AS part, count(sentiment) AS n, avg(sentiment) AS mean
-        FROM joined GROUP BY outlet
+        SELECT outlet, 'Body' AS part, bn AS n, bm AS mean FROM o
         ORDER BY outlet, part DESC""",
         params,
     )
 
 
-def target_matrix(con, filters: Filters, limit_targets: int = 30) -> pd.DataFrame:
+def target_matrix(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    limit_targets: int = 30,
+    *,
+    rollups: bool = True,
+) -> pd.DataFrame:
     """Sentiment toward each target per outlet (mean of per-article target sentiment):
     outlet, target, articles, sentences, mean. Only the ``limit_targets`` most
     mentioned targets (by articles) are kept."""
-    if _use_rollups(con, filters):
-        cells, params = cell_where(filters)
-        return _query(
-            con,
-            f"""WITH rows AS (SELECT * FROM rollup_targets r WHERE {cells}),
-            top AS (SELECT target FROM rows GROUP BY target
-                    ORDER BY sum(articles) DESC, target LIMIT {int(limit_targets)})
-            SELECT outlet, target, sum(articles)::BIGINT AS articles,
-                   sum(sentences)::BIGINT AS sentences,
-                   sum(sum_sentiment) / nullif(sum(n_sentiment), 0) AS mean
-            FROM rows WHERE target IN (SELECT target FROM top)
-            GROUP BY outlet, target ORDER BY outlet, target""",
-            params,
-        )
-    chosen, params = _chosen(filters)
+    cells, params = _cells(con, filters, rollups, "target_cells")
     return _query(
         con,
-        f"""WITH {chosen}, rows AS (
-            SELECT c.outlet, t.target, t.article_id, t.sentences, t.sentiment
-            FROM target_sentiment t JOIN chosen c USING (article_id)),
-        top AS (SELECT target FROM rows GROUP BY target
-                ORDER BY count(DISTINCT article_id) DESC, target LIMIT {int(limit_targets)})
-        SELECT outlet, target, count(DISTINCT article_id) AS articles,
-               sum(sentences)::BIGINT AS sentences, avg(sentiment) AS mean
-        FROM rows WHERE target IN (SELECT target FROM top)
+        f"""WITH {cells},
+        top AS (SELECT target FROM target_cells GROUP BY target
+                ORDER BY sum(articles) DESC, target LIMIT {int(limit_targets)})
+        SELECT outlet, target, sum(articles)::BIGINT AS articles,
+               sum(sentences)::BIGINT AS sentences,
+               sum(sum_sentiment) / nullif(sum(n_sentiment), 0) AS mean
+        FROM target_cells WHERE target IN (SELECT target FROM top)
         GROUP BY outlet, target ORDER BY outlet, target""",
         params,
     )
 
 
 def target_sentences(
-    con, filters: Filters, outlet: str, target: str, limit: int = 200
+    con: duckdb.DuckDBPyConnection, filters: Filters, outlet: str, target: str, limit: int = 200
 ) -> pd.DataFrame:
     """The sentences behind one outlet x target cell: article_id, published, title,
     field, sentence, score (VADER compound of that sentence). One row per sentence."""
@@ -517,42 +476,22 @@ def target_sentences(
 # --------------------------------------------------------------------------- framing
 
 
-def framing_rates(con, filters: Filters) -> pd.DataFrame:
+def framing_rates(
+    con: duckdb.DuckDBPyConnection, filters: Filters, *, rollups: bool = True
+) -> pd.DataFrame:
     """Framing matches per 1,000 words per outlet per category (pooled):
     outlet, category, matches, words, articles, per_1k. Every outlet x category
     that occurs anywhere in the filter is present (zero when unmatched)."""
-    if _use_rollups(con, filters):
-        cells, params = cell_where(filters)
-        return _query(
-            con,
-            f"""WITH outlet_words AS (
-                SELECT outlet, sum(sum_words)::BIGINT AS words, sum(scored)::BIGINT AS articles
-                FROM rollup_articles r WHERE {cells} GROUP BY outlet HAVING sum(scored) > 0),
-            counts AS (
-                SELECT outlet, category, sum(count)::BIGINT AS matches
-                FROM rollup_categories r WHERE {cells} AND family = 'framing'
-                GROUP BY outlet, category),
-            cats AS (SELECT DISTINCT category FROM counts)
-            SELECT w.outlet, cats.category, coalesce(n.matches, 0) AS matches, w.words,
-                   w.articles,
-                   CASE WHEN w.words > 0 THEN coalesce(n.matches, 0) * 1000.0 / w.words END
-                       AS per_1k
-            FROM outlet_words w CROSS JOIN cats
-            LEFT JOIN counts n ON n.outlet = w.outlet AND n.category = cats.category
-            ORDER BY w.outlet, cats.category""",
-            params + params,
-        )
-    chosen, params = _chosen(filters)
+    cells, params = _cells(con, filters, rollups, "article_cells", "category_cells")
     return _query(
         con,
-        f"""WITH {chosen},
+        f"""WITH {cells},
         outlet_words AS (
-            SELECT c.outlet, sum(s.words)::BIGINT AS words, count(*) AS articles
-            FROM chosen c JOIN scores s USING (article_id) GROUP BY c.outlet),
+            SELECT outlet, sum(sum_words)::BIGINT AS words, sum(scored)::BIGINT AS articles
+            FROM article_cells GROUP BY outlet HAVING sum(scored) > 0),
         counts AS (
-            SELECT c.outlet, k.category, sum(k.count)::BIGINT AS matches
-            FROM category_counts k JOIN chosen c USING (article_id)
-            WHERE k.family = 'framing' GROUP BY c.outlet, k.category),
+            SELECT outlet, category, sum(count)::BIGINT AS matches
+            FROM category_cells WHERE family = 'framing' GROUP BY outlet, category),
         cats AS (SELECT DISTINCT category FROM counts)
         SELECT w.outlet, cats.category, coalesce(n.matches, 0) AS matches, w.words,
                w.articles,
@@ -565,7 +504,9 @@ def framing_rates(con, filters: Filters) -> pd.DataFrame:
     )
 
 
-def framing_terms(con, filters: Filters, per_outlet: int = 10) -> pd.DataFrame:
+def framing_terms(
+    con: duckdb.DuckDBPyConnection, filters: Filters, per_outlet: int = 10
+) -> pd.DataFrame:
     """The most frequent framing terms (matched text, lower-cased) per outlet:
     outlet, term, category, matches, articles, rank."""
     chosen, params = _chosen(filters)
@@ -583,7 +524,9 @@ def framing_terms(con, filters: Filters, per_outlet: int = 10) -> pd.DataFrame:
     )
 
 
-def framing_term_table(con, filters: Filters, limit: int = 500) -> pd.DataFrame:
+def framing_term_table(
+    con: duckdb.DuckDBPyConnection, filters: Filters, limit: int = 500
+) -> pd.DataFrame:
     """Every framing term across the filter with counts per outlet, long form:
     term, category, outlet, matches, articles (most frequent terms first)."""
     chosen, params = _chosen(filters)
@@ -604,7 +547,12 @@ def framing_term_table(con, filters: Filters, limit: int = 500) -> pd.DataFrame:
 
 
 def keyword_in_context(
-    con, filters: Filters, term: str, kind: str = "framing", width: int = 60, limit: int = 200
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    term: str,
+    kind: str = "framing",
+    width: int = 60,
+    limit: int = 200,
 ) -> pd.DataFrame:
     """Lines showing each match of ``term`` (case-insensitive, as matched) in context:
     article_id, outlet, published, title, field, left, match, right."""
@@ -630,79 +578,47 @@ def keyword_in_context(
 # --------------------------------------------------------------------------- attribution
 
 
-# Counts and shares per outlet from CTEs per_outlet(outlet, articles) and attr(outlet,
-# attributions, anonymous, direct, indirect, mixed): one definition for both paths.
-_ATTRIBUTION_SHARES = """SELECT p.outlet, p.articles, coalesce(t.attributions, 0) AS attributions,
-       coalesce(t.anonymous, 0) AS anonymous,
-       t.anonymous / nullif(t.attributions, 0) AS anonymous_share,
-       coalesce(t.direct, 0) AS direct, coalesce(t.indirect, 0) AS indirect,
-       coalesce(t.mixed, 0) AS mixed,
-       t.direct / nullif(t.attributions, 0) AS direct_share,
-       t.indirect / nullif(t.attributions, 0) AS indirect_share,
-       t.mixed / nullif(t.attributions, 0) AS mixed_share
-FROM per_outlet p LEFT JOIN attr t USING (outlet) ORDER BY p.outlet"""
-
-
-def attribution_summary(con, filters: Filters) -> pd.DataFrame:
+def attribution_summary(
+    con: duckdb.DuckDBPyConnection, filters: Filters, *, rollups: bool = True
+) -> pd.DataFrame:
     """Attributions per outlet: outlet, articles, attributions, anonymous,
     anonymous_share, direct, indirect, mixed, direct_share, indirect_share, mixed_share.
     Shares are over attributions (pooled)."""
-    if _use_rollups(con, filters):
-        cells, params = cell_where(filters)
-        return _query(
-            con,
-            f"""WITH per_outlet AS (
-                SELECT outlet, sum(articles)::BIGINT AS articles FROM rollup_articles r
-                WHERE {cells} GROUP BY outlet),
-            attr AS (
-                SELECT outlet, sum(attributions)::BIGINT AS attributions,
-                       sum(anonymous_n)::BIGINT AS anonymous, sum(direct)::BIGINT AS direct,
-                       sum(indirect)::BIGINT AS indirect, sum(mixed)::BIGINT AS mixed
-                FROM rollup_sources r WHERE {cells} GROUP BY outlet)
-            {_ATTRIBUTION_SHARES}""",
-            params + params,
-        )
-    chosen, params = _chosen(filters)
+    cells, params = _cells(con, filters, rollups, "article_cells", "source_cells")
     return _query(
         con,
-        f"""WITH {chosen},
-        per_outlet AS (SELECT outlet, count(*) AS articles FROM chosen GROUP BY outlet),
+        f"""WITH {cells},
+        per_outlet AS (
+            SELECT outlet, sum(articles)::BIGINT AS articles FROM article_cells GROUP BY outlet),
         attr AS (
-            SELECT c.outlet, count(*) AS attributions,
-                   count(*) FILTER (WHERE e.anonymous) AS anonymous,
-                   count(*) FILTER (WHERE e.quote_type = 'direct') AS direct,
-                   count(*) FILTER (WHERE e.quote_type = 'indirect') AS indirect,
-                   count(*) FILTER (WHERE e.quote_type = 'mixed') AS mixed
-            FROM evidence e JOIN chosen c USING (article_id)
-            WHERE e.kind = 'attribution' GROUP BY c.outlet)
-        {_ATTRIBUTION_SHARES}""",
+            SELECT outlet, sum(attributions)::BIGINT AS attributions,
+                   sum(anonymous_n)::BIGINT AS anonymous, sum(direct)::BIGINT AS direct,
+                   sum(indirect)::BIGINT AS indirect, sum(mixed)::BIGINT AS mixed
+            FROM source_cells GROUP BY outlet)
+        SELECT p.outlet, p.articles, coalesce(t.attributions, 0) AS attributions,
+               coalesce(t.anonymous, 0) AS anonymous,
+               t.anonymous / nullif(t.attributions, 0) AS anonymous_share,
+               coalesce(t.direct, 0) AS direct, coalesce(t.indirect, 0) AS indirect,
+               coalesce(t.mixed, 0) AS mixed,
+               t.direct / nullif(t.attributions, 0) AS direct_share,
+               t.indirect / nullif(t.attributions, 0) AS indirect_share,
+               t.mixed / nullif(t.attributions, 0) AS mixed_share
+        FROM per_outlet p LEFT JOIN attr t USING (outlet) ORDER BY p.outlet""",
         params,
     )
 
 
-def cue_classes(con, filters: Filters) -> pd.DataFrame:
+def cue_classes(
+    con: duckdb.DuckDBPyConnection, filters: Filters, *, rollups: bool = True
+) -> pd.DataFrame:
     """Attribution cue verbs by stance class per outlet:
     outlet, cue_class, attributions, share (of the outlet's attributions)."""
-    if _use_rollups(con, filters):
-        cells, params = cell_where(filters)
-        return _query(
-            con,
-            f"""WITH counts AS (
-                SELECT outlet, category AS cue_class, sum(count)::BIGINT AS attributions
-                FROM rollup_categories r WHERE {cells} AND family = 'cue_class'
-                GROUP BY outlet, category)
-            SELECT outlet, cue_class, attributions,
-                   attributions / sum(attributions) OVER (PARTITION BY outlet) AS share
-            FROM counts ORDER BY outlet, cue_class""",
-            params,
-        )
-    chosen, params = _chosen(filters)
+    cells, params = _cells(con, filters, rollups, "category_cells")
     return _query(
         con,
-        f"""WITH {chosen}, counts AS (
-            SELECT c.outlet, k.category AS cue_class, sum(k.count)::BIGINT AS attributions
-            FROM category_counts k JOIN chosen c USING (article_id)
-            WHERE k.family = 'cue_class' GROUP BY c.outlet, k.category)
+        f"""WITH {cells}, counts AS (
+            SELECT outlet, category AS cue_class, sum(count)::BIGINT AS attributions
+            FROM category_cells WHERE family = 'cue_class' GROUP BY outlet, category)
         SELECT outlet, cue_class, attributions,
                attributions / sum(attributions) OVER (PARTITION BY outlet) AS share
         FROM counts ORDER BY outlet, cue_class""",
@@ -710,33 +626,22 @@ def cue_classes(con, filters: Filters) -> pd.DataFrame:
     )
 
 
-def top_sources(con, filters: Filters, per_outlet: int = 10) -> pd.DataFrame:
+def top_sources(
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    per_outlet: int = 10,
+    *,
+    rollups: bool = True,
+) -> pd.DataFrame:
     """Most quoted sources per outlet (speaker when resolved, else the source phrase):
     outlet, source, attributions, articles, anonymous, rank."""
-    if _use_rollups(con, filters):
-        cells, params = cell_where(filters)
-        return _query(
-            con,
-            f"""WITH counted AS (
-                SELECT outlet, source, sum(attributions)::BIGINT AS attributions,
-                       sum(articles)::BIGINT AS articles, bool_or(anonymous) AS anonymous
-                FROM rollup_sources r WHERE {cells} GROUP BY outlet, source)
-            SELECT *, row_number() OVER (PARTITION BY outlet ORDER BY attributions DESC, source)
-                      AS rank
-            FROM counted QUALIFY rank <= {int(per_outlet)} ORDER BY outlet, rank""",
-            params,
-        )
-    chosen, params = _chosen(filters)
+    cells, params = _cells(con, filters, rollups, "source_cells")
     return _query(
         con,
-        f"""WITH {chosen}, src AS (
-            SELECT c.outlet, coalesce(nullif(e.speaker, ''), nullif(e.source, ''), '(unnamed)')
-                   AS source, e.article_id, e.anonymous
-            FROM evidence e JOIN chosen c USING (article_id) WHERE e.kind = 'attribution'),
-        counted AS (
-            SELECT outlet, source, count(*) AS attributions,
-                   count(DISTINCT article_id) AS articles, bool_or(anonymous) AS anonymous
-            FROM src GROUP BY outlet, source)
+        f"""WITH {cells}, counted AS (
+            SELECT outlet, source, sum(attributions)::BIGINT AS attributions,
+                   sum(articles)::BIGINT AS articles, bool_or(anonymous) AS anonymous
+            FROM source_cells GROUP BY outlet, source)
         SELECT *, row_number() OVER (PARTITION BY outlet ORDER BY attributions DESC, source)
                   AS rank
         FROM counted QUALIFY rank <= {int(per_outlet)} ORDER BY outlet, rank""",
@@ -744,7 +649,9 @@ def top_sources(con, filters: Filters, per_outlet: int = 10) -> pd.DataFrame:
     )
 
 
-def quoted_sources(con, filters: Filters, limit: int = 1000) -> pd.DataFrame:
+def quoted_sources(
+    con: duckdb.DuckDBPyConnection, filters: Filters, limit: int = 1000
+) -> pd.DataFrame:
     """A table of quoted sources across outlets: outlet, source, speaker, cue,
     cue_class, quote_type, anonymous, attributions, articles."""
     chosen, params = _chosen(filters)
@@ -764,40 +671,28 @@ def quoted_sources(con, filters: Filters, limit: int = 1000) -> pd.DataFrame:
 
 
 def measure_over_time(
-    con, filters: Filters, measure: str, bucket: str = "month", window: int = 3
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    measure: str,
+    bucket: str = "month",
+    window: int = 3,
+    *,
+    rollups: bool = True,
 ) -> pd.DataFrame:
     """Mean of a per-article measure per outlet per time bucket, with a rolling mean
     over the last ``window`` buckets that have articles (weighted by articles):
     outlet, bucket, articles, n (with a value), mean, rolling."""
     measure = _check_measure(measure)
     bucket = _check_bucket(bucket)
-    if _use_rollups(con, filters):
-        cells, params = cell_where(filters)
-        return _query(
-            con,
-            f"""WITH b AS (
-                SELECT outlet, date_trunc('{bucket}', day::TIMESTAMP) AS bucket,
-                       sum(articles)::BIGINT AS articles, sum(n_{measure})::BIGINT AS n,
-                       sum(sum_{measure}) / nullif(sum(n_{measure}), 0) AS mean,
-                       sum(sum_{measure}) AS total
-                FROM rollup_articles r WHERE {cells} AND day IS NOT NULL GROUP BY ALL)
-            SELECT outlet, bucket, articles, n, mean,
-                   sum(total) OVER w / nullif(sum(n) OVER w, 0) AS rolling
-            FROM b
-            WINDOW w AS (PARTITION BY outlet ORDER BY bucket
-                         ROWS BETWEEN {int(window) - 1} PRECEDING AND CURRENT ROW)
-            ORDER BY outlet, bucket""",
-            params,
-        )
-    chosen, params = _chosen(filters)
+    cells, params = _cells(con, filters, rollups, "article_cells")
     return _query(
         con,
-        f"""WITH {chosen}, b AS (
-            SELECT c.outlet, date_trunc('{bucket}', c.published) AS bucket,
-                   count(*) AS articles, count(s.{measure}) AS n,
-                   avg(s.{measure}) AS mean, sum(s.{measure}) AS total
-            FROM chosen c LEFT JOIN scores s USING (article_id)
-            WHERE c.published IS NOT NULL GROUP BY ALL)
+        f"""WITH {cells}, b AS (
+            SELECT outlet, date_trunc('{bucket}', day::TIMESTAMP) AS bucket,
+                   sum(articles)::BIGINT AS articles, sum(n_{measure})::BIGINT AS n,
+                   sum(sum_{measure}) / nullif(sum(n_{measure}), 0) AS mean,
+                   sum(sum_{measure}) AS total
+            FROM article_cells WHERE day IS NOT NULL GROUP BY ALL)
         SELECT outlet, bucket, articles, n, mean,
                sum(total) OVER w / nullif(sum(n) OVER w, 0) AS rolling
         FROM b
@@ -809,38 +704,26 @@ def measure_over_time(
 
 
 def target_over_time(
-    con, filters: Filters, target: str, bucket: str = "month", window: int = 3
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    target: str,
+    bucket: str = "month",
+    window: int = 3,
+    *,
+    rollups: bool = True,
 ) -> pd.DataFrame:
     """Sentiment toward ``target`` per outlet per time bucket (mean of per-article
     target sentiment) with a rolling mean: outlet, bucket, articles, mean, rolling."""
     bucket = _check_bucket(bucket)
-    if _use_rollups(con, filters):
-        cells, params = cell_where(filters)
-        return _query(
-            con,
-            f"""WITH b AS (
-                SELECT outlet, date_trunc('{bucket}', day::TIMESTAMP) AS bucket,
-                       sum(rows)::BIGINT AS articles,
-                       sum(sum_sentiment) / nullif(sum(n_sentiment), 0) AS mean,
-                       sum(sum_sentiment) AS total
-                FROM rollup_targets r WHERE {cells} AND day IS NOT NULL AND target = ?
-                GROUP BY ALL)
-            SELECT outlet, bucket, articles, mean,
-                   sum(total) OVER w / sum(articles) OVER w AS rolling
-            FROM b
-            WINDOW w AS (PARTITION BY outlet ORDER BY bucket
-                         ROWS BETWEEN {int(window) - 1} PRECEDING AND CURRENT ROW)
-            ORDER BY outlet, bucket""",
-            [*params, target],
-        )
-    chosen, params = _chosen(filters)
+    cells, params = _cells(con, filters, rollups, "target_cells")
     return _query(
         con,
-        f"""WITH {chosen}, b AS (
-            SELECT c.outlet, date_trunc('{bucket}', c.published) AS bucket,
-                   count(*) AS articles, avg(t.sentiment) AS mean, sum(t.sentiment) AS total
-            FROM target_sentiment t JOIN chosen c USING (article_id)
-            WHERE c.published IS NOT NULL AND t.target = ? GROUP BY ALL)
+        f"""WITH {cells}, b AS (
+            SELECT outlet, date_trunc('{bucket}', day::TIMESTAMP) AS bucket,
+                   sum(rows)::BIGINT AS articles,
+                   sum(sum_sentiment) / nullif(sum(n_sentiment), 0) AS mean,
+                   sum(sum_sentiment) AS total
+            FROM target_cells WHERE day IS NOT NULL AND target = ? GROUP BY ALL)
         SELECT outlet, bucket, articles, mean,
                sum(total) OVER w / sum(articles) OVER w AS rolling
         FROM b
@@ -854,7 +737,9 @@ def target_over_time(
 # --------------------------------------------------------------------------- exports
 
 
-def article_scores(con, filters: Filters, limit: int | None = None) -> pd.DataFrame:
+def article_scores(
+    con: duckdb.DuckDBPyConnection, filters: Filters, limit: int | None = None
+) -> pd.DataFrame:
     """Article metadata and every score for the filtered articles (for CSV export)."""
     chosen, params = _chosen(filters)
     cap = f"LIMIT {int(limit)}" if limit else ""
@@ -870,7 +755,10 @@ def article_scores(con, filters: Filters, limit: int | None = None) -> pd.DataFr
 
 
 def evidence_rows(
-    con, filters: Filters, kinds: tuple[str, ...] = (), limit: int | None = None
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    kinds: tuple[str, ...] = (),
+    limit: int | None = None,
 ) -> pd.DataFrame:
     """Evidence rows (every column) for the filtered articles, with the outlet."""
     chosen, params = _chosen(filters)
@@ -888,7 +776,7 @@ def evidence_rows(
     )
 
 
-def target_sentiment_rows(con, filters: Filters) -> pd.DataFrame:
+def target_sentiment_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """Per-article target sentiment for the filtered articles:
     article_id, outlet, published, title, target, mentions, sentences, sentiment."""
     chosen, params = _chosen(filters)
@@ -903,7 +791,7 @@ def target_sentiment_rows(con, filters: Filters) -> pd.DataFrame:
     )
 
 
-def score_stamps(con, filters: Filters = Filters()) -> pd.DataFrame:
+def score_stamps(con: duckdb.DuckDBPyConnection, filters: Filters = Filters()) -> pd.DataFrame:
     """Which lexicon hash and analysis version scored the filtered articles:
     lexicon_hash, analysis_version, articles."""
     chosen, params = _chosen(filters)

@@ -26,11 +26,13 @@ from analysis.store.read import (
     stale_article_ids,
 )
 from analysis.store.rollups import (
+    ALL_CELLS,
     ROLLUP_CHUNK_ARTICLES,
     has_rollups,
     rebuild_rollups,
     refresh_rollups,
     refresh_rollups_of,
+    rollup_select,
     rollups_current,
 )
 from analysis.store.schema import (
@@ -65,6 +67,8 @@ __all__ = [
     "refresh_rollups",
     "ROLLUP_CHUNK_ARTICLES",
     "refresh_rollups_of",
+    "rollup_select",
+    "ALL_CELLS",
     "DEFAULT_DB",
     "connect",
     "fingerprint",

@@ -53,7 +53,23 @@ _ROLLUP_SELECTS = {
         GROUP BY a.outlet, a.section, a.day, t.target""",
 }
 
-_ALL_CELLS = "(SELECT article_id, outlet, section, published::DATE AS day, published FROM articles)"
+#: Every stored article as the ``cells`` relation of :func:`rollup_select`.
+ALL_CELLS = "(SELECT article_id, outlet, section, published::DATE AS day, published FROM articles)"
+
+
+def rollup_select(table: str, cells: str) -> str:
+    """The SELECT that sums roll-up ``table``'s cells from the articles in ``cells`` (a
+    relation with article_id, outlet, section, day, published).
+
+    One text for every use: :func:`rebuild_rollups` and :func:`refresh_rollups_of` store
+    its rows, and :mod:`analysis.compare.queries` sums the filtered articles with it when
+    the stored roll-ups cannot answer (a text search), so a question's SQL is the same
+    over stored and on-the-fly cells.
+
+    >>> "GROUP BY a.outlet, a.section, a.day, t.target" in rollup_select("rollup_targets", "x")
+    True
+    """
+    return _ROLLUP_SELECTS[table].format(cells=cells)
 
 
 def has_rollups(con) -> bool:
@@ -91,9 +107,9 @@ def rebuild_rollups(con) -> None:
     Runs inside the caller's transaction when one is open.
     """
     con.execute(ROLLUP_SCHEMA)
-    for table, select in _ROLLUP_SELECTS.items():
+    for table in _ROLLUP_SELECTS:
         con.execute(f"DELETE FROM {table}")
-        con.execute(f"INSERT INTO {table} {select.format(cells=_ALL_CELLS)} ORDER BY outlet, day")
+        con.execute(f"INSERT INTO {table} {rollup_select(table, ALL_CELLS)} ORDER BY outlet, day")
 
 
 def refresh_rollups(con, article_ids: Iterable[str]) -> None:
@@ -148,13 +164,13 @@ def refresh_rollups_of(con, ids_relation: str) -> None:
         chunks = con.execute("SELECT coalesce(max(chunk) + 1, 0) FROM _touched_cells").fetchone()[0]
         for chunk in range(chunks):
             cells = f"(SELECT * FROM _cell_articles WHERE chunk = {chunk})"
-            for table, select in _ROLLUP_SELECTS.items():
+            for table in _ROLLUP_SELECTS:
                 con.execute(
                     f"""DELETE FROM {table} r WHERE EXISTS (
                         SELECT 1 FROM _touched_cells c WHERE c.chunk = {chunk}
                         AND c.outlet = r.outlet AND c.section IS NOT DISTINCT FROM r.section
                         AND c.day IS NOT DISTINCT FROM r.day)"""
                 )
-                con.execute(f"INSERT INTO {table} {select.format(cells=cells)}")
+                con.execute(f"INSERT INTO {table} {rollup_select(table, cells)}")
     finally:
         con.execute("DROP TABLE IF EXISTS _cell_articles; DROP TABLE IF EXISTS _touched_cells")

@@ -298,24 +298,28 @@ def edge_con(tmp_path_factory):
 
 def _rollup_calls():
     return {
-        "corpus_summary": lambda c, f: queries.corpus_summary(c, f),
-        "outlet_counts": lambda c, f: queries.outlet_counts(c, f),
-        "outlet_means": lambda c, f: queries.outlet_means(
-            c, f, ("sentiment", "words", "framing_per_1k", "anonymous_share")
+        "corpus_summary": lambda c, f, r: queries.corpus_summary(c, f, rollups=r),
+        "outlet_counts": lambda c, f, r: queries.outlet_counts(c, f, rollups=r),
+        "outlet_means": lambda c, f, r: queries.outlet_means(
+            c, f, ("sentiment", "words", "framing_per_1k", "anonymous_share"), rollups=r
         ),
-        "measure_moments": lambda c, f: queries.measure_moments(c, f, "sentiment"),
-        "headline_vs_body": lambda c, f: queries.headline_vs_body(c, f),
-        "target_names": lambda c, f: queries.target_names(c, f),
-        "target_matrix": lambda c, f: queries.target_matrix(c, f),
-        "framing_rates": lambda c, f: queries.framing_rates(c, f),
-        "attribution_summary": lambda c, f: queries.attribution_summary(c, f),
-        "cue_classes": lambda c, f: queries.cue_classes(c, f),
-        "top_sources": lambda c, f: queries.top_sources(c, f, 3),
-        "measure_over_time week": lambda c, f: queries.measure_over_time(
-            c, f, "sentiment", "week", 3
+        "measure_moments": lambda c, f, r: queries.measure_moments(c, f, "sentiment", rollups=r),
+        "headline_vs_body": lambda c, f, r: queries.headline_vs_body(c, f, rollups=r),
+        "target_names": lambda c, f, r: queries.target_names(c, f, rollups=r),
+        "target_matrix": lambda c, f, r: queries.target_matrix(c, f, rollups=r),
+        "framing_rates": lambda c, f, r: queries.framing_rates(c, f, rollups=r),
+        "attribution_summary": lambda c, f, r: queries.attribution_summary(c, f, rollups=r),
+        "cue_classes": lambda c, f, r: queries.cue_classes(c, f, rollups=r),
+        "top_sources": lambda c, f, r: queries.top_sources(c, f, 3, rollups=r),
+        "measure_over_time week": lambda c, f, r: queries.measure_over_time(
+            c, f, "sentiment", "week", 3, rollups=r
         ),
-        "measure_over_time day": lambda c, f: queries.measure_over_time(c, f, "words", "day", 2),
-        "target_over_time": lambda c, f: queries.target_over_time(c, f, fx.TARGET, "month"),
+        "measure_over_time day": lambda c, f, r: queries.measure_over_time(
+            c, f, "words", "day", 2, rollups=r
+        ),
+        "target_over_time": lambda c, f, r: queries.target_over_time(
+            c, f, fx.TARGET, "month", rollups=r
+        ),
     }
 
 
@@ -341,12 +345,11 @@ def _assert_same(got, want):
 
 @pytest.mark.parametrize("filters", ROLLUP_FILTERS.values(), ids=ROLLUP_FILTERS.keys())
 @pytest.mark.parametrize("name", list(_rollup_calls()))
-def test_rollup_answers_equal_the_base_table_sql(edge_con, monkeypatch, name, filters):
+def test_rollup_answers_equal_the_base_table_sql(edge_con, name, filters):
     call = _rollup_calls()[name]
     assert queries._use_rollups(edge_con, filters)
-    from_rollups = call(edge_con, filters)
-    monkeypatch.setattr(queries, "USE_ROLLUPS", False)
-    _assert_same(from_rollups, call(edge_con, filters))
+    assert not queries._use_rollups(edge_con, filters, rollups=False)
+    _assert_same(call(edge_con, filters, True), call(edge_con, filters, False))
 
 
 def test_a_text_search_reads_the_base_tables(con):
