@@ -18,7 +18,8 @@ This was the prototype; the store now keeps the roll-ups itself
 once by ``store.rebuild_rollups``) and ``analysis.compare.queries`` reads them whenever
 ``filters.search`` is empty, so the "original" side below is itself answered from
 the store's roll-ups; ``bench/dashboard.py`` compares them with the base-table SQL
-(``queries.USE_ROLLUPS = False``). Kept to time the bare roll-up SQL on its own.
+(``rollups=False``). Kept to time the bare roll-up SQL on its own; the roll-ups
+are built by the store's own SQL (``store.rebuild_rollups``), not a copy of it.
 """
 
 from __future__ import annotations
@@ -32,70 +33,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from analysis.store import SCORE_COLUMNS  # noqa: E402
+from analysis.compare.queries import cell_where  # noqa: E402
+from analysis.store import ROLLUP_TABLES  # noqa: E402
 
 DB = ROOT / "bench" / "out" / "million.duckdb"
 OUT = ROOT / "bench" / "out" / "million-rollups.duckdb"
 
-_CELL = "a.outlet, coalesce(a.section, '') AS section, a.published::DATE AS day"
-_MEASURES = ", ".join(
-    f"count(s.{m}) AS n_{m}, sum(s.{m}) AS sum_{m}" for m in SCORE_COLUMNS if m != "words"
-)
-
-#: The roll-up tables, as built from the store's tables (the same SELECTs rebuild the
-#: cells a write touches, with ``WHERE (outlet, section, day) IN touched``).
-ROLLUPS = {
-    "rollup_articles": f"""
-        SELECT {_CELL}, count(*) AS articles, count(s.article_id) AS scored,
-               coalesce(sum(s.words), 0)::BIGINT AS words, {_MEASURES}
-        FROM src.articles a LEFT JOIN src.scores s USING (article_id) GROUP BY ALL""",
-    "rollup_categories": f"""
-        SELECT {_CELL}, k.family, k.category, sum(k.count)::BIGINT AS count
-        FROM src.category_counts k JOIN src.articles a USING (article_id) GROUP BY ALL""",
-    "rollup_sources": f"""
-        SELECT {_CELL},
-               coalesce(nullif(e.speaker, ''), nullif(e.source, ''), '(unnamed)') AS source,
-               count(*) AS attributions, count(DISTINCT e.article_id) AS articles,
-               bool_or(e.anonymous) AS anonymous,
-               count(*) FILTER (WHERE e.anonymous) AS anonymous_n,
-               count(*) FILTER (WHERE e.quote_type = 'direct') AS direct,
-               count(*) FILTER (WHERE e.quote_type = 'indirect') AS indirect,
-               count(*) FILTER (WHERE e.quote_type = 'mixed') AS mixed
-        FROM src.evidence e JOIN src.articles a USING (article_id)
-        WHERE e.kind = 'attribution' GROUP BY ALL""",
-}
-
 
 def build(db: Path, out: Path) -> float:
+    """Build the roll-ups of ``db`` in ``out`` with the store's own SQL
+    (:func:`analysis.store.rebuild_rollups`): ``out`` comes first on the search path, so
+    the roll-up tables are created there, and the base tables are read from ``db``."""
     import duckdb
+
+    from analysis import store
 
     out.unlink(missing_ok=True)
     started = time.perf_counter()
     con = duckdb.connect(str(out))
+    home = con.execute("SELECT current_database()").fetchone()[0]
     con.execute(f"ATTACH '{db}' AS src (READ_ONLY)")
-    for name, select in ROLLUPS.items():
-        con.execute(f"CREATE TABLE {name} AS {select} ORDER BY outlet, day")
-    con.execute("DETACH src; CHECKPOINT")
+    con.execute(f"""SET search_path = '"{home}".main,src.main'""")
+    store.rebuild_rollups(con)
+    con.execute("RESET search_path")
+    con.execute("DETACH src")
+    con.execute("CHECKPOINT")
     con.close()
     return time.perf_counter() - started
-
-
-def cell_where(filters) -> tuple[str, list]:
-    """The filters on roll-up cells (exact: dates are whole days, cells are one day)."""
-    parts, params = [], []
-    if filters.outlets:
-        parts.append(f"outlet IN ({', '.join('?' for _ in filters.outlets)})")
-        params.extend(filters.outlets)
-    if filters.sections:
-        parts.append(f"section IN ({', '.join('?' for _ in filters.sections)})")
-        params.extend(filters.sections)
-    if filters.start is not None:
-        parts.append("day >= ?")
-        params.append(filters.start)
-    if filters.end is not None:
-        parts.append("day <= ?")
-        params.append(filters.end)
-    return " AND ".join(parts) or "TRUE", params
 
 
 def rollup_queries(
@@ -104,18 +68,18 @@ def rollup_queries(
     w, p = cell_where(filters)
     means = " UNION ALL ".join(
         f"SELECT outlet, '{m}' AS measure, sum(n_{m}) AS n, sum(sum_{m}) / nullif(sum(n_{m}), 0) AS mean "
-        f"FROM rollup_articles WHERE {w} GROUP BY outlet"
+        f"FROM rollup_articles r WHERE {w} GROUP BY outlet"
         for m in measures
     )
     return {
         "Overview: corpus_summary": (
-            f"""SELECT sum(articles), count(DISTINCT outlet), min(day), max(day),
-                       sum(words)::BIGINT, sum(scored) FROM rollup_articles WHERE {w}""",
+            f"""SELECT sum(articles), count(DISTINCT outlet), min(first), max(last),
+                       sum(sum_words)::BIGINT, sum(scored) FROM rollup_articles r WHERE {w}""",
             p,
         ),
         "Overview: outlet_counts": (
-            f"SELECT outlet, sum(articles) AS articles, sum(words)::BIGINT AS words "
-            f"FROM rollup_articles WHERE {w} GROUP BY outlet ORDER BY outlet",
+            f"SELECT outlet, sum(articles) AS articles, sum(sum_words)::BIGINT AS words "
+            f"FROM rollup_articles r WHERE {w} GROUP BY outlet ORDER BY outlet",
             p,
         ),
         "Overview: outlet_means (4 measures)": (
@@ -124,10 +88,10 @@ def rollup_queries(
         ),
         "Over time: measure_over_time (week)": (
             f"""WITH b AS (
-                SELECT outlet, date_trunc('week', day) AS bucket, sum(articles) AS articles,
+                SELECT outlet, date_trunc('week', day::TIMESTAMP) AS bucket, sum(articles) AS articles,
                        sum(n_sentiment) AS n, sum(sum_sentiment) / nullif(sum(n_sentiment), 0) AS mean,
                        sum(sum_sentiment) AS total
-                FROM rollup_articles WHERE {w} AND day IS NOT NULL GROUP BY ALL)
+                FROM rollup_articles r WHERE {w} AND day IS NOT NULL GROUP BY ALL)
             SELECT outlet, bucket, articles, n, mean,
                    sum(total) OVER w / nullif(sum(n) OVER w, 0) AS rolling
             FROM b WINDOW w AS (PARTITION BY outlet ORDER BY bucket
@@ -136,10 +100,10 @@ def rollup_queries(
             p,
         ),
         "Framing: framing_rates": (
-            f"""WITH ow AS (SELECT outlet, sum(words)::BIGINT AS words, sum(scored) AS articles
-                           FROM rollup_articles WHERE {w} GROUP BY outlet HAVING sum(scored) > 0),
+            f"""WITH ow AS (SELECT outlet, sum(sum_words)::BIGINT AS words, sum(scored) AS articles
+                           FROM rollup_articles r WHERE {w} GROUP BY outlet HAVING sum(scored) > 0),
                 counts AS (SELECT outlet, category, sum(count)::BIGINT AS matches
-                           FROM rollup_categories WHERE {w} AND family = 'framing' GROUP BY ALL),
+                           FROM rollup_categories r WHERE {w} AND family = 'framing' GROUP BY ALL),
                 cats AS (SELECT DISTINCT category FROM counts)
             SELECT ow.outlet, cats.category, coalesce(n.matches, 0) AS matches, ow.words, ow.articles,
                    CASE WHEN ow.words > 0 THEN coalesce(n.matches, 0) * 1000.0 / ow.words END AS per_1k
@@ -151,7 +115,7 @@ def rollup_queries(
             f"""WITH counted AS (
                 SELECT outlet, source, sum(attributions) AS attributions,
                        sum(articles) AS articles, bool_or(anonymous) AS anonymous
-                FROM rollup_sources WHERE {w} GROUP BY outlet, source)
+                FROM rollup_sources r WHERE {w} GROUP BY outlet, source)
             SELECT *, row_number() OVER (PARTITION BY outlet ORDER BY attributions DESC, source) AS rank
             FROM counted QUALIFY rank <= 8 ORDER BY outlet, rank""",
             p,
@@ -173,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     seconds = build(args.db, args.out)
     con = duckdb.connect(str(args.out), read_only=True)
-    sizes = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ROLLUPS}
+    sizes = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ROLLUP_TABLES}
     con.close()
     print(
         f"roll-ups built from {args.db.name} in {seconds:.0f} s ({args.out.stat().st_size / 1e6:.0f} MB): "
