@@ -147,6 +147,12 @@ def prepare_readability(git_dir: Path, out: Path) -> int:
     return count
 
 
+def _canonical_url(page: Path) -> str:
+    tree = lxml.html.fromstring(page.read_bytes())
+    found = tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
+    return str(found[0]).strip() if found else ""
+
+
 def run_ingest(pages: Path, db: Path, workers: int | None) -> subprocess.CompletedProcess:
     slant = Path(sys.executable).parent / "slant"
     command = [str(slant), "ingest", str(pages), "--db", str(db), "--cache-dir", str(db.parent)]
@@ -193,17 +199,26 @@ def report(data: Path, workers: int | None, keep_store: Path | None) -> None:
     rejected = {
         Path(m.group(1)).stem for m in re.finditer(r"rejected: (\S+?\.html?)[:,]", done.stderr)
     }
-    silent = [n for n in names if n not in stored and n not in rejected]
+    # A page with the same URL as a stored one is a duplicate: scored with that article.
+    by_url = {r[5]: r for r in rows if r[5]}
+    duplicates = {}
+    for name in names:
+        if name not in stored and name not in rejected:
+            url = _canonical_url(data / "pages" / f"{name}.html")
+            if url in by_url:
+                duplicates[name] = by_url[url]
+    silent = [n for n in names if n not in stored and n not in rejected and n not in duplicates]
     print(
         f"\npages: {len(names)}; stored {len(stored)}; rejected {len(rejected)}; "
-        f"neither stored nor reported: {len(silent)} {silent if silent else ''}"
+        f"duplicates of a stored page (same URL): {len(duplicates)} {sorted(duplicates)}; "
+        f"not accounted for: {silent}"
     )
 
     scores = []
     for name in names:
         truth_file = data / "truth" / f"{name}.txt"
         truth = truth_file.read_text(encoding="utf-8") if truth_file.exists() else ""
-        row = stored.get(name)
+        row = stored.get(name) or duplicates.get(name)
         scores.append(token_f1(row[4], truth) if row else 0.0)
     print(
         f"body token F1 over all {len(names)} pages (rejected = 0): "
