@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import lxml.html
 import trafilatura
@@ -253,6 +254,21 @@ def extract_page(
     )
 
 
+def folder_note(sources: list[str], folder: str) -> str:
+    """What to tell the user about saved pages whose outlet is their folder's name."""
+    if len(sources) == 1:
+        return (
+            f"{sources[0]}: the page names no site and has no URL; outlet '{folder}' "
+            "from its folder (set it with --outlet NAME)"
+        )
+    listed = ", ".join(Path(s).name for s in sources[:3]) + (", ..." if len(sources) > 3 else "")
+    return (
+        f"{len(sources)} saved pages name no site and have no URL ({listed}); outlet "
+        f"'{folder}' from their folder (set it with --outlet NAME, or put each site's "
+        "pages in a folder named after it)"
+    )
+
+
 def build_article(page: Page, *, published=None, fallback_published=None, **fields) -> Article:
     """``make_article`` that drops an unreadable date instead of failing (never invents one)."""
     for when in (published, fallback_published):
@@ -275,6 +291,7 @@ def extract_article(
     fallback_author: str = "",
     folder: str = "",
     notes: list[str] | None = None,
+    named_by_folder: list[str] | None = None,
     min_words: int = MIN_WORDS,
 ) -> Article | Rejected:
     """The article in ``html`` as an :class:`Article`, or a :class:`Rejected` saying why not.
@@ -284,7 +301,8 @@ def extract_article(
     a feed entry's title and date. ``source_file`` defaults to the URL. ``folder``
     is the outlet of last resort (a saved page that names no site). What the
     reader should know (a placeholder date dropped, the folder used as outlet) is
-    appended to ``notes``.
+    appended to ``notes``; a caller reading many pages passes ``named_by_folder``
+    to collect the pages named by their folder and say so once.
 
     >>> extract_article(page, url="https://kestriaherald.example/a").outlet  # doctest: +SKIP
     'The Kestria Herald'
@@ -303,11 +321,11 @@ def extract_article(
     )
     if not chosen.name:
         return Rejected(source, None, "no outlet: the page names no site; pass --outlet NAME")
-    if notes is not None and chosen.how == "folder":
-        notes.append(
-            f"{source}: the page names no site and has no URL; outlet '{chosen.name}' "
-            "from its folder (set it with --outlet NAME)"
-        )
+    if chosen.how == "folder":
+        if named_by_folder is not None:
+            named_by_folder.append(source)
+        elif notes is not None:
+            notes.append(folder_note([source], chosen.name))
     published = page.published or fallback_published
     if notes is not None and page.implausible_dates and not published:
         notes.append(

@@ -38,6 +38,7 @@ from analysis.ingest.web.extract import (
     domain_of,
     extract_article,
     extract_page,
+    folder_note,
     fragment_text,
     resolve_outlet,
     strip_site_affix,
@@ -126,6 +127,8 @@ class _Run:
     def __init__(self, fetcher, outlet, outlet_map, progress, notes=None):
         self.fetcher: Fetcher = fetcher
         self.notes: list[str] | None = notes
+        #: Saved pages named by their folder, per folder name, told once per input.
+        self.named_by_folder: dict[str, list[str]] = {}
         self.outlet = outlet
         self.outlet_map = outlet_map
         self.progress = progress
@@ -240,10 +243,18 @@ class _Run:
             outlet=self.outlet,
             outlet_map=self.outlet_map,
             source_file=str(path),
-            folder=_folder_name(path, given),
+            folder=(folder := _folder_name(path, given)),
             notes=self.notes,
+            named_by_folder=self.named_by_folder.setdefault(folder, []),
         )
         yield from self.emit(item)
+
+    def tell_folder_outlets(self) -> None:
+        """One note per folder whose name became the outlet of pages that name none."""
+        for folder, sources in self.named_by_folder.items():
+            if sources and self.notes is not None:
+                self.notes.append(folder_note(sources, folder))
+        self.named_by_folder.clear()
 
 
 def iter_web_inputs(
@@ -258,8 +269,11 @@ def iter_web_inputs(
     """Articles (or Rejected) from URLs, URL lists, feeds and saved HTML, in input order.
 
     ``outlet`` overrides every page's outlet; ``outlet_map`` (``{domain: outlet}``,
-    see :func:`analysis.ingest.web.extract.load_outlet_map`) beats the page's site name.
-    The same article reached twice in one run (a feed and a URL list) is yielded once.
+    see :func:`analysis.ingest.outlets.load_outlet_map`) beats the page's site name.
+    The same article reached twice in one run (a feed and a URL list, a repeated
+    entry) is yielded twice with one id, so the store counts the second as a
+    duplicate. What the user should know (the folder named a page's outlet, a
+    placeholder date was dropped) is appended to ``notes``.
 
     >>> with Fetcher("data/web-cache") as fetcher:  # doctest: +SKIP
     ...     items = list(iter_web_inputs(["https://kestriaherald.example/rss"], fetcher=fetcher))
@@ -280,8 +294,10 @@ def iter_web_inputs(
                 yield Rejected(value, None, "folder has no .html or .htm files")
             for file in files:
                 yield from run.html_file(file, path)
+            run.tell_folder_outlets()
         elif suffix in HTML_SUFFIXES:
             yield from run.html_file(path)
+            run.tell_folder_outlets()
         elif suffix in FEED_SUFFIXES:
             try:
                 raw = path.read_bytes()

@@ -351,3 +351,18 @@ def test_a_feed_is_read_afresh_on_each_online_run_but_its_pages_are_not(site, ca
             list(iter_web_inputs([feed], fetcher=fetcher))
     assert site.count("/feed.rss") == 2
     assert site.count("/articles/maren-budget.html") == 1
+
+
+def test_saved_pages_naming_no_site_take_their_folder_as_outlet_told_once(fetcher, tmp_path):
+    folder = tmp_path / "kestria-weekly"
+    folder.mkdir()
+    for name in ("one.html", "two.html"):
+        shutil.copy(WEB_FIXTURES / "quirks" / "nameless.html", folder / name)
+    notes = []
+    items = list(iter_web_inputs([folder], fetcher=fetcher, notes=notes))
+    assert [a.outlet for a in articles(items)] == ["kestria-weekly", "kestria-weekly"]
+    assert notes == [
+        "2 saved pages name no site and have no URL (one.html, two.html); outlet "
+        "'kestria-weekly' from their folder (set it with --outlet NAME, or put each site's "
+        "pages in a folder named after it)"
+    ]
