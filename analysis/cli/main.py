@@ -81,7 +81,7 @@ def _inputs(args, tally: Tally) -> Iterator[Article]:
     .txt articles, the web reader its saved .html pages and URL lists.
     """
     from analysis.ingest import load_paths
-    from analysis.ingest.web.inputs import is_web_input
+    from analysis.ingest.web.kinds import is_web_input
 
     local = [p for p in args.paths if Path(p).is_dir() or not is_web_input(p)]
     web = [p for p in args.paths if is_web_input(p)]
@@ -228,7 +228,7 @@ def _stored_outlets(db) -> set[str]:
 
 def _ingest_dask(args, lexicons) -> int:
     """`slant ingest --engine dask`: partitions scored on a Dask cluster, stored from here."""
-    from analysis.ingest.web.inputs import is_web_input
+    from analysis.ingest.web.kinds import is_web_input
     from analysis.pipeline import default_workers
     from analysis.runs.dask_engine import ingest_with_dask
     from analysis.runs.scoring import rescore_store
@@ -292,12 +292,12 @@ def cmd_analyze(args) -> int:
 
     seen = RunSummary()
     fresh = unique_articles(_inputs(args, tally), seen)
-    tables = BatchTables(tuple(categories), tuple(classes))
-    for _batch, frames in _progress(
-        map_batches(fresh, lexicons, tables, workers=args.workers), "batch"
+    work = BatchTables(tuple(categories), tuple(classes))
+    for _batch, tables in _progress(
+        map_batches(fresh, lexicons, work, workers=args.workers), "batch"
     ):
-        for name, frame in zip(writers, frames, strict=True):
-            writers[name].append(frame)
+        for name, table in zip(writers, tables, strict=True):
+            writers[name].append(table)
     meta = {"lexicon_hash": lexicons.hash, "analysis_version": _version(), "filters": {}}
     columns = {
         "articles": article_columns(categories, classes),

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC
+from typing import TYPE_CHECKING
 
-import pandas as pd
+import pyarrow as pa
 
 from analysis.records import (
     Article,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def new_article_ids(con, article_ids: Sequence[str]) -> set[str]:
@@ -21,10 +25,10 @@ def new_article_ids(con, article_ids: Sequence[str]) -> set[str]:
     and goes with the transaction if the run is rolled back.
     """
     con.execute("CREATE TEMP TABLE IF NOT EXISTS _run_ids (article_id VARCHAR)")
-    ids = pd.DataFrame({"article_id": list(dict.fromkeys(article_ids))})
-    if ids.empty:
+    candidates = list(dict.fromkeys(article_ids))
+    if not candidates:
         return set()
-    con.register("_candidate_ids", ids)
+    con.register("_candidate_ids", pa.table({"article_id": pa.array(candidates, pa.string())}))
     try:
         rows = con.execute(
             """INSERT INTO _run_ids
@@ -54,8 +58,7 @@ def read_articles(con, article_ids: Sequence[str] | None = None) -> pd.DataFrame
     """Articles (all, or the given ids) as a frame."""
     if article_ids is None:
         return con.execute("SELECT * FROM articles ORDER BY published, article_id").df()
-    ids = pd.DataFrame({"article_id": list(article_ids)})
-    con.register("_wanted", ids)
+    con.register("_wanted", pa.table({"article_id": pa.array(list(article_ids), pa.string())}))
     try:
         return con.execute(
             "SELECT a.* FROM articles a JOIN _wanted USING (article_id) ORDER BY published, article_id"
@@ -66,6 +69,8 @@ def read_articles(con, article_ids: Sequence[str] | None = None) -> pd.DataFrame
 
 def iter_articles(con, article_ids: Sequence[str] | None = None, batch_size: int = 2000):
     """Stream stored articles as :class:`Article` records, ``batch_size`` at a time."""
+    import pandas as pd  # here, not at the top: a store opened to write needs no pandas
+
     ids = (
         list(article_ids)
         if article_ids is not None

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -26,6 +26,9 @@ from analysis.records import (
     target_row,
 )
 from analysis.store.rollups import refresh_rollups, refresh_rollups_of
+
+if TYPE_CHECKING:
+    import pandas as pd
 from analysis.store.schema import (
     _ARROW_TYPES,
     _RESULT_TABLES,
@@ -48,6 +51,8 @@ def article_columns(articles: Sequence[Article]) -> dict[str, list]:
 
 def articles_frame(articles: Sequence[Article]) -> pd.DataFrame:
     """Articles as a frame with the store's columns (published as naive UTC)."""
+    import pandas as pd  # here, not at the top: staging files and CSV tables need no pandas
+
     frame = pd.DataFrame(article_columns(articles), columns=[*ARTICLE_COLUMNS, "ingested_at"])
     frame["published"] = pd.to_datetime(frame["published"])
     return frame
@@ -89,6 +94,8 @@ def result_columns(results: Sequence[AnalysisResult]) -> dict[str, dict[str, lis
 
 def result_frames(results: Sequence[AnalysisResult]) -> dict[str, pd.DataFrame]:
     """The rows each result table receives for ``results``, one frame per table."""
+    import pandas as pd  # here, not at the top (see articles_frame)
+
     frames = {
         table: pd.DataFrame(columns, columns=list(RESULT_COLUMNS[table]))
         for table, columns in result_columns(results).items()

@@ -7,7 +7,7 @@ What the CLI may be handed, and how each is read:
   is extracted directly;
 * a ``.txt`` file whose non-empty, non-``#`` lines are all URLs: a URL list,
   each line fetched (a ``.txt`` article is *not* a URL list, see
-  :func:`is_url_list`);
+  :func:`analysis.ingest.url_lists.is_url_list`);
 * a ``.xml``/``.rss``/``.atom`` file: a saved feed, its entries' links fetched;
 * ``.html``/``.htm`` files and folders of them: extracted without any fetching;
 * Media Cloud / GDELT rows that carry a URL but no text: :func:`fill_missing_text`.
@@ -31,7 +31,7 @@ import feedparser
 
 from analysis.ingest.articles import make_article, map_columns
 from analysis.ingest.outlets import is_domain, row_outlet
-from analysis.ingest.url_lists import is_url, is_url_list, url_lines
+from analysis.ingest.url_lists import is_url, url_lines
 from analysis.ingest.web.extract import (
     MIN_WORDS,
     build_article,
@@ -44,25 +44,16 @@ from analysis.ingest.web.extract import (
     strip_site_affix,
 )
 from analysis.ingest.web.fetch import Fetcher, FetchResult, decode_html
+from analysis.ingest.web.kinds import FEED_SUFFIXES, HTML_SUFFIXES, html_files
 from analysis.records import Article, Rejected
 from analysis.text import count_words, normalize
 
-HTML_SUFFIXES = {".html", ".htm"}
-FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF)[\s>]", re.I)
 
 #: ``progress(url, status)`` is told about every page: status is "cached", "fetched" or the error.
 Progress = Callable[[str, str], None]
 
 Item = Article | Rejected
-
-
-def _html_files(folder: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file() and p.suffix.lower() in HTML_SUFFIXES and not p.name.startswith(".")
-    )
 
 
 def _folder_name(path: Path, given: Path | None) -> str:
@@ -73,29 +64,6 @@ def _folder_name(path: Path, given: Path | None) -> str:
         if relative.parts:
             return relative.parts[0]
     return path.resolve().parent.name
-
-
-def is_web_input(path_or_url: str | Path) -> bool:
-    """Whether the CLI should hand this input to :func:`iter_web_inputs`.
-
-    True for http(s) URLs, URL-list ``.txt`` files, ``.xml/.rss/.atom`` feed
-    files, ``.html/.htm`` files and folders holding any ``.html/.htm`` file.
-
-    >>> is_web_input("https://kestriaherald.example/feed.rss")
-    True
-    """
-    value = str(path_or_url)
-    if is_url(value):
-        return True
-    path = Path(value)
-    suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES or suffix in FEED_SUFFIXES:
-        return path.is_file()
-    if suffix == ".txt":
-        return is_url_list(path)
-    if path.is_dir():
-        return any(True for _ in _html_files(path))
-    return False
 
 
 def looks_like_feed(text: str, content_type: str = "") -> bool:
@@ -289,7 +257,7 @@ def iter_web_inputs(
         if not path.exists():
             yield Rejected(value, None, "no such file or folder, and not an http(s) URL")
         elif path.is_dir():
-            files = _html_files(path)
+            files = html_files(path)
             if not files:
                 yield Rejected(value, None, "folder has no .html or .htm files")
             for file in files:

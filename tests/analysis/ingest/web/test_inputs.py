@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from analysis.ingest.url_lists import is_url_list
 from analysis.ingest.web.fetch import Fetcher
-from analysis.ingest.web.inputs import fill_missing_text, is_url_list, is_web_input, iter_web_inputs
+from analysis.ingest.web.inputs import fill_missing_text, iter_web_inputs
+from analysis.ingest.web.kinds import is_web_input
 from analysis.records import Article, Rejected
 from tests.paths import FIXTURES
 

@@ -1,0 +1,72 @@
+"""Start-up: what `slant` imports before its first article, checked in a fresh interpreter.
+
+Libraries a command does not need stay unimported: scikit-learn (stories), pandas
+(dashboard reads, stories), Streamlit (dashboard), Dask (`--engine dask`), trafilatura
+and httpx (web inputs). Each costs a tenth of a second to a second before any work.
+
+pandas is the exception once rows are written: pyarrow imports it the first time it
+builds an array from Python values (its shim checks whether a value is a pandas type),
+so `slant analyze` meets it with its first batch of CSV rows, whatever Slant imports.
+"""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.paths import ROOT
+
+#: Top-level packages that a command loads only when it needs them.
+HEAVY = ("sklearn", "scipy", "pandas", "streamlit", "dask", "distributed", "trafilatura", "httpx")
+
+#: Runs the command in this interpreter, then prints which HEAVY packages it imported.
+PROBE = """
+import json, sys
+from analysis.cli.main import main
+try:
+    main(sys.argv[2:])
+except SystemExit:
+    pass
+heavy = json.loads(sys.argv[1])
+print(json.dumps(sorted(name for name in heavy if name in sys.modules)))
+"""
+
+
+def imported_heavy(*args, heavy=HEAVY, cwd=ROOT) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(heavy), *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("command", [["--help"], ["analyze", "--help"], ["ingest", "--help"]])
+def test_help_imports_no_heavy_library(command):
+    assert imported_heavy(*command) == []
+
+
+def test_analyze_of_a_local_file_imports_no_heavy_library(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(
+        json.dumps(
+            {
+                "outlet": "Kestria Herald",
+                "title": "Talks resume",
+                "published": "2026-01-05T09:30:00+02:00",
+                "text": "The minister said the talks were a breach of sovereignty.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    not_pandas = tuple(name for name in HEAVY if name != "pandas")  # see the module's note
+    assert (
+        imported_heavy("analyze", articles, "--out", out, "--workers", "1", heavy=not_pandas) == []
+    )
+    assert (out / "articles.csv").read_text(encoding="utf-8").count("\n") == 2
