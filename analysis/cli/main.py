@@ -284,10 +284,13 @@ def cmd_analyze(args) -> int:
     tally = Tally()
     started = time.perf_counter()
     out = Path(args.out)
-    writers = {
-        name: CsvAppender(out / f"{name}.csv") for name in ("articles", "evidence", "targets")
-    }
     categories, classes = lexicons.framing_categories, lexicons.cue_classes
+    columns = {
+        "articles": article_columns(categories, classes),
+        "evidence": EVIDENCE_CSV_COLUMNS,
+        "targets": TARGET_CSV_COLUMNS,
+    }
+    writers = {name: CsvAppender(out / f"{name}.csv", columns[name]) for name in columns}
     from analysis.runs.scoring import RunSummary, unique_articles
 
     seen = RunSummary()
@@ -299,13 +302,8 @@ def cmd_analyze(args) -> int:
         for name, table in zip(writers, tables, strict=True):
             writers[name].append(table)
     meta = {"lexicon_hash": lexicons.hash, "analysis_version": _version(), "filters": {}}
-    columns = {
-        "articles": article_columns(categories, classes),
-        "evidence": EVIDENCE_CSV_COLUMNS,
-        "targets": TARGET_CSV_COLUMNS,
-    }
     for name, writer in writers.items():
-        writer.finish(columns[name], name, **meta)
+        writer.finish(name, **meta)
     seconds = time.perf_counter() - started
     for warning in tally.warnings:
         print(f"warning: {warning}", file=sys.stderr)

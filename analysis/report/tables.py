@@ -1,21 +1,27 @@
 """The report tables: one row per article (wide scores), one row per evidence span, targets.
 
-``slant analyze`` builds them from results in memory, batch by batch;
-``slant export`` builds the same columns from the store with SQL, in chunks.
-Both write through :mod:`analysis.report.export`, so every CSV is formula-injection safe.
+``slant analyze`` builds them from results in memory, batch by batch, in the pool's
+workers; ``slant export`` reads the same columns from the store, in chunks. Both are
+Arrow tables built column by column (no row objects, no pandas), and both are written by
+:class:`CsvAppender`: formula-injection safe (:func:`analysis.report.export.neutralise_arrow`,
+string columns only), by pyarrow's CSV writer (strings quoted, missing values empty).
+Dates are written as ``YYYY-MM-DD HH:MM:SS`` (UTC).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 
-from analysis.records import EVIDENCE_COLUMNS, AnalysisResult, Article
-from analysis.report.export import metadata, metadata_json, neutralise
-from analysis.store import SCORE_COLUMNS, articles_frame, result_frames
+from analysis.records import EVIDENCE_COLUMNS, AnalysisResult, Article, evidence_row, target_row
+from analysis.report.export import metadata, metadata_json, neutralise_arrow
+from analysis.store.schema import _INTEGER_SCORES, SCORE_COLUMNS
 
 ARTICLE_INFO = (
     "article_id",
@@ -65,19 +71,35 @@ def article_columns(framing_categories: Sequence[str], cue_classes: Sequence[str
 
 @dataclass(frozen=True, slots=True)
 class BatchTables:
-    """Scores one batch and returns its three tables (:func:`tables_for_results`).
+    """Scores one batch and returns its three tables (:func:`tables_for_results`) as CSV rows.
 
-    :func:`analysis.pipeline.map_batches` runs it in the pool's workers, so the
-    evidence rows become columns where they were made and travel back as frames; the
-    parent only appends them to the CSV files.
+    :func:`analysis.pipeline.map_batches` runs it in the pool's workers, so the evidence
+    rows become columns, neutralised and encoded where they were made, and travel back as
+    bytes; the parent only appends them to the CSV files.
     """
 
     framing_categories: tuple[str, ...]
     cue_classes: tuple[str, ...]
 
-    def __call__(self, analyzer, batch: list[Article], first: int):
+    def __call__(self, analyzer, batch: list[Article], first: int) -> tuple[CsvRows, ...]:
         results = [analyzer.analyze(article) for article in batch]
-        return tables_for_results(batch, results, self.framing_categories, self.cue_classes)
+        tables = tables_for_results(batch, results, self.framing_categories, self.cue_classes)
+        return tuple(map(csv_rows, tables))
+
+
+#: Arrow types of the evidence CSV's columns (every other column is text).
+_EVIDENCE_TYPES = {
+    "start": pa.int64(),
+    "end": pa.int64(),
+    "sentence_index": pa.int64(),
+    "score": pa.float64(),
+    "anonymous": pa.bool_(),
+    "source_start": pa.int64(),
+    "source_end": pa.int64(),
+    "cue_start": pa.int64(),
+    "cue_end": pa.int64(),
+}
+_TARGET_TYPES = {"mentions": pa.int64(), "sentences": pa.int64(), "sentiment": pa.float64()}
 
 
 def tables_for_results(
@@ -85,92 +107,186 @@ def tables_for_results(
     results: Sequence[AnalysisResult],
     framing_categories: Sequence[str],
     cue_classes: Sequence[str],
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """articles, evidence and targets tables for one batch of analysed articles."""
-    info = articles_frame(articles)
-    frames = result_frames(results)
-    wide = info[list(ARTICLE_INFO)].merge(frames["scores"], on="article_id", how="left")
-    counts = frames["category_counts"]
-    for category in framing_categories:
-        wide[f"framing_{category}_per_1k"] = _rate(wide, counts, "framing", category)
-    for cue_class in cue_classes:
-        wide[f"cue_{cue_class}_share"] = _cue_share(wide, counts, cue_class)
-    wide = wide[article_columns(framing_categories, cue_classes)]
+) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """articles, evidence and targets tables for one batch of analysed articles.
 
-    evidence = frames["evidence"].copy()
-    by_id = {a.article_id: a for a in articles}
-    sentence_spans = {
-        (r.article_id, s.field, s.index): (s.start, s.end) for r in results for s in r.sentences
-    }
-    evidence["outlet"] = evidence["article_id"].map(lambda i: by_id[i].outlet)
-    evidence["sentence_index"] = evidence["sentence"]
-    evidence["sentence"] = [
-        _sentence_text(by_id[aid], field, index, sentence_spans)
-        for aid, field, index in zip(
-            evidence["article_id"], evidence["field"], evidence["sentence_index"], strict=True
-        )
-    ]
-    evidence = evidence[list(EVIDENCE_CSV_COLUMNS)]
+    ``results[i]`` is the result of ``articles[i]`` (as :class:`BatchTables` makes them).
+    """
+    published = [_published_text(a.published) for a in articles]
+    wide = _wide_table(
+        {
+            "article_id": [a.article_id for a in articles],
+            "outlet": [a.outlet for a in articles],
+            "published": published,
+            "title": [a.title for a in articles],
+            "url": [a.url for a in articles],
+            "section": [a.section for a in articles],
+            "author": [a.author for a in articles],
+            "event_id": [a.event_id for a in articles],
+        },
+        {c: [r.scores.get(c) for r in results] for c in SCORE_COLUMNS},
+        lambda family, category: [r.category_counts.get((family, category), 0) for r in results],
+        framing_categories,
+        cue_classes,
+        analysis_version=[r.analysis_version for r in results],
+        lexicon_hash=[r.lexicon_hash for r in results],
+    )
 
-    targets = frames["target_sentiment"].merge(
-        info[["article_id", "outlet", "published"]], on="article_id", how="left"
-    )[list(TARGET_CSV_COLUMNS)]
+    rows: list[tuple] = []
+    outlets: list[str] = []
+    sentences: list[str] = []
+    target_rows: list[tuple] = []
+    for article, result, when in zip(articles, results, published, strict=True):
+        evidence = result.evidence
+        if evidence:
+            rows += map(evidence_row, evidence)
+            outlets += [article.outlet] * len(evidence)
+            spans = {(s.field, s.index): (s.start, s.end) for s in result.sentences}
+            for item in evidence:
+                span = spans.get((item.field, item.sentence))
+                sentences.append(getattr(article, item.field)[span[0] : span[1]] if span else "")
+        target_rows += [
+            (article.article_id, article.outlet, when, *target_row(t)) for t in result.targets
+        ]
+    evidence_columns = dict(
+        zip(EVIDENCE_COLUMNS, _transpose(rows, len(EVIDENCE_COLUMNS)), strict=True)
+    )
+    evidence_columns["sentence_index"] = evidence_columns["sentence"]
+    evidence_columns["sentence"] = sentences
+    evidence_columns["outlet"] = outlets
+    evidence = _typed_table(evidence_columns, EVIDENCE_CSV_COLUMNS, _EVIDENCE_TYPES)
+    targets = _typed_table(
+        dict(
+            zip(TARGET_CSV_COLUMNS, _transpose(target_rows, len(TARGET_CSV_COLUMNS)), strict=True)
+        ),
+        TARGET_CSV_COLUMNS,
+        _TARGET_TYPES,
+    )
     return wide, evidence, targets
 
 
-def _rate(wide: pd.DataFrame, counts: pd.DataFrame, family: str, category: str) -> pd.Series:
-    chosen = counts[(counts["family"] == family) & (counts["category"] == category)]
-    per_article = wide["article_id"].map(chosen.set_index("article_id")["count"]).fillna(0)
-    words = wide["words"].where(wide["words"] > 0)
-    return per_article * 1000.0 / words
+def _transpose(rows: list[tuple], width: int) -> list[list]:
+    """Rows as columns, with one ``zip`` (in C)."""
+    return [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * width
 
 
-def _cue_share(wide: pd.DataFrame, counts: pd.DataFrame, cue_class: str) -> pd.Series:
-    chosen = counts[(counts["family"] == "cue_class") & (counts["category"] == cue_class)]
-    per_article = wide["article_id"].map(chosen.set_index("article_id")["count"]).fillna(0)
-    total = wide["attributions"].where(wide["attributions"] > 0)
-    return per_article / total
+def _typed_table(columns: dict[str, list], order: Sequence[str], types: dict) -> pa.Table:
+    return pa.table({name: pa.array(columns[name], types.get(name, pa.string())) for name in order})
 
 
-def _sentence_text(article: Article, field: str, index, spans: dict) -> str:
-    span = spans.get((article.article_id, field, int(index))) if pd.notna(index) else None
-    if span is None:
-        return ""
-    return getattr(article, field)[span[0] : span[1]]
+def _published_text(when) -> str | None:
+    """Aware UTC as the CSVs write it: ``2024-03-01 09:30:00`` (microseconds only when set)."""
+    return str(when.replace(tzinfo=None)) if when is not None else None
+
+
+def _wide_table(
+    info: dict[str, list],
+    scores: dict[str, list],
+    count_of: Callable[[str, str], list],
+    framing_categories: Sequence[str],
+    cue_classes: Sequence[str],
+    **stamps: list,
+) -> pa.Table:
+    """articles.csv's columns: ``info``, the scores, and per framing category a rate per
+    1,000 words and per cue class a share of attributions (``count_of(family, category)``
+    gives one count per article); empty where the article has no words or no attributions.
+    """
+    arrays = {name: _typed(values, pa.string()) for name, values in info.items()}
+    for name in SCORE_COLUMNS:
+        kind = pa.int64() if name in _INTEGER_SCORES else pa.float64()
+        arrays[name] = _typed(scores[name], kind)
+    words = _positive(arrays["words"])
+    attributions = _positive(arrays["attributions"])
+    for category in framing_categories:
+        counts = pa.array(count_of("framing", category), pa.float64())
+        arrays[f"framing_{category}_per_1k"] = pc.divide(pc.multiply(counts, 1000.0), words)
+    for cue_class in cue_classes:
+        counts = pa.array(count_of("cue_class", cue_class), pa.float64())
+        arrays[f"cue_{cue_class}_share"] = pc.divide(counts, attributions)
+    for name, values in stamps.items():
+        arrays[name] = _typed(values, pa.string())
+    columns = article_columns(framing_categories, cue_classes)
+    return pa.table({name: arrays[name] for name in columns})
+
+
+def _typed(values, kind: pa.DataType):
+    """A Python list or an Arrow column (from the store) as an Arrow column of ``kind``."""
+    if isinstance(values, pa.Array | pa.ChunkedArray):
+        return values if values.type == kind else pc.cast(values, kind)
+    return pa.array(values, kind)
+
+
+def _positive(values: pa.Array) -> pa.Array:
+    """``values`` as floats, null where not above zero (a rate over nothing is empty)."""
+    floats = pc.cast(values, pa.float64())
+    return pc.if_else(pc.greater(floats, 0.0), floats, pa.scalar(None, pa.float64()))
+
+
+@dataclass(frozen=True, slots=True)
+class CsvRows:
+    """Rows of one CSV, neutralised and encoded, without the header: what a pool worker
+    sends back, so the parent only appends bytes to the file."""
+
+    data: bytes
+    rows: int
+
+
+def csv_rows(table: pa.Table | pa.RecordBatch) -> CsvRows:
+    """``table``'s rows as CSV (pyarrow's writer), formula-injection safe, NaN as empty."""
+    if isinstance(table, pa.RecordBatch):
+        table = pa.Table.from_batches([table])
+    safe = neutralise_arrow(_without_nan(table))
+    sink = io.BytesIO()
+    pa_csv.write_csv(safe, sink, pa_csv.WriteOptions(include_header=False))
+    return CsvRows(sink.getvalue(), table.num_rows)
 
 
 class CsvAppender:
-    """Appends frames to one CSV (header once), neutralised; keeps a row count for the JSON."""
+    """One CSV file: the header (``columns``, neutralised) at once, then appended rows; at
+    :meth:`finish` the JSON companion with the row count."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, columns: Sequence[str]):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.columns = list(columns)
         self.rows = 0
-        self._started = False
+        header = io.BytesIO()
+        empty = pa.table({c: pa.array([], pa.string()) for c in self.columns})
+        pa_csv.write_csv(neutralise_arrow(empty), header)
+        self._file = self.path.open("wb")
+        self._file.write(header.getvalue())
 
-    def append(self, frame: pd.DataFrame) -> None:
-        safe = neutralise(frame)
-        safe.to_csv(
-            self.path, mode="a" if self._started else "w", header=not self._started, index=False
-        )
-        self._started = True
-        self.rows += len(frame)
+    def append(self, rows: CsvRows | pa.Table | pa.RecordBatch) -> None:
+        if not isinstance(rows, CsvRows):
+            if rows.schema.names != self.columns:
+                raise ValueError(f"{self.path.name}: columns {rows.schema.names} != the header's")
+            rows = csv_rows(rows)
+        self._file.write(rows.data)
+        self.rows += rows.rows
 
-    def finish(self, columns: Sequence[str], kind: str, **meta) -> None:
-        if not self._started:
-            self.append(pd.DataFrame(columns=list(columns)))
+    def finish(self, kind: str, **meta) -> None:
+        self._file.close()
         companion = self.path.with_suffix(".json")
         companion.write_bytes(
             metadata_json({**metadata(kind, **meta), "rows": self.rows, "file": self.path.name})
         )
 
 
+def _without_nan(table: pa.Table) -> pa.Table:
+    """NaN as a missing value (an empty cell), as in every other column."""
+    for i, column in enumerate(table.columns):
+        if pa.types.is_floating(column.type) and pc.any(pc.is_nan(column)).as_py():
+            cleaned = pc.if_else(pc.is_nan(column), pa.scalar(None, column.type), column)
+            table = table.set_column(i, table.field(i), cleaned)
+    return table
+
+
 def export_store(con, out_dir: Path, chunk_rows: int = 50_000) -> dict[str, int]:
     """Write articles.csv, evidence.csv and targets.csv (+ JSON companions) from the store.
 
-    Category and cue-class names are data (any lexicon row can name one), so they
-    never become SQL: the per-category columns are pivoted in pandas, chunk by chunk,
-    from parameterised reads of ``category_counts``.
+    Category and cue-class names are data (any lexicon row can name one), so they never
+    become SQL: the per-category columns are pivoted here, chunk by chunk, from a read of
+    ``category_counts`` joined to the chunk's ids.
     """
     out_dir = Path(out_dir)
     framing_categories = _stored_categories(con, "framing")
@@ -180,7 +296,10 @@ def export_store(con, out_dir: Path, chunk_rows: int = 50_000) -> dict[str, int]
     ).fetchone()
     meta = {"lexicon_hash": stamps[0], "analysis_version": stamps[1], "filters": {}}
     columns = article_columns(framing_categories, cue_classes)
-    info_sql = ", ".join(f"a.{c}" for c in ARTICLE_INFO)
+    info_sql = ", ".join(
+        "CAST(a.published AS VARCHAR) AS published" if c == "published" else f"a.{c}"
+        for c in ARTICLE_INFO
+    )
     wide_sql = f"""
         SELECT {info_sql}, s.* EXCLUDE (article_id, analysis_version, lexicon_hash),
                s.analysis_version, s.lexicon_hash
@@ -200,22 +319,27 @@ def export_store(con, out_dir: Path, chunk_rows: int = 50_000) -> dict[str, int]
         ORDER BY a.published, e.article_id, e.field, e.start
     """
     targets_sql = """
-        SELECT t.article_id, a.outlet, a.published, t.target, t.mentions, t.sentences, t.sentiment
+        SELECT t.article_id, a.outlet, CAST(a.published AS VARCHAR) AS published, t.target,
+               t.mentions, t.sentences, t.sentiment
         FROM target_sentiment t JOIN articles a USING (article_id)
         ORDER BY a.published, t.article_id, t.target
     """
 
-    def with_categories(wide: pd.DataFrame) -> pd.DataFrame:
-        counts = con.execute(
-            "SELECT article_id, family, category, count FROM category_counts "
-            "WHERE family IN ('framing', 'cue_class') AND list_contains(?, article_id)",
-            [wide["article_id"].tolist()],
-        ).df()
-        for category in framing_categories:
-            wide[f"framing_{category}_per_1k"] = _rate(wide, counts, "framing", category)
-        for cue_class in cue_classes:
-            wide[f"cue_{cue_class}_share"] = _cue_share(wide, counts, cue_class)
-        return wide[columns]
+    def with_categories(batch: pa.RecordBatch) -> pa.Table:
+        scored = pa.Table.from_batches([batch])
+        ids = scored.column("article_id")
+        counts = _category_counts(con, ids)
+        return _wide_table(
+            {c: scored.column(c) for c in ARTICLE_INFO},
+            {c: scored.column(c) for c in SCORE_COLUMNS},
+            lambda family, category: [
+                counts.get((aid, family, category), 0) for aid in ids.to_pylist()
+            ],
+            framing_categories,
+            cue_classes,
+            analysis_version=scored.column("analysis_version"),
+            lexicon_hash=scored.column("lexicon_hash"),
+        )
 
     counts = {}
     for name, sql, cols, shape in (
@@ -223,12 +347,11 @@ def export_store(con, out_dir: Path, chunk_rows: int = 50_000) -> dict[str, int]
         ("evidence", evidence_sql, EVIDENCE_CSV_COLUMNS, None),
         ("targets", targets_sql, TARGET_CSV_COLUMNS, None),
     ):
-        appender = CsvAppender(out_dir / f"{name}.csv")
+        appender = CsvAppender(out_dir / f"{name}.csv", cols)
         reader = con.cursor().sql(sql).to_arrow_reader(chunk_rows)
         for batch in reader:
-            frame = batch.to_pandas()
-            appender.append(shape(frame) if shape else frame)
-        appender.finish(cols, name, **meta)
+            appender.append(shape(batch) if shape else batch)
+        appender.finish(name, **meta)
         counts[name] = appender.rows
     return counts
 
@@ -238,3 +361,18 @@ def _stored_categories(con, family: str) -> list[str]:
         "SELECT DISTINCT category FROM category_counts WHERE family = ? ORDER BY 1", [family]
     ).fetchall()
     return [r[0] for r in rows]
+
+
+def _category_counts(con, ids: pa.ChunkedArray) -> dict[tuple[str, str, str], int]:
+    """``(article_id, family, category) -> count`` of framing categories and cue classes."""
+    cursor = con.cursor()
+    cursor.register("_chunk_ids", pa.table({"article_id": ids}))
+    try:
+        rows = cursor.execute(
+            "SELECT c.article_id, c.family, c.category, c.count FROM category_counts c "
+            "JOIN _chunk_ids USING (article_id) WHERE c.family IN ('framing', 'cue_class')"
+        ).fetchall()
+    finally:
+        cursor.unregister("_chunk_ids")
+        cursor.close()
+    return {(aid, family, category): count for aid, family, category, count in rows}

@@ -24,7 +24,7 @@ def scored(analyzer, lexicons, sample_articles):
     wide, _, _ = tables_for_results(
         sample_articles, results, lexicons.framing_categories, lexicons.cue_classes
     )
-    return wide
+    return wide.to_pandas()
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from analysis.report import export
@@ -75,3 +76,29 @@ def test_write_export_writes_csv_and_json_companion(tmp_path):
 def test_metadata_records_the_time_of_export_when_not_given():
     meta = export.metadata("evidence")
     assert datetime.fromisoformat(meta["exported_at"]).tzinfo is not None
+
+
+@pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r", "\n", " =", "   @"])
+def test_arrow_text_cell_a_spreadsheet_would_run_gets_a_quote(prefix):
+    table = pa.table({"title": [f"{prefix}HYPERLINK(1)", "plain", None]})
+    safe = export.neutralise_arrow(table)
+    assert safe.column("title").to_pylist() == [f"'{prefix}HYPERLINK(1)", "plain", None]
+
+
+@pytest.mark.parametrize("prefix", [" =", "  +", " -", " @"])
+def test_text_cell_with_leading_spaces_before_a_formula_gets_a_quote(prefix):
+    frame = pd.DataFrame({"title": [f"{prefix}1+1"]})
+    back = pd.read_csv(io.BytesIO(export.to_csv(frame)), dtype=str, keep_default_na=False)
+    assert back["title"].iloc[0] == f"'{prefix}1+1"
+
+
+def test_arrow_neutralising_leaves_numbers_and_later_formula_characters_alone():
+    table = pa.table({"text": ["a = b", "x@y.org", " plain"], "sentiment": [-0.5, 0.25, -1.0]})
+    safe = export.neutralise_arrow(table)
+    assert safe.column("text").to_pylist() == ["a = b", "x@y.org", " plain"]
+    assert safe.column("sentiment").to_pylist() == [-0.5, 0.25, -1.0]
+    assert safe.schema.field("sentiment").type == pa.float64()
+
+
+def test_arrow_column_names_are_neutralised_too():
+    assert export.neutralise_arrow(pa.table({"=cmd": ["a"]})).column_names == ["'=cmd"]
