@@ -1,4 +1,4 @@
-"""The ``slant`` command: ingest, analyze, export, rescore, stories, dashboard.
+"""The ``slant`` command: ingest, analyze, export, rescore, stories, validate, dashboard.
 
 Exit codes: 0 ok; 1 some inputs rejected (the rest done); 2 usage or fatal error.
 """
@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from analysis.cli import validate
 from analysis.errors import SlantError
 from analysis.records import Article, Rejected
 
@@ -518,6 +519,8 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"articles further apart are never compared (default {DEFAULT_WINDOW_DAYS:g})",
     )
     p.set_defaults(func=cmd_stories)
+
+    validate.add_parser(sub, str(DEFAULT_DB))
 
     p = sub.add_parser("dashboard", help="start the dashboard on a store")
     p.add_argument("--db", default=str(DEFAULT_DB), metavar="FILE")
