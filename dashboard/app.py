@@ -40,11 +40,13 @@ PAGE_TABLE = [
         ":material/difference:",
         "compare-articles",
     ),
+    ("Validity", "validate.py", "Validate", ":material/fact_check:", "validate"),
+    ("Validity", "methods.py", "Methods", ":material/menu_book:", "methods"),
     ("Data", "data.py", "Data and exports", ":material/database:", "data"),
 ]
 
 #: Pages that work without any article in the store.
-WORKS_WITHOUT_DATA = {"data"}
+WORKS_WITHOUT_DATA = {"data", "methods"}
 
 
 #: The page served at the app's root; its own URL path works too (see build_pages).

@@ -10,6 +10,7 @@ go-to-definition and a type checker can follow them.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -33,14 +34,31 @@ def store_path() -> Path:
     return Path(os.environ.get(DB_ENV) or store.DEFAULT_DB)
 
 
+#: How long a read waits while this process writes to the store (the Validate page
+#: stores codes): DuckDB refuses a read-only and a read-write connection to one file at
+#: once within one process, and a code is written in milliseconds.
+READ_WAIT_SECONDS = 5.0
+
+
+def read_connection(path: str):
+    """A read-only connection to the store, waiting out a short write by this process."""
+    deadline = time.monotonic() + READ_WAIT_SECONDS
+    while True:
+        try:
+            return store.connect(path, read_only=True)
+        except duckdb.ConnectionException as error:
+            if time.monotonic() >= deadline:
+                raise StoreUnavailable(str(error)) from error
+            time.sleep(0.05)
+        except duckdb.Error as error:  # not a DuckDB file, or another error opening it
+            raise StoreUnavailable(str(error)) from error
+
+
 @st.cache_data(ttl=CACHE_TTL, max_entries=CACHE_ENTRIES, show_spinner=False)
 def _cached(fingerprint: str, path: str, _function: Callable, name: str, args: tuple):
     # ``_function`` is left out of the key (leading underscore); ``name`` names it, and
     # ``fingerprint`` makes a changed store file a new entry.
-    try:
-        con = store.connect(path, read_only=True)
-    except duckdb.Error as error:  # not a DuckDB file, or another error opening it
-        raise StoreUnavailable(str(error)) from error
+    con = read_connection(path)
     try:
         return _function(con, *args)
     finally:

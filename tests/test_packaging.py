@@ -29,7 +29,7 @@ def _packages_in_tree() -> set[str]:
 def test_pyproject_lists_every_package_of_the_tree():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
     listed = set(config["tool"]["setuptools"]["packages"])
-    assert listed - {"analysis.package_data"} == _packages_in_tree()
+    assert listed - {"analysis.package_data", "analysis.package_docs"} == _packages_in_tree()
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +102,9 @@ def test_wheel_runs_slant_analyze_in_a_fresh_environment(wheel, tmp_path):
     assert "so-called" in evidence and "breach of the country's sovereignty" in evidence
     provenance = json.loads((work / "out" / "articles.json").read_text())
     assert provenance
+
+
+def test_wheel_carries_the_benchmark_document(wheel):
+    import zipfile
+
+    assert "analysis/package_docs/validity.md" in zipfile.ZipFile(wheel).namelist()

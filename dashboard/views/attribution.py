@@ -6,9 +6,10 @@ from __future__ import annotations
 import streamlit as st
 
 from analysis.compare import queries
-from dashboard import cache, charts, classroom, components, sidebar
+from dashboard import cache, charts, classroom, components, sidebar, validation_note
 
 st.title("Attribution")
+validation_note.show("attribution")
 filters = sidebar.filters()
 
 summary = cache.run(queries.attribution_summary, filters)

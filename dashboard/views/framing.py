@@ -6,9 +6,11 @@ import streamlit as st
 
 from analysis.compare import queries
 from analysis.measures.registry import SMALL_N
-from dashboard import cache, charts, classroom, components, sidebar, url_state
+from dashboard import cache, charts, classroom, components, sidebar, url_state, validation_note
 
 st.title("Framing")
+validation_note.show("framing")
+validation_note.show("hedge")
 filters = sidebar.filters()
 
 rates = cache.run(queries.framing_rates, filters)

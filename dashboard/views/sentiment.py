@@ -6,7 +6,7 @@ import streamlit as st
 
 from analysis.compare import queries
 from analysis.measures.registry import SMALL_N
-from dashboard import cache, charts, classroom, components, sidebar, url_state
+from dashboard import cache, charts, classroom, components, sidebar, url_state, validation_note
 
 st.title("Sentiment")
 filters = sidebar.filters()
@@ -42,6 +42,7 @@ components.table(
 components.explain("headline_sentiment")
 
 st.subheader("Sentiment toward targets")
+validation_note.show("target")
 matrix = cache.run(queries.target_matrix, filters)
 if matrix.empty:
     st.info(
