@@ -26,7 +26,7 @@ NAMES = {
 def _link(params: dict) -> str:
     if classroom.is_on():
         params = {**params, "classroom": "1"}
-    return "validate" + (f"?{urlencode(params)}" if params else "")
+    return "validate" + ("?" + urlencode(params) if params else "")
 
 
 def show(measure: str) -> None:

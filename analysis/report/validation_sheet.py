@@ -213,7 +213,7 @@ def read_sheet(
         if item_id not in by_id.index:
             problems.append(
                 f"{where}: item {item_id!r} is not in this store's samples; keep the item "
-                "column as exported (is this the sheet of another store?)"
+                "column as exported (perhaps it is the sheet of another store)"
             )
             continue
         item = by_id.loc[item_id]

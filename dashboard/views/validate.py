@@ -42,7 +42,7 @@ md = components.escape_md
 
 
 def _position_key(sample_id: str, coder: str) -> str:
-    return f"_validate_pos::{sample_id}::{coder}"
+    return f"_validate_pos|{sample_id}|{coder}"
 
 
 def _first_uncoded(item_ids: list[str], mine: set[str], after: int = -1) -> int:
