@@ -35,7 +35,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from analysis.config import STORY_THRESHOLD, STORY_WINDOW_DAYS
-from analysis.text import TOKEN_RE
+from analysis.text import TOKEN_RE, match_form
 
 #: Defaults chosen on the sample corpus and checked on the economy fixture (see bench/stories.py).
 DEFAULT_THRESHOLD = STORY_THRESHOLD
@@ -60,11 +60,6 @@ _STOP_WORDS = sorted(
 )
 
 
-def _preprocess(text: str) -> str:
-    # str.replace is an order of magnitude faster than str.translate with a dict here.
-    return text.lower().replace("\u2019", "'").replace("\u2018", "'")
-
-
 def _lead(text: str, chars: int | None) -> str:
     """The first ``chars`` characters, cut at a space: the lead names the event."""
     if chars is None or len(text) <= chars:
@@ -85,7 +80,7 @@ def vectorize(
     )
     bodies = [_lead(t, body_chars) for t in frame["text"].fillna("").astype(str)]
     vectorizer = TfidfVectorizer(
-        preprocessor=_preprocess,
+        preprocessor=match_form,
         token_pattern=TOKEN_RE.pattern,
         stop_words=_STOP_WORDS,
         ngram_range=ngram_range,

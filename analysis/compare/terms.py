@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
-from analysis.text import QUOTE_FOLD, TOKEN_RE, tokenize
+from analysis.text import TOKEN_RE, match_form, tokenize
 from analysis.text.patterns import PatternSet
 
 #: Words that never make a term on their own nor start or end a phrase.
@@ -32,10 +32,6 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
     "said", "says", "say", "told", "according", "mr", "mrs", "ms", "also", "would", "could",
     "just", "like", "s", "t", "don't", "it's", "that's", "he's", "she's", "they're", "i'm",
 }  # fmt: skip
-
-
-def _preprocess(text: str) -> str:
-    return text.lower().translate(QUOTE_FOLD)
 
 
 def _keep_term(term: str) -> bool:
@@ -61,7 +57,7 @@ def self_name_filter(names: Iterable[str]) -> Callable[[str], bool]:
     """
     phrases, parts = set(), set()
     for name in names:
-        words = [w.lower().translate(QUOTE_FOLD) for _, _, w in tokenize(str(name))]
+        words = [match_form(w) for _, _, w in tokenize(str(name))]
         words = [w for w in words if w not in STOP_WORDS]
         if words:
             phrases.add(" " + " ".join(words) + " ")
@@ -113,7 +109,7 @@ def term_counts(
     of sovereignty" survives while "of the" and "said the" do not.
     """
     vectorizer = CountVectorizer(
-        preprocessor=_preprocess,
+        preprocessor=match_form,
         token_pattern=TOKEN_RE.pattern,
         ngram_range=ngram_range,
         min_df=min_df,

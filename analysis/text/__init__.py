@@ -5,16 +5,18 @@ The names below are the text primitives every later stage uses; they live in
 :mod:`~analysis.text.sentences`.
 """
 
-from analysis.text.normalize import QUOTE_FOLD, fold_quotes, normalize
+from analysis.text.normalize import QUOTE_FOLD, QUOTE_PAIRS, fold_quotes, match_form, normalize
 from analysis.text.sentences import ABBREVIATIONS, sentence_index, split_sentences
 from analysis.text.tokens import TOKEN_RE, count_words, tokenize
 
 __all__ = [
     "ABBREVIATIONS",
     "QUOTE_FOLD",
+    "QUOTE_PAIRS",
     "TOKEN_RE",
     "count_words",
     "fold_quotes",
+    "match_form",
     "normalize",
     "sentence_index",
     "split_sentences",

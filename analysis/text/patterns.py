@@ -21,7 +21,7 @@ from operator import is_, itemgetter
 from typing import NamedTuple
 
 from analysis.errors import InputError
-from analysis.text import QUOTE_FOLD, TOKEN_RE
+from analysis.text import TOKEN_RE, fold_quotes
 
 MAX_GAP = 4
 _CACHE_LIMIT = 200_000
@@ -67,7 +67,7 @@ def compile_pattern(pattern: str) -> tuple[Step, ...]:
         stem = part.rstrip("*")
         if "*" in stem:
             raise PatternError(f"'{pattern}': * may only end a word or stand alone")
-        words = TOKEN_RE.findall(stem.translate(QUOTE_FOLD))
+        words = TOKEN_RE.findall(fold_quotes(stem))
         if not words:
             raise PatternError(f"'{pattern}': '{part}' holds no letters or digits")
         for index, word in enumerate(words):
