@@ -57,7 +57,9 @@ def neutralise_arrow(table: pa.Table) -> pa.Table:
 
     columns = []
     for column in table.columns:
-        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+        is_text = pa.types.is_string(column.type) or pa.types.is_large_string(column.type)
+        # Matching is cheaper than replacing (no new column): replace only where needed.
+        if is_text and pc.any(pc.match_substring_regex(column, FORMULA_START)).as_py():
             column = pc.replace_substring_regex(
                 column, pattern=f"({FORMULA_START})", replacement="'\\1", max_replacements=1
             )

@@ -141,10 +141,12 @@ def tables_for_results(
         if evidence:
             rows += map(evidence_row, evidence)
             outlets += [article.outlet] * len(evidence)
-            spans = {(s.field, s.index): (s.start, s.end) for s in result.sentences}
-            for item in evidence:
-                span = spans.get((item.field, item.sentence))
-                sentences.append(getattr(article, item.field)[span[0] : span[1]] if span else "")
+            # Each sentence cut once (an article has fewer sentences than evidence rows).
+            text_of = {
+                (s.field, s.index): getattr(article, s.field)[s.start : s.end]
+                for s in result.sentences
+            }
+            sentences += [text_of.get((item.field, item.sentence), "") for item in evidence]
         target_rows += [
             (article.article_id, article.outlet, when, *target_row(t)) for t in result.targets
         ]
@@ -165,9 +167,9 @@ def tables_for_results(
     return wide, evidence, targets
 
 
-def _transpose(rows: list[tuple], width: int) -> list[list]:
+def _transpose(rows: list[tuple], width: int) -> list[tuple]:
     """Rows as columns, with one ``zip`` (in C)."""
-    return [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * width
+    return [*zip(*rows, strict=True)] if rows else [()] * width
 
 
 def _typed_table(columns: dict[str, list], order: Sequence[str], types: dict) -> pa.Table:
