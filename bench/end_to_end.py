@@ -1,0 +1,289 @@
+"""Speed as users run it: the ``slant`` command, as a subprocess, against bare VADER as a subprocess.
+
+Run: ``.venv/bin/python bench/end_to_end.py [--n 2000 20000] [--repeat 2] [--ingest-n 100000]``
+
+For each corpus size ``--n`` (``bench/corpus.py`` articles, read from its JSONL file),
+every command below runs in its own fresh process, timed from launch to exit (wall
+clock, with the child's CPU seconds and peak RSS from ``wait4``), and the commands take
+turns, ``--repeat`` rounds, best of the rounds kept, so the load of a shared machine
+hits both sides of each ratio alike:
+
+- the floor: a Python process that imports vaderSentiment and runs
+  ``polarity_scores`` on every sentence of every article (the body split by
+  ``analysis.text.split_sentences`` after ingest's cleaning, and the headline),
+  read from a JSON file the bench writes beforehand (untimed);
+- ``slant analyze IN.jsonl --out DIR --workers W`` into a new folder, W = 1 and 2;
+- ``slant ingest IN.jsonl --db NEW.duckdb --workers W`` into a new store, W = 1 and 2.
+
+Each line gives wall seconds, articles/s, CPU seconds (the command and its workers),
+``x floor`` = floor wall seconds / command wall seconds (above 1.0: the command is
+faster than bare VADER alone), and ``x floor CPU`` = floor CPU / command CPU, the
+same ratio in CPU time, which other jobs on a shared machine move less than wall time.
+``--before DIR`` adds ``slant analyze`` run from another source tree (e.g. ``git
+archive`` of an older commit), ``python -m analysis.cli.main`` with that tree first on
+``PYTHONPATH``, for a before/after in the same run. Then start-up alone: ``python -c pass``, the floor's imports,
+``slant --help`` and ``slant analyze`` on one article (best of ``--startup-repeat``).
+``--ingest-n 100000`` adds one round of ``slant ingest --workers 2`` of that many
+articles against its floor. Outputs go to a temporary folder under ``bench/out/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import corpus  # noqa: E402
+
+BIN = Path(sys.executable).parent
+SLANT = str(BIN / "slant")
+
+#: The floor's whole program: read the sentences, score each with bare vaderSentiment.
+FLOOR = """
+import json, sys
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+polarity = SentimentIntensityAnalyzer().polarity_scores
+with open(sys.argv[1], encoding="utf-8") as handle:
+    for line in handle:
+        for sentence in json.loads(line):
+            polarity(sentence)
+"""
+
+
+@dataclass
+class Timing:
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+def run(command: list[str]) -> Timing:
+    """Launch ``command``, wait for it; its wall time, CPU (with reaped children), peak RSS."""
+    with tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            err.seek(0)
+            message = err.read().decode(errors="replace")[-2000:]
+            raise SystemExit(f"{' '.join(command)} exited {child.returncode}:\n{message}")
+    return Timing(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def floor_file(jsonl: Path, out: Path) -> tuple[Path, int, int]:
+    """One JSON list of sentences per article (headline last), as the floor reads them."""
+    from analysis.ingest import load_paths
+    from analysis.text import split_sentences
+
+    path = out / f"{jsonl.stem}-sentences.jsonl"
+    articles = sentences = 0
+    with path.open("w", encoding="utf-8") as handle:
+        for article in load_paths([jsonl]):
+            if hasattr(article, "problem"):
+                continue
+            chunk = [article.text[x:y] for x, y in split_sentences(article.text)]
+            if article.title:
+                chunk.append(article.title)
+            handle.write(json.dumps(chunk, ensure_ascii=False) + "\n")
+            articles += 1
+            sentences += len(chunk)
+    return path, articles, sentences
+
+
+def commands(
+    jsonl: Path, sentences: Path, scratch: Path, workers: list[int], before: Path | None = None
+) -> dict:
+    """name -> a function making a fresh command line (a new output folder or store each time)."""
+
+    def fresh(name: str) -> Path:
+        path = Path(tempfile.mkdtemp(prefix=name + "-", dir=scratch))
+        return path
+
+    made = {"floor: vaderSentiment": lambda: [sys.executable, "-c", FLOOR, str(sentences)]}
+    for w in workers:
+        made[f"slant analyze --workers {w}"] = lambda w=w: [
+            SLANT, "analyze", str(jsonl), "--out", str(fresh("analyze")), "--workers", str(w),
+        ]  # fmt: skip
+    if before is not None:
+        for w in workers:
+            made[f"before: analyze --workers {w}"] = lambda w=w: [
+                "env", f"PYTHONPATH={before}", sys.executable, "-m", "analysis.cli.main",
+                "analyze", str(jsonl), "--out", str(fresh("before")), "--workers", str(w),
+            ]  # fmt: skip
+    for w in workers:
+        made[f"slant ingest --workers {w}"] = lambda w=w: [
+            SLANT, "ingest", str(jsonl), "--db", str(fresh("ingest") / "new.duckdb"),
+            "--workers", str(w),
+        ]  # fmt: skip
+    return made
+
+
+def interleaved(made: dict, repeat: int, scratch: Path) -> dict[str, Timing]:
+    """Best wall time of each command over ``repeat`` rounds, the commands taking turns."""
+    best: dict[str, Timing] = {}
+    names = list(made)
+    for round_ in range(repeat):
+        # Rotate the order each round, so no command always runs right after the same one.
+        order = names[round_ % len(names) :] + names[: round_ % len(names)]
+        for name in order:
+            timing = run(made[name]())
+            if name not in best or timing.wall < best[name].wall:
+                best[name] = timing
+        for leftover in scratch.iterdir():
+            shutil.rmtree(leftover, ignore_errors=True)
+    return best
+
+
+def report(n: int, best: dict[str, Timing]) -> dict[str, float]:
+    floor = best["floor: vaderSentiment"]
+    print(
+        f"  {'command':<30} {'wall s':>8} {'articles/s':>11} {'CPU s':>7} {'peak MB':>8} "
+        f"{'x floor':>8} {'x floor CPU':>12}"
+    )
+    ratios = {}
+    for name, t in best.items():
+        ratios[name] = floor.wall / t.wall
+        print(
+            f"  {name:<30} {t.wall:8.2f} {n / t.wall:11.0f} {t.cpu:7.2f} {t.peak_mb:8.0f} "
+            f"{floor.wall / t.wall:7.2f}x {floor.cpu / t.cpu:11.2f}x"
+        )
+    return ratios
+
+
+def startup(repeat: int, scratch: Path, before: Path | None = None) -> dict[str, float]:
+    one = scratch / "one-article.jsonl"
+    first = corpus.write(2000)["jsonl"].open(encoding="utf-8").readline()
+    one.write_text(first, encoding="utf-8")
+    made = {
+        "python -c pass": lambda: [sys.executable, "-c", "pass"],
+        "import vaderSentiment (floor's start)": lambda: [
+            sys.executable,
+            "-c",
+            "from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as S; S()",
+        ],  # fmt: skip
+        "slant --help": lambda: [SLANT, "--help"],
+        "slant analyze (1 article)": lambda: [
+            SLANT,
+            "analyze",
+            str(one),
+            "--out",
+            tempfile.mkdtemp(dir=scratch),
+            "--workers",
+            "1",
+        ],  # fmt: skip
+    }
+    if before is not None:
+        made["before: slant --help"] = lambda: [
+            "env", f"PYTHONPATH={before}", sys.executable, "-m", "analysis.cli.main", "--help"
+        ]  # fmt: skip
+        made["slant --help (python -m, as before)"] = lambda: [
+            sys.executable, "-m", "analysis.cli.main", "--help"
+        ]  # fmt: skip
+    best = {name: min(run(make()).wall for _ in range(repeat)) for name, make in made.items()}
+    for name, seconds in best.items():
+        print(f"  {name:<40} {seconds:6.3f} s")
+    return best
+
+
+def machine() -> str:
+    model = "?"
+    with open("/proc/cpuinfo", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    from importlib.metadata import version
+
+    versions = ", ".join(
+        f"{name} {version(name)}"
+        for name in ("duckdb", "pyarrow", "pandas", "vaderSentiment", "scikit-learn")
+    )
+    return (
+        f"{datetime.now(UTC):%d %b %Y %H:%M} UTC; nproc {os.cpu_count()}, {model}, "
+        f"{memory:.1f} GiB; Python {platform.python_version()}; {versions}"
+    )
+
+
+def load() -> str:
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, nargs="+", default=[2000, 20_000])
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--repeat", type=int, default=2, help="rounds per size (best kept)")
+    parser.add_argument("--startup-repeat", type=int, default=5)
+    parser.add_argument(
+        "--ingest-n", type=int, default=0, help="also slant ingest --workers 2 of N (0: skip)"
+    )
+    parser.add_argument(
+        "--before", type=Path, help="a source tree whose slant analyze runs beside (before/after)"
+    )
+    args = parser.parse_args(argv)
+
+    print(machine())
+    scratch_root = ROOT / "bench" / "out"
+    scratch_root.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="end-to-end-", dir=scratch_root))
+    try:
+        inputs = scratch / "inputs"
+        runs = scratch / "runs"
+        inputs.mkdir()
+        runs.mkdir()
+        print(f"\nstart-up alone, best of {args.startup_repeat} ({load()}):")
+        started = startup(args.startup_repeat, runs, args.before)
+        summary = {}
+        for n in args.n:
+            jsonl = corpus.write(n)["jsonl"]
+            sentences, articles, count = floor_file(jsonl, inputs)
+            print(
+                f"\n{n} articles ({jsonl.name}, {jsonl.stat().st_size / 1e6:.1f} MB, "
+                f"{count} sentences with headlines); best of {args.repeat} interleaved rounds "
+                f"({load()} before):"
+            )
+            made = commands(jsonl, sentences, runs, args.workers, args.before)
+            summary[n] = report(n, interleaved(made, args.repeat, runs))
+            print(f"  ({load()} after)")
+        if args.ingest_n:
+            n = args.ingest_n
+            source = corpus.write(n)["jsonl"]
+            sentences, articles, count = floor_file(source, inputs)
+            print(f"\n{n} articles, one round, floor first ({load()}):")
+            made = commands(source, sentences, runs, [2])
+            made = {k: made[k] for k in ("floor: vaderSentiment", "slant ingest --workers 2")}
+            summary[f"ingest {n}"] = report(n, interleaved(made, 1, runs))
+        largest = max(args.n)
+        ratios = summary[largest]
+        print("\ntargets:")
+        help_s = started["slant --help"]
+        print(f"  slant --help: {help_s:.3f} s (< 0.3 s: {'met' if help_s < 0.3 else 'missed'})")
+        for name, target in (
+            ("slant analyze --workers 1", 0.8),
+            ("slant analyze --workers 2", 1.5),
+        ):
+            if name in ratios:
+                verdict = "met" if ratios[name] >= target else "missed"
+                print(f"  {name} on {largest}: {ratios[name]:.2f}x floor (>= {target}x: {verdict})")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
