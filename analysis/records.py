@@ -48,6 +48,7 @@ EVIDENCE_COLUMNS = (
     "source_end",
     "cue_start",
     "cue_end",
+    "voice",
 )
 
 
@@ -107,6 +108,7 @@ class Evidence:
     source_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    voice: str = ""
 
     def as_dict(self) -> dict:
         return asdict(self)

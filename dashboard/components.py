@@ -88,6 +88,28 @@ def nothing_selected(message: str = "No articles match the current filters.") ->
 # --------------------------------------------------------------------------- downloads
 
 
+VOICES = {
+    "own": "The outlet's own words",
+    "all": "All words, quotes included",
+}
+
+
+def voice_switch() -> bool:
+    """The "whose words" switch (URL param ``voice``): True for the outlet's own words
+    only, the default, so a minister's "regime" quoted by an outlet is not the outlet's."""
+    st.radio(
+        "Whose words",
+        list(VOICES),
+        key=url_state.url_choice("voice", list(VOICES), "own"),
+        format_func=VOICES.get,
+        horizontal=True,
+        help="Own words: framing terms outside quotes and paraphrases of sources (found by "
+        "the attribution measure, which misses some). All words: every match.",
+    )
+    url_state.publish("voice")
+    return st.session_state["voice"] == "own"
+
+
 def csv_button(frame: pd.DataFrame, name: str, label: str = "Download data (CSV)") -> None:
     """A download button for ``frame`` as formula-injection-safe CSV."""
     st.download_button(

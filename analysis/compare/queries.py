@@ -477,11 +477,19 @@ def target_sentences(
 
 
 def framing_rates(
-    con: duckdb.DuckDBPyConnection, filters: Filters, *, rollups: bool = True
+    con: duckdb.DuckDBPyConnection,
+    filters: Filters,
+    own_voice: bool = False,
+    *,
+    rollups: bool = True,
 ) -> pd.DataFrame:
     """Framing matches per 1,000 words per outlet per category (pooled):
     outlet, category, matches, words, articles, per_1k. Every outlet x category
-    that occurs anywhere in the filter is present (zero when unmatched)."""
+    that occurs anywhere in the filter is present (zero when unmatched).
+
+    ``own_voice`` counts only the matches in the outlet's own words, not those inside
+    attributed content (quotes and paraphrases of sources)."""
+    family = "framing_own" if own_voice else "framing"
     cells, params = _cells(con, filters, rollups, "article_cells", "category_cells")
     return _query(
         con,
@@ -491,7 +499,7 @@ def framing_rates(
             FROM article_cells GROUP BY outlet HAVING sum(scored) > 0),
         counts AS (
             SELECT outlet, category, sum(count)::BIGINT AS matches
-            FROM category_cells WHERE family = 'framing' GROUP BY outlet, category),
+            FROM category_cells WHERE family = ? GROUP BY outlet, category),
         cats AS (SELECT DISTINCT category FROM counts)
         SELECT w.outlet, cats.category, coalesce(n.matches, 0) AS matches, w.words,
                w.articles,
@@ -500,7 +508,7 @@ def framing_rates(
         FROM outlet_words w CROSS JOIN cats
         LEFT JOIN counts n ON n.outlet = w.outlet AND n.category = cats.category
         ORDER BY w.outlet, cats.category""",
-        params,
+        [*params, family],
     )
 
 

@@ -28,7 +28,7 @@ from analysis.text.lexicons import Lexicons
 from analysis.text.patterns import PatternGroups
 
 #: Bump when any analyzer changes behaviour: stored scores of another version are stale.
-ANALYSIS_VERSION = "1.0"
+ANALYSIS_VERSION = "1.1"  # 1.1: framing rows carry their voice (own | attributed)
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 
@@ -64,6 +64,31 @@ def _sentence_of_tokens(tokens, spans, starts: list[int] | None = None) -> list[
 
 
 _token_start = itemgetter(0)
+
+#: Voices of a framing row: the outlet's own words, or a source's words it reports.
+OWN, ATTRIBUTED = "own", "attributed"
+
+
+def _mark_voice(framing: list[Evidence], attributions: list[Evidence]) -> None:
+    """Set each body framing row's ``voice``: ``attributed`` when it lies inside an
+    attribution's span and outside its source and cue (so in the quoted or paraphrased
+    content), else ``own``. The source and the cue verb are the outlet's words: "the
+    regime said" labels the speaker in the outlet's voice; "slammed" is its verb."""
+    spans = [
+        (a.start, a.end, a.source_start, a.source_end, a.cue_start, a.cue_end) for a in attributions
+    ]
+    for row in framing:
+        row.voice = OWN
+        start, end = row.start, row.end
+        for a_start, a_end, s_start, s_end, c_start, c_end in spans:
+            if (
+                a_start <= start
+                and end <= a_end
+                and not (s_start is not None and start < s_end and s_start < end)
+                and not (c_start is not None and start < c_end and c_start < end)
+            ):
+                row.voice = ATTRIBUTED
+                break
 
 
 class Analyzer:
@@ -123,6 +148,7 @@ class Analyzer:
         target_hits = self._target_evidence(
             target_matches, aid, "text", text, sentence_of, compounds
         )
+        _mark_voice(framing, attributions)
         evidence += framing + hedges + attributions + target_hits
 
         headline = None
@@ -134,9 +160,12 @@ class Analyzer:
             title_framing, _, title_targets = self.lexicon_patterns.find(
                 title_tokens, title, title_sentence
             )
-            evidence += self._lexicon_evidence(
+            title_rows = self._lexicon_evidence(
                 "framing", title_framing, self.framing_terms, aid, "title", title, title_sentence
             )
+            for row in title_rows:  # a headline is the outlet's own voice
+                row.voice = OWN
+            evidence += title_rows
             evidence += self._target_evidence(
                 title_targets, aid, "title", title, title_sentence, [headline]
             )
@@ -146,8 +175,12 @@ class Analyzer:
         n_attr = len(attributions)
         quote_types = Counter(a.quote_type for a in attributions)
         category_counts: Counter = Counter()
+        own = 0
         for row in framing:
             category_counts["framing", row.label] += 1
+            if row.voice == OWN:
+                category_counts["framing_own", row.label] += 1
+                own += 1
         for row in attributions:
             category_counts["cue_class", row.cue_class] += 1
         scores = {
@@ -159,6 +192,8 @@ class Analyzer:
             "positive_share": positive,
             "framing_count": len(framing),
             "framing_per_1k": _per_1k(len(framing), words),
+            "framing_own_per_1k": _per_1k(own, words),
+            "framing_attributed_per_1k": _per_1k(len(framing) - own, words),
             "attributions": n_attr,
             **{f"{q}_share": _share(quote_types[q], n_attr) for q in QUOTE_TYPES},
             "anonymous_share": _share(sum(1 for a in attributions if a.anonymous), n_attr),

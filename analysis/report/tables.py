@@ -52,6 +52,11 @@ TARGET_CSV_COLUMNS = (
 )
 
 
+#: Framing terms per 1,000 words in the outlet's own voice and inside attributed content
+#: (quotes and paraphrases), from the ``framing_own`` counts.
+VOICE_COLUMNS = ("framing_own_per_1k", "framing_attributed_per_1k")
+
+
 def article_columns(framing_categories: Sequence[str], cue_classes: Sequence[str]) -> list[str]:
     """Columns of articles.csv for the given lexicon categories and cue classes."""
     scores = list(SCORE_COLUMNS)
@@ -60,6 +65,7 @@ def article_columns(framing_categories: Sequence[str], cue_classes: Sequence[str
     return [
         *ARTICLE_INFO,
         *scores[:at_framing],
+        *VOICE_COLUMNS,
         *(f"framing_{c}_per_1k" for c in framing_categories),
         *scores[at_framing:at_cues],
         *(f"cue_{c}_share" for c in cue_classes),
@@ -189,9 +195,10 @@ def _wide_table(
     cue_classes: Sequence[str],
     **stamps: list,
 ) -> pa.Table:
-    """articles.csv's columns: ``info``, the scores, and per framing category a rate per
-    1,000 words and per cue class a share of attributions (``count_of(family, category)``
-    gives one count per article); empty where the article has no words or no attributions.
+    """articles.csv's columns: ``info``, the scores, the framing rates in the outlet's own
+    voice and in attributed content, per framing category a rate per 1,000 words and per
+    cue class a share of attributions (``count_of(family, category)`` gives one count per
+    article); empty where the article has no words or no attributions.
     """
     arrays = {name: _typed(values, pa.string()) for name, values in info.items()}
     for name in SCORE_COLUMNS:
@@ -199,9 +206,14 @@ def _wide_table(
         arrays[name] = _typed(scores[name], kind)
     words = _positive(arrays["words"])
     attributions = _positive(arrays["attributions"])
+    own = pa.array([0.0] * len(arrays["words"]), pa.float64())
     for category in framing_categories:
         counts = pa.array(count_of("framing", category), pa.float64())
         arrays[f"framing_{category}_per_1k"] = pc.divide(pc.multiply(counts, 1000.0), words)
+        own = pc.add(own, pa.array(count_of("framing_own", category), pa.float64()))
+    attributed = pc.subtract(pc.cast(arrays["framing_count"], pa.float64()), own)
+    arrays["framing_own_per_1k"] = pc.divide(pc.multiply(own, 1000.0), words)
+    arrays["framing_attributed_per_1k"] = pc.divide(pc.multiply(attributed, 1000.0), words)
     for cue_class in cue_classes:
         counts = pa.array(count_of("cue_class", cue_class), pa.float64())
         arrays[f"cue_{cue_class}_share"] = pc.divide(counts, attributions)
@@ -366,13 +378,15 @@ def _stored_categories(con, family: str) -> list[str]:
 
 
 def _category_counts(con, ids: pa.ChunkedArray) -> dict[tuple[str, str, str], int]:
-    """``(article_id, family, category) -> count`` of framing categories and cue classes."""
+    """``(article_id, family, category) -> count`` of framing categories (all and own
+    voice) and cue classes."""
     cursor = con.cursor()
     cursor.register("_chunk_ids", pa.table({"article_id": ids}))
     try:
         rows = cursor.execute(
             "SELECT c.article_id, c.family, c.category, c.count FROM category_counts c "
-            "JOIN _chunk_ids USING (article_id) WHERE c.family IN ('framing', 'cue_class')"
+            "JOIN _chunk_ids USING (article_id) "
+            "WHERE c.family IN ('framing', 'framing_own', 'cue_class')"
         ).fetchall()
     finally:
         cursor.unregister("_chunk_ids")

@@ -85,7 +85,8 @@ CREATE TABLE IF NOT EXISTS scores (
     analysis_version VARCHAR,
     lexicon_hash VARCHAR
 );
--- Counts per framing category (family 'framing') and per cue class (family 'cue_class').
+-- Counts per framing category (family 'framing'), of those in the outlet's own voice
+-- (family 'framing_own': outside attributed content) and per cue class ('cue_class').
 CREATE TABLE IF NOT EXISTS category_counts (
     article_id VARCHAR, family VARCHAR, category VARCHAR, count INTEGER
 );
@@ -94,8 +95,10 @@ CREATE TABLE IF NOT EXISTS evidence (
     start INTEGER, "end" INTEGER, text VARCHAR, sentence INTEGER, pattern VARCHAR,
     score DOUBLE, source VARCHAR, speaker VARCHAR, cue VARCHAR, cue_class VARCHAR,
     quote_type VARCHAR, anonymous BOOLEAN, source_start INTEGER, source_end INTEGER,
-    cue_start INTEGER, cue_end INTEGER
+    cue_start INTEGER, cue_end INTEGER, voice VARCHAR
 );
+-- voice (framing rows: 'own' or 'attributed') came later: a store made before it gets it.
+ALTER TABLE evidence ADD COLUMN IF NOT EXISTS voice VARCHAR;
 CREATE TABLE IF NOT EXISTS sentences (
     article_id VARCHAR, field VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER,
     compound DOUBLE

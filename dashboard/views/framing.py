@@ -13,7 +13,8 @@ validation_note.show("framing")
 validation_note.show("hedge")
 filters = sidebar.filters()
 
-rates = cache.run(queries.framing_rates, filters)
+own_voice = components.voice_switch()
+rates = cache.run(queries.framing_rates, filters, own_voice)
 if rates.empty:
     components.nothing_selected(
         "No framing term from the lexicon occurs in the articles that match the filters."
@@ -24,7 +25,12 @@ rates = classroom.relabel(rates)
 st.subheader("Framing terms per 1,000 words, by category")
 st.caption(
     "Pooled rate: all matches of the category in an outlet's articles divided by all their "
-    f"words, times 1,000. n = articles. Cells marked ! rest on fewer than {SMALL_N} articles."
+    f"words, times 1,000. n = articles. Cells marked ! rest on fewer than {SMALL_N} articles. "
+    + (
+        "Only the outlet's own words: matches inside quotes and paraphrases are left out."
+        if own_voice
+        else "All matches, quoted words included."
+    )
 )
 components.small_n_warning(rates.drop_duplicates("outlet").rename(columns={"articles": "n"}))
 components.chart(
