@@ -26,6 +26,7 @@ PAGE_TABLE = [
     ("Measures", "overview.py", "Overview", ":material/dashboard:", "overview"),
     ("Measures", "sentiment.py", "Sentiment", ":material/mood:", "sentiment"),
     ("Measures", "framing.py", "Framing", ":material/format_quote:", "framing"),
+    ("Measures", "bias_types.py", "Bias types", ":material/category:", "bias-types"),
     ("Measures", "attribution.py", "Attribution", ":material/record_voice_over:", "attribution"),
     ("Measures", "over_time.py", "Over time", ":material/timeline:", "over-time"),
     ("Compare", "compare.py", "Compare outlets", ":material/compare_arrows:", "compare"),

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from html import escape
 
 __all__ = [
+    "BIAS_TYPE_PALETTE",
     "FRAMING_PALETTE",
     "category_palette",
     "render_article_html",
@@ -42,6 +43,17 @@ FRAMING_PALETTE = (
     "#999999",  # grey
     "#F0E442",  # yellow
 )
+
+#: The bias-type families (data/lexicons/bias_types.csv) in colours of their own, from
+#: Paul Tol's "muted" and "vibrant" schemes (made for the common colour-vision deficiencies),
+#: drawn with a thicker underline so they stand apart from the conflict-news frames.
+BIAS_TYPE_PALETTE = {
+    "spin": "#882255",  # wine
+    "sensationalism": "#EE3377",  # magenta (Tol "vibrant")
+    "subjective_qualifiers": "#332288",  # indigo
+    "mudslinging": "#999933",  # olive
+    "loaded_labels": "#117733",  # green
+}
 
 # Sentence strip: vermillion for negative, grey for neutral, bluish green for
 # positive (Okabe-Ito again, so the two ends differ in lightness, not only hue).
@@ -65,13 +77,17 @@ def category_palette(categories: Iterable[str]) -> dict[str, str]:
 
     Categories are sorted before colours are handed out, so the same lexicon gives
     the same colours on every page and in both columns of a comparison; pages pass
-    every category in the store, not only those one article happens to use.
+    every category in the store, not only those one article happens to use. The
+    bias-type families keep their own colours (:data:`BIAS_TYPE_PALETTE`) and come last.
 
-    >>> category_palette(["war", "crime"])
-    {'crime': '#E69F00', 'war': '#56B4E9'}
+    >>> category_palette(["war", "spin", "crime"])
+    {'crime': '#E69F00', 'war': '#56B4E9', 'spin': '#882255'}
     """
     unique = sorted({str(c) for c in categories if c is not None and str(c) != ""})
-    return {c: FRAMING_PALETTE[i % len(FRAMING_PALETTE)] for i, c in enumerate(unique)}
+    frames = [c for c in unique if c not in BIAS_TYPE_PALETTE]
+    palette = {c: FRAMING_PALETTE[i % len(FRAMING_PALETTE)] for i, c in enumerate(frames)}
+    palette.update({c: BIAS_TYPE_PALETTE[c] for c in BIAS_TYPE_PALETTE if c in unique})
+    return palette
 
 
 _BORDER_STYLES = ("solid", "dashed", "dotted", "double")
@@ -81,7 +97,12 @@ def _framing_style(category: str, palette: Mapping[str, str]) -> str:
     """Background tint and underline for a category. Beyond eight categories colours
     repeat, so each round of the palette gets another underline style (solid, dashed...)."""
     colour = palette.get(category, FRAMING_PALETTE[-2])
-    names = list(palette)
+    if category in BIAS_TYPE_PALETTE:
+        return (
+            f"background: {_hex_to_rgba(colour, 0.22)}; "
+            f"border-bottom: 3px solid {colour}; border-radius: 2px;"
+        )
+    names = [c for c in palette if c not in BIAS_TYPE_PALETTE]
     round_ = names.index(category) // len(FRAMING_PALETTE) if category in names else 0
     border = _BORDER_STYLES[round_ % len(_BORDER_STYLES)]
     width = 3 if border == "double" else 2
@@ -186,6 +207,11 @@ def _marks(text: str, rows: list[dict], palette: Mapping[str, str]) -> list[_Mar
             title = f"Framing term, category: {label}"
             if pattern:
                 title += f" (lexicon pattern '{pattern}')"
+            voice = _str(row.get("voice"))
+            if voice == "attributed":
+                title += "; inside a quote or paraphrase: a source's words, not the outlet's"
+            elif voice == "own":
+                title += "; in the outlet's own words"
             marks.append(_Mark(*span, "framing", title, style, label))
         elif kind == "hedge":
             title = "Hedge" + (f", {label}" if label else "") + f": '{text[span[0] : span[1]]}'"
@@ -352,7 +378,12 @@ def render_legend(categories: Sequence[str], palette: Mapping[str, str] | None =
     sentence-strip marks, so a reader can decode every mark in the article."""
     palette = palette if palette is not None else category_palette(categories)
     items = []
-    for category in sorted({str(c) for c in categories if c}):
+    present = {str(c) for c in categories if c}
+    for category in [c for c in BIAS_TYPE_PALETTE if c in present]:
+        style = _framing_style(category, palette) + " padding: 0 4px;"
+        name = category.replace("_", " ")
+        items.append(_swatch(name, style, "word", f"Bias type (loaded language): {name}"))
+    for category in sorted(present - BIAS_TYPE_PALETTE.keys()):
         style = _framing_style(category, palette) + " padding: 0 4px;"
         items.append(_swatch(category, style, "term", f"Framing category: {category}"))
     items.append(

@@ -90,6 +90,7 @@ def make_spec(k: int) -> tuple[Spec, Article, AnalysisResult]:
                     term,
                     sentence_index(sentences, start),
                     pattern=term,
+                    voice="own",
                 )
             )
     for start, end in _spans(text, TARGET):
@@ -230,6 +231,7 @@ def make_spec(k: int) -> tuple[Spec, Article, AnalysisResult]:
         scores=scores,
         category_counts={
             **{("framing", c): n for c, n in framing.items()},
+            **{("framing_own", c): n for c, n in framing.items()},  # no quotes in the fixture
             **{("cue_class", c): n for c, n in cue.items()},
         },
         evidence=evidence,

@@ -43,6 +43,7 @@ FROM_CODE: dict[tuple[str, str], str] = {
     ("analysis/compare/article_reads.py", "score_cols"): CODE_COLUMNS + " (SCORE_COLUMNS)",
     ("analysis/compare/article_reads.py", "columns"): CODE_COLUMNS + " (EVIDENCE_COLUMNS)",
     ("analysis/compare/article_reads.py", "condition"): WHERE_CLAUSE,
+    ("analysis/compare/bias_types.py", "chosen"): WHERE_CLAUSE,
     ("analysis/compare/comparison_reads.py", "condition"): WHERE_CLAUSE,
     ("analysis/compare/comparison_reads.py", "count"): "RATE_COUNTS value: a score column",
     ("analysis/compare/comparison_reads.py", "measure"): "only used when in SCORE_COLUMNS",

@@ -41,6 +41,7 @@ READER_EVIDENCE_COLUMNS = (
     "quote_type",
     "anonymous",
     "score",
+    "voice",
 )
 
 

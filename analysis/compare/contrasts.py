@@ -12,6 +12,11 @@ ending, curly apostrophes read as straight. All patterns are compiled once
 per call into one :class:`analysis.text.patterns.PatternSet`; where patterns
 overlap, the longest match wins ("special military operation" is not also
 counted as "operation").
+
+A row may name a ``context``: patterns separated by ``|``, one of which must match
+within :data:`CONTEXT_WINDOW` words before or after the match (in the same field), so
+a wording counts only on its home ground: "killed" for the killing of a commander
+only near "commander", "general", "leader"...; left empty, every match counts.
 """
 
 from __future__ import annotations
@@ -28,7 +33,9 @@ from analysis.text.patterns import PatternError, PatternSet, compile_pattern
 
 _WHITESPACE = re.compile(r"\s+")
 DEFAULT_CONTRASTS = DEFAULT_DIR / "contrasts.csv"
-CONTRAST_COLUMNS = ("group", "alternative", "pattern", "note")
+CONTRAST_COLUMNS = ("group", "alternative", "pattern", "note", "context")
+#: How many words before or after a match a context pattern may start or end.
+CONTEXT_WINDOW = 6
 MATCH_COLUMNS = [
     "article_id", "field", "contrast_group", "alternative", "pattern", "start", "end", "text",
 ]  # fmt: skip
@@ -48,12 +55,19 @@ def load_contrasts(path: str | Path = DEFAULT_CONTRASTS) -> pd.DataFrame:
                 raise LexiconError(f"{path}, line {line}: empty {column}; fill it in")
         try:
             compile_pattern(row["pattern"])
+            for pattern in context_patterns(row.get("context", "")):
+                compile_pattern(pattern)
         except PatternError as exc:
             raise LexiconError(f"{path}, line {line}: {exc}") from exc
-        rows.append({c: row.get(c, "") for c in CONTRAST_COLUMNS})
+        rows.append({c: row.get(c, "") or "" for c in CONTRAST_COLUMNS})
     if not rows:
         raise LexiconError(f"{path}: no contrasts; add rows of group,alternative,pattern,note")
     return pd.DataFrame(rows, columns=list(CONTRAST_COLUMNS))
+
+
+def context_patterns(context: str) -> list[str]:
+    """The patterns of a ``context`` cell: ``commander*|general|head of`` -> three."""
+    return [p.strip() for p in (context or "").split("|") if p.strip()]
 
 
 def _as_frame(contrasts: pd.DataFrame | str | Path) -> pd.DataFrame:
@@ -80,14 +94,30 @@ def contrast_matches(
     groups = table["group"].tolist()
     alternatives = table["alternative"].tolist()
     patterns = table["pattern"].tolist()
+    contexts = table["context"].tolist() if "context" in table else [""] * len(table)
+    needs = [context_patterns(c) for c in contexts]
+    context_list = sorted({p for ps in needs for p in ps})
+    context_set = PatternSet(context_list) if context_list else None
+    context_ids = [{context_list.index(p) for p in ps} for ps in needs]
     rows = []
     for record in articles_frame[["article_id", *fields]].itertuples(index=False):
         article_id = record[0]
         for field, text in zip(fields, record[1:], strict=True):
             if not isinstance(text, str) or not text:
                 continue
-            for match in matcher.find(tokenize(text), text):
+            tokens = tokenize(text)
+            found = matcher.find(tokens, text)
+            near = context_set.find(tokens, text) if context_set and found else []
+            for match in found:
                 pid = match.pattern_id
+                if context_ids[pid] and not any(
+                    c.pattern_id in context_ids[pid]
+                    and c.first <= match.last + CONTEXT_WINDOW
+                    and c.last >= match.first - CONTEXT_WINDOW
+                    and not (c.first >= match.first and c.last <= match.last)
+                    for c in near
+                ):
+                    continue
                 rows.append(
                     (
                         article_id,

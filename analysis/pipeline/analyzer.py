@@ -10,6 +10,7 @@ evidence rows with ``field == "title"``, not part of the body rates)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from operator import itemgetter
@@ -69,14 +70,23 @@ _token_start = itemgetter(0)
 OWN, ATTRIBUTED = "own", "attributed"
 
 
-def _mark_voice(framing: list[Evidence], attributions: list[Evidence]) -> None:
+#: A quotation: straight or curly double quotes around at most 600 characters without a
+#: line break (a missing closing mark must not turn the rest of the article into a quote).
+_QUOTATION = re.compile(r'["\u201c][^"\u201c\u201d\n]{1,600}["\u201d]')
+
+
+def _mark_voice(text: str, framing: list[Evidence], attributions: list[Evidence]) -> None:
     """Set each body framing row's ``voice``: ``attributed`` when it lies inside an
     attribution's span and outside its source and cue (so in the quoted or paraphrased
-    content), else ``own``. The source and the cue verb are the outlet's words: "the
-    regime said" labels the speaker in the outlet's voice; "slammed" is its verb."""
+    content), or inside quotation marks the attribution rules did not assign to a
+    speaker; else ``own``. The source and the cue verb are the outlet's words: "the
+    regime said" labels the speaker in the outlet's voice; "slammed" is its verb. Scare
+    quotes count as attributed too: the outlet marks the word as not its own."""
     spans = [
         (a.start, a.end, a.source_start, a.source_end, a.cue_start, a.cue_end) for a in attributions
     ]
+    if '"' in text or "\u201c" in text:
+        spans += [(m.start(), m.end(), None, None, None, None) for m in _QUOTATION.finditer(text)]
     for row in framing:
         row.voice = OWN
         start, end = row.start, row.end
@@ -148,7 +158,7 @@ class Analyzer:
         target_hits = self._target_evidence(
             target_matches, aid, "text", text, sentence_of, compounds
         )
-        _mark_voice(framing, attributions)
+        _mark_voice(text, framing, attributions)
         evidence += framing + hedges + attributions + target_hits
 
         headline = None

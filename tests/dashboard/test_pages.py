@@ -22,6 +22,7 @@ PAGES = [
     "views/overview.py",
     "views/sentiment.py",
     "views/framing.py",
+    "views/bias_types.py",
     "views/attribution.py",
     "views/over_time.py",
     "views/data.py",

@@ -119,7 +119,13 @@ def test_load_contrasts_reads_the_csv(tmp_path: Path):
         "group,alternative,pattern,note\nwar,invasion,invasion,plain\n", encoding="utf-8"
     )
     assert contrasts.load_contrasts(path).to_dict("records") == [
-        {"group": "war", "alternative": "invasion", "pattern": "invasion", "note": "plain"}
+        {
+            "group": "war",
+            "alternative": "invasion",
+            "pattern": "invasion",
+            "note": "plain",
+            "context": "",
+        }
     ]
 
 
@@ -142,3 +148,56 @@ def test_bundled_contrasts_file_loads():
         pytest.skip("data/lexicons/contrasts.csv not written yet")
     table = contrasts.load_contrasts()
     assert {"group", "alternative", "pattern"} <= set(table.columns) and len(table) > 0
+
+
+CONTEXT = pd.DataFrame(
+    [
+        ("killing", "killing", "killed", "", "commander*|general"),
+        ("killing", "strike", "strike", "", "commander*|general"),
+        ("label", "regime", "regime", "", ""),
+    ],
+    columns=["group", "alternative", "pattern", "note", "context"],
+)
+
+
+def context_articles(*texts: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "article_id": [f"a{i}" for i in range(len(texts))],
+            "outlet": ["O"] * len(texts),
+            "title": [""] * len(texts),
+            "text": list(texts),
+        }
+    )
+
+
+def test_a_wording_with_a_context_counts_only_near_a_context_word():
+    frame = context_articles(
+        "A drone strike on Tuesday killed the commander of the brigade.",
+        "Two people were killed in a car crash. Workers went on strike.",
+    )
+    matches = contrasts.contrast_matches(frame, CONTEXT)
+    assert sorted(matches["text"]) == ["killed", "strike"]
+    assert set(matches["article_id"]) == {"a0"}
+
+
+def test_a_context_word_too_far_away_does_not_count():
+    frame = context_articles(
+        "The general spoke on Monday about many things for an hour, and later two were killed."
+    )
+    assert contrasts.contrast_matches(frame, CONTEXT).empty
+
+
+def test_a_wording_without_a_context_counts_everywhere():
+    frame = context_articles("The regime met the press.")
+    assert contrasts.contrast_matches(frame, CONTEXT)["text"].tolist() == ["regime"]
+
+
+def test_a_context_pattern_that_does_not_compile_is_reported_with_its_line(tmp_path):
+    path = tmp_path / "contrasts.csv"
+    path.write_text(
+        "group,alternative,pattern,note,context\nk,killing,killed,n,commander|* of\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError, match=r"contrasts.csv, line 2: '\* of'"):
+        contrasts.load_contrasts(path)

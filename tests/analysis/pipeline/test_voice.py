@@ -50,3 +50,13 @@ def test_own_voice_counts_and_rates_leave_out_attributed_terms(analyzer):
     assert result.scores["framing_attributed_per_1k"] == pytest.approx(
         (result.scores["framing_count"] - 1) * 1000 / words
     )
+
+
+def test_a_loaded_word_in_quotation_marks_without_a_speaker_is_attributed(analyzer):
+    text = "The plan was a “disgrace to the nation”, the letter said in its second page."
+    assert framing_voices(analyzer, text)["disgrace"] == "attributed"
+
+
+def test_an_unclosed_quotation_mark_does_not_swallow_the_article(analyzer):
+    text = "He wrote “we will go.\nThe regime held elections on Sunday."
+    assert framing_voices(analyzer, text) == {"regime": "own"}
