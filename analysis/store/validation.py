@@ -89,7 +89,7 @@ CREATE TABLE IF NOT EXISTS validation_items (
     start INTEGER, "end" INTEGER, text VARCHAR, sentence INTEGER, pattern VARCHAR,
     score DOUBLE, source VARCHAR, speaker VARCHAR, cue VARCHAR, cue_class VARCHAR,
     quote_type VARCHAR, anonymous BOOLEAN, source_start INTEGER, source_end INTEGER,
-    cue_start INTEGER, cue_end INTEGER,
+    cue_start INTEGER, cue_end INTEGER, voice VARCHAR,
     found INTEGER, found_spans VARCHAR, analysis_version VARCHAR, lexicon_hash VARCHAR
 );
 -- One code per item and coder; coding an item again replaces the coder's code.
