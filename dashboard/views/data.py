@@ -94,7 +94,9 @@ def ingest_uploads(files, outlet: str | None) -> None:
         "rejected": [
             {
                 "file": Path(r.source_file).name if r.source_file else "",
-                "row": r.row,
+                # A CSV record may span lines (text cells with line breaks): both are shown.
+                "record": r.row,
+                "line": r.line,
                 "problem": r.problem.replace(tmp, "upload"),
             }
             for r in rejected
@@ -267,7 +269,10 @@ if report:
         + f", {len(report['rejected']):,} rejected)."
     )
     if report["rejected"]:
-        st.warning("Some rows were rejected; each line names the file, the row and the fix.")
+        st.warning(
+            "Some rows were rejected; each line names the file, the record (and the line it "
+            "starts on) and the fix."
+        )
         components.table(pd.DataFrame(report["rejected"]))
 
 st.subheader("Fetch from the web")
