@@ -49,6 +49,7 @@ EVIDENCE_COLUMNS = (
     "cue_start",
     "cue_end",
     "voice",
+    "source_type",
 )
 
 
@@ -109,6 +110,7 @@ class Evidence:
     cue_start: int | None = None
     cue_end: int | None = None
     voice: str = ""
+    source_type: str = ""
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -95,10 +95,13 @@ CREATE TABLE IF NOT EXISTS evidence (
     start INTEGER, "end" INTEGER, text VARCHAR, sentence INTEGER, pattern VARCHAR,
     score DOUBLE, source VARCHAR, speaker VARCHAR, cue VARCHAR, cue_class VARCHAR,
     quote_type VARCHAR, anonymous BOOLEAN, source_start INTEGER, source_end INTEGER,
-    cue_start INTEGER, cue_end INTEGER, voice VARCHAR
+    cue_start INTEGER, cue_end INTEGER, voice VARCHAR,
+    source_type VARCHAR
 );
 -- voice (framing rows: 'own' or 'attributed') came later: a store made before it gets it.
 ALTER TABLE evidence ADD COLUMN IF NOT EXISTS voice VARCHAR;
+-- source_type (attribution rows) likewise; the store's results are re-scored (lexicon hash).
+ALTER TABLE evidence ADD COLUMN IF NOT EXISTS source_type VARCHAR;
 CREATE TABLE IF NOT EXISTS sentences (
     article_id VARCHAR, field VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER,
     compound DOUBLE

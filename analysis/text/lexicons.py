@@ -250,7 +250,10 @@ def load_lexicons(
     files.update({role: path for role, path in optional.items() if path.exists()})
     # The attribution rules' word lists come from the bundled folder whatever ``directory``
     # is (``analysis.measures.attribution.vocabulary``), and change results like the rest.
-    rule_lists = {"attribution_words": DEFAULT_DIR / "attribution_words.csv"}
+    rule_lists = {
+        "attribution_words": DEFAULT_DIR / "attribution_words.csv",
+        "source_types": DEFAULT_DIR / "source_types.csv",
+    }
     files.update({role: path for role, path in rule_lists.items() if path.exists()})
     digest = hashlib.sha256()
     for role in sorted(files):

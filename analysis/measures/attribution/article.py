@@ -31,13 +31,17 @@ _QUOTE_PATTERNS = (
     ("“", re.compile(r"“[^“”]*”")),
     ('"', re.compile(r'"[^"\n]*"')),
     ("‘", re.compile(r"(?<![^\W_])‘(?:[^‘’\n]|’(?=[^\W_]))*’(?![^\W_])")),
+    # Two apostrophes for a double quotation mark, as some wire and newspaper text has it.
+    ("''", re.compile(r"(?<![\w'])''(?:[^'\n]|'(?!'))*''(?!')")),
 )
 
 _CLOSING = "”\"’'"
 # What may follow a cue when the content came before it ("he said on Thursday.").
 _TRIVIAL_REST = re.compile(
     r"\s*(?:(?:on|in|at|during|late|early|last|this|yesterday|today|tonight|earlier|later"
-    r"|after|before|from|via|to|through)\b[^,;:“”\"‘]{0,60})?[\s.!?…”\"’]*$"
+    r"|after|before|from|via|to|through|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)\b[^,;:“”\"‘]{0,60})?[\s.!?…”\"’]*$",
+    re.IGNORECASE,
 )
 # The words' ``*+`` are possessive (no backtracking into a word): giving a character back
 # leaves a word character next, where only "." or " " could continue, so no match is lost,
@@ -80,6 +84,7 @@ class _Spoken:
     speaker: str
     kind: str  # person | name | org | plural | document | other
     anonymous: bool
+    source_type: str = ""
 
 
 @dataclass(slots=True)
@@ -128,6 +133,8 @@ class _Article:
         )
         self.quote_starts = [q[0] for q in self.quotes]
         self.spoken: list[_Spoken] = []
+        # (sentence, start, end, words) of the last attribution's source, for "..., adding".
+        self.last_source: tuple | None = None
         self.clipped_start = self.clipped_end = False
         self._mentions: dict[int, list[_Mention]] = {}
         self._sentence_starts = [a for a, _ in sentences]
@@ -359,7 +366,7 @@ def _joinable(text: str, left: _Tok, right: _Tok) -> bool:
         return True
     g = gap.strip()
     if not g:
-        return True
+        return "\n" not in gap  # a line break ends a phrase (a headline above the text)
     if g in ("’", "'") and left[_FORM].endswith("s"):
         return True
     if g == "." and (

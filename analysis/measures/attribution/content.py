@@ -43,6 +43,8 @@ def _content(art, toks, j1, src_start, src_end, cue_start, cue_end, inverted, s_
     text = art.text
     sent_start, sent_end = art.sentences[s_idx]
     if inverted:
+        if not text[sent_start:cue_start].strip():
+            return _content_after(art, src_end, sent_end)  # "Said Arlo: “...”"
         back = _content_before(art, sent_start, cue_start)
         if back is None:
             return None

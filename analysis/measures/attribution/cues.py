@@ -18,6 +18,7 @@ from analysis.measures.attribution.vocabulary import (
     BE,
     CLAUSE_OPENERS,
     DETERMINERS,
+    INFINITIVE_VERBS,
     LY_NOUNS,
     NEEDS_QUOTE,
     NEGATION,
@@ -112,6 +113,15 @@ def _skip_back(toks, i0, text, single_word: bool) -> int | None:
         if f in NEGATION or f.endswith("n't"):
             return None
         if f == "to":
+            # "went on to say": the cue starts at the verb before "to", and the source is
+            # that verb's subject; otherwise an infinitive ("declined to say").
+            if (
+                k > 0
+                and toks[k - 1][_FORM] in INFINITIVE_VERBS
+                and _joinable(text, toks[k - 1], toks[k])
+            ):
+                k -= 2
+                continue
             return None
         if f in AUX or f in ADVERBS or (f.endswith("ly") and _ly_adverb(toks, k, text)):
             k -= 1

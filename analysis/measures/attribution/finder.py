@@ -18,13 +18,26 @@ Forms recognised (S = source, C = cue, Q = quotation):
 - ``the deployment, S C, was temporary`` (parenthetical);
 - ``according to S`` (source after the cue; the content is the sentence);
 - ``S, the former prime minister, C ...`` and ``S, who asked not to be named,
-  C ...`` (appositive and relative/participial interruptions).
+  C ...`` (appositive and relative/participial interruptions);
+- ``X arrived and said ...``, ``“Q,” X said, adding ...`` and ``X ..., saying ...``
+  (elided subject: the sentence's opening noun phrase, or the source just before);
+- ``X, who said ...`` (the source span is "who"; the speaker its antecedent);
+- ``X went on to say``, ``X tried to explain`` (a verb and "to" before the cue).
 
-``quote_type`` is "direct" when the content is one quotation, "mixed" when a
-quotation sits inside indirect content ("called the vote “a disgrace”"), and
-"indirect" otherwise. ``cue`` is the lexicon phrase as written in the text;
-auxiliaries and adverbs ("has strongly") are skipped, not included. Cues inside
-a quotation are nested speech and are ignored.
+Spans follow PARC where that is reasonable: the source is the whole noun phrase, an
+apposition or relative clause before the cue included ("Rep. Jim Jordan (R-Ohio), an
+oversight panel member"), and the cue holds the auxiliaries, adverbs and particles
+around the verb ("has strongly condemned", "railed against"); ``pattern`` keeps the
+lexicon phrase ("condemned"). ``quote_type`` is "direct" when the content is one
+quotation, "mixed" when a quotation sits inside indirect content ("called the vote
+“a disgrace”"), and "indirect" otherwise. Cues inside a quotation (curly, straight, or
+two apostrophes ``''`` as some wire text has it) are nested speech and are ignored.
+Cue classes ``belief`` (what the source thinks or wants) and ``evidence`` (a poll,
+study or document as the source) come from the cue lexicon like the others; each
+attribution gets a source type (``source_types``).
+
+Measured on PolNeAR's train and dev splits with ``bench/validity/polnear.py``
+(figures in ``docs/validity.md``).
 
 Decisions:
 
@@ -42,9 +55,10 @@ Decisions:
 - a sourcing phrase such as "in a statement" is dropped when the sentence has
   another cue, so "the ministry said in a statement" counts once.
 
-Known limits (rule-based, no parser): complex syntax is missed (coordinated
-verbs "arrived and said", participles ", adding that ..." have no subject and
-give nothing, fronted content without a comma, sources longer than 12 words);
+Known limits (rule-based, no parser): complex syntax is missed (a subject
+that does not open its sentence for an elided cue, fronted content without a
+comma, nominal cues such as "his call for", sources longer than 12 words without
+commas, negated cues, which PARC annotates and this module leaves out);
 noun/verb homographs are guarded by heuristics, not tagging ("maintained the
 roads" still matches); straight single quotes are not treated as quotation
 marks; speaker linking is heuristic (nearest preceding person for he/she, no
@@ -72,6 +86,7 @@ from analysis.measures.attribution.article import (
     _FORM,
     _START,
     _Article,
+    _first_chunk,
     _fold,
     _head,
     _joinable,
@@ -89,8 +104,11 @@ from analysis.measures.attribution.cues import (
     _cue_usable,
     _skip_back,
 )
+from analysis.measures.attribution.source_types import source_type
 from analysis.measures.attribution.sources import (
+    _np_back,
     _np_forward,
+    _sentence_subject,
     _source_after,
     _source_before,
     _valid_source,
@@ -100,11 +118,20 @@ from analysis.measures.attribution.speakers import (
     _speaker,
 )
 from analysis.measures.attribution.vocabulary import (
+    ADD,
+    CUE_PARTICLES,
+    ELIDED_AFTER,
+    EVIDENCE_NOUNS,
+    FIRST_SECOND,
     NEEDS_QUOTE,
+    NEGATION,
     NON_SPEAKERS,
     NOUN_USE_BEFORE,
     OBJECT_NOT_SPEECH,
     PRONOUNS,
+    SAY,
+    SPEAK,
+    SPEAK_NOT_SPEECH,
     TELL,
 )
 from analysis.records import Evidence
@@ -226,8 +253,41 @@ class AttributionFinder:
         k = _skip_back(toks, i0, text, len(words) == 1)
         if k is None:
             return None
-        source = _source_before(art, toks, k, hit_starts, sent_start, cue_start)
-        inverted = False
+        relative = (
+            k >= 0 and toks[k][_FORM] in ("who", "which") and _joinable(text, toks[k], toks[k + 1])
+        )
+        if relative:
+            # "..., who said": PARC's source is "who"; the speaker is its antecedent.
+            source = None
+            m = k - 1
+            if nxt is not None and nxt[_FORM] in NEGATION:
+                return None  # "who asked not to be named": anonymity, not a statement
+            if m >= 0 and text[toks[m][_END] : toks[k][_START]].strip() in ("", ","):
+                antecedent = _np_back(art, toks, m, hit_starts)
+                if antecedent is not None:
+                    source = (toks[k][_START], toks[k][_END], antecedent[2], False)
+            if source is None:
+                return None
+        else:
+            source = _source_before(art, toks, k, hit_starts, sent_start, cue_start)
+        inverted = elided = False
+        if source is None and (
+            (k >= 0 and toks[k][_FORM] in ELIDED_AFTER and _joinable(text, toks[k], toks[k + 1]))
+            or (
+                toks[i0][_FORM].endswith("ing")
+                and text[sent_start:cue_start].rstrip().endswith(",")
+            )
+        ):
+            # "He arrived and said ...", "..., saying ...": the subject opens the sentence,
+            # or is the source of the attribution just before ("“...,” he said, adding ...").
+            previous = art.last_source
+            if previous is not None and previous[0] == s_idx and previous[2] <= cue_start:
+                source = (*previous[1:], False)
+            else:
+                source = _sentence_subject(art, s_idx, cue_start)
+            if source is None:
+                return None
+            elided = True
         if source is None and words[-1] not in TELL:
             # Inverted order ("..., said X"); never after "told", whose object is the listener.
             source = _source_after(art, toks, i0, j1, sent_start)
@@ -239,6 +299,30 @@ class AttributionFinder:
             return None
         if nxt is not None and nxt[_FORM] in OBJECT_NOT_SPEECH:
             return None
+        if cue_class == "belief" and src_toks[0] is not None and src_toks[0][_FORM] in FIRST_SECOND:
+            return None  # "I think", "you know": a speaker's own voice, not the writer's reading
+        if words[-1] in ADD and nxt is not None and nxt[_FORM] == "to":
+            return None  # "adding to her lead"
+        if words[-1] in SPEAK and nxt is not None and nxt[_FORM] in SPEAK_NOT_SPEECH:
+            return None  # "spoke at the rally": an appearance, not a statement
+        if (
+            cue_class == "evidence"
+            and _head(_first_chunk(src_toks), text)[_FORM] not in EVIDENCE_NOUNS
+        ):
+            return None  # "he found that ...": only polls, studies, data and records are evidence
+        # PARC spans: the source is the whole noun phrase, an apposition or relative clause
+        # before the cue included; the cue holds the auxiliaries and adverbs before the verb
+        # ("has also said") and a particle after it ("spoke about").
+        span_cue_start, span_cue_end = cue_start, cue_end
+        if not inverted and not elided:
+            if not relative and k >= 0 and src_end < toks[k][_END] <= cue_start:
+                src_end = toks[k][_END]
+            if 0 <= k + 1 < i0:
+                span_cue_start = toks[k + 1][_START]
+        if len(words) > 1 and words[-1] == "to" and words[0] != "according":
+            span_cue_end = toks[j1 - 1][_END]  # "is expected to win": the cue is "is expected"
+        elif nxt is not None and nxt[_FORM] in CUE_PARTICLES and words[-1] not in SAY:
+            span_cue_end = nxt[_END]  # "railed against", "agreed with"
 
         content = _content(
             art, toks, j1, src_start, src_end, cue_start, cue_end, inverted, s_idx, words
@@ -255,8 +339,8 @@ class AttributionFinder:
             _Found(
                 phrase,
                 cue_class,
-                cue_start,
-                cue_end,
+                span_cue_start,
+                span_cue_end,
                 src_start,
                 src_end,
                 src_toks,
@@ -332,8 +416,25 @@ class AttributionFinder:
             and _mentions_anonymity(text[src_start:window_end], art.lowered(src_start, window_end))
         ):
             anonymous = True
+        art.last_source = (art.sentence_of(cue_start), src_start, src_end, src_toks)
+        if is_pronoun:
+            # A pronoun is what its antecedent was ("he" after "Sen. Jordan said").
+            stype = "anonymous" if anonymous else ""
+            if speaker and not anonymous:
+                for spoken in reversed(art.spoken):
+                    if spoken.speaker == speaker:
+                        stype = spoken.source_type
+                        break
+        else:
+            stype = source_type(
+                [t[_FORM] for t in src_toks if t is not None],
+                _head(_first_chunk(src_toks), text)[_FORM],
+                kind,
+                anonymous,
+                speaker,
+            )
         if speaker:
-            art.spoken.append(_Spoken(src_start, speaker, kind, anonymous))
+            art.spoken.append(_Spoken(src_start, speaker, kind, anonymous, stype))
         # The span runs from the earliest of source, cue and content to the latest
         # (comparisons, not min() and max(): see ``_Article.window``).
         start = src_start if src_start < cue_start else cue_start
@@ -365,4 +466,6 @@ class AttributionFinder:
             src_end,  # source_end
             cue_start,
             cue_end,
+            "",  # voice (framing rows only)
+            stype,  # source_type
         )

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 
 from analysis.measures.attribution.article import (
+    _AGE_RE,
     _CLOSING,
     _END,
     _FORM,
@@ -21,19 +22,25 @@ from analysis.measures.attribution.article import (
     _Widen,
 )
 from analysis.measures.attribution.speakers import (
+    _PARTICLE_NAME,
     _mentions_anonymity,
 )
 from analysis.measures.attribution.vocabulary import (
     ANON_PLURAL,
+    CAP_FUNCTION,
     COORDINATORS,
+    DESCRIPTORS,
     DETERMINERS,
     LEADING_TRIM,
     NON_SPEAKERS,
     NOUN_HOMOGRAPHS,
     NP_STOP,
+    OPENING_PREPS,
     ORG_NOUNS,
     PREP_STOP,
     PRONOUNS,
+    SOURCE_NOUNS,
+    SUBJECT_MODIFIERS,
     TO_ALLOWED_AFTER,
 )
 
@@ -44,6 +51,9 @@ _INTERRUPTION_RE = re.compile(
     r"(?:,\s*|\s+)(?:who\b|[a-z]+ing\b)[^,;:“”\"]{0,90}?,?\s*$", re.IGNORECASE
 )
 _MAX_SOURCE_TOKENS = 12
+# A description between a name and its cue: "Rep. Jim Jordan (R-Ohio), an oversight
+# panel member," is 6 words; 30 allows two appositions and stops before a clause.
+_MAX_DESCRIPTION_TOKENS = 30
 
 
 def _source_before(art, toks, k, hit_starts, sent_start, cue_start):
@@ -67,7 +77,10 @@ def _source_before(art, toks, k, hit_starts, sent_start, cue_start):
             if found is None:
                 return None
             return (*found, anon_hint)
-        return _apposition_before(art, toks, k, hit_starts, sent_start)
+        found = _apposition_before(art, toks, k, hit_starts, sent_start)
+        if found is None:
+            found = _apposition_long(art, art.sentence_of(cue_start), limit, hit_starts)
+        return found
     # "a senior diplomat who asked not to be named said"
     pre_end = toks[k][_END]
     pre = text[sent_start:pre_end]
@@ -86,6 +99,112 @@ def _source_before(art, toks, k, hit_starts, sent_start, cue_start):
     if found is None:
         return None
     return (*found, anon_hint)
+
+
+def _apposition_long(art, s_idx, limit, hit_starts):
+    """``Greg Raiff, chief executive of a charter firm, said``: a name opening the
+    sentence, then a description of up to ``_MAX_DESCRIPTION_TOKENS`` words between commas
+    or brackets (an age, a party and state, a role), ending just before the cue."""
+    if s_idx < 0:
+        return None
+    text = art.text
+    sent_start = art.sentences[s_idx][0]
+    if not text[sent_start:limit].rstrip().endswith(","):
+        return None
+    stoks = art._sentence_tokens(s_idx)
+    n = len(stoks)
+    i = 0
+    while i < n and stoks[i][_FORM] in LEADING_TRIM:
+        i += 1
+    if i >= n or text[sent_start : stoks[i][_START]].strip():
+        return None  # something but space before the name (a quotation, a dash)
+    j = i
+    while (
+        j < n
+        and (text[stoks[j][_START]].isupper() or _PARTICLE_NAME.match(stoks[j][_FORM]))
+        and stoks[j][_FORM] not in CAP_FUNCTION
+        and (j == i or _joinable(text, stoks[j - 1], stoks[j]))
+    ):
+        j += 1
+    if j == i or j - i > 6 or j >= n or stoks[j][_START] >= limit:
+        return None
+    gap = text[stoks[j - 1][_END] : stoks[j][_START]].strip()
+    if not gap or gap[0] not in ",(":
+        return None
+    last = j
+    while last + 1 < n and stoks[last + 1][_START] < limit:
+        last += 1
+    rest = stoks[j : last + 1]
+    if len(rest) > _MAX_DESCRIPTION_TOKENS:
+        return None
+    opener = rest[0][_FORM]
+    if gap[0] == "," and not (
+        text[rest[0][_START]].isupper()
+        or opener[:1].isdigit()
+        or opener in DETERMINERS
+        or opener in SOURCE_NOUNS
+        or opener in SUBJECT_MODIFIERS
+        or opener in DESCRIPTORS
+        or opener.endswith("'s")
+    ):
+        return None  # "Snyder, for his part, said": an aside, not a description
+    rest_text = text[stoks[j][_START] : stoks[last][_END]]
+    if any(mark in rest_text for mark in '“”";:') or any(t[_START] in hit_starts for t in rest):
+        return None
+    name = stoks[i:j]
+    return name[0][_START], stoks[last][_END], name + [None] + rest, _mentions_anonymity(rest_text)
+
+
+def _sentence_subject(art, s_idx, limit):
+    """The noun phrase opening sentence ``s_idx`` (before ``limit``) as a source, or None.
+
+    For a cue whose subject is elided ("He arrived and said", "..., saying"): a pronoun,
+    or a run of capitalised words, determiners and modifiers ending in a name or a source
+    noun ("The Florida senator", "Former aides"), after a short opening phrase and comma.
+    """
+    text = art.text
+    stoks = art._sentence_tokens(s_idx)
+    n = len(stoks)
+    i = 0
+    while i < n and stoks[i][_FORM] in LEADING_TRIM:
+        i += 1
+    if i < n and stoks[i][_FORM] in OPENING_PREPS:
+        # "On Tuesday, Clinton ...": skip a short opening phrase ending in a comma.
+        j = i
+        while j < n and j - i < 8 and text[stoks[j][_END] : stoks[j][_END] + 1] != ",":
+            j += 1
+        if j >= n or j - i >= 8:
+            return None
+        i = j + 1
+    if i >= n or stoks[i][_START] >= limit:
+        return None
+    first = stoks[i]
+    if first[_FORM] in PRONOUNS:
+        return first[_START], first[_END], [first], False
+    j = i
+    last_head = -1
+    while j < n and stoks[j][_START] < limit and j - i < 10:
+        t = stoks[j]
+        f = t[_FORM]
+        if j > i and not _joinable(text, stoks[j - 1], t):
+            break
+        capital = text[t[_START]].isupper()
+        if (capital and f not in CAP_FUNCTION) or f in SOURCE_NOUNS:
+            last_head = j
+        elif not (
+            f in DETERMINERS
+            or f in DESCRIPTORS
+            or f in SUBJECT_MODIFIERS
+            or f.endswith("'s")
+            or _AGE_RE.fullmatch(f)
+            or (f == "of" and j > i and text[stoks[j - 1][_START]].isupper())
+        ):
+            break
+        j += 1
+    if last_head < 0:
+        return None
+    np_toks = stoks[i : last_head + 1]
+    return np_toks[0][_START], np_toks[-1][_END], np_toks, False
 
 
 def _np_back(art, toks, k, hit_starts):
@@ -163,7 +282,13 @@ def _source_after(art, toks, i0, j1, sent_start):
     """Inverted order: ``..., said Tomas Ekwall, the alliance's secretary general.``"""
     text = art.text
     before = text[sent_start : toks[i0][_START]].rstrip()
-    if not before or before[-1] not in "," + _CLOSING:
+    if not before:
+        # "Said Arlo: “...”": the cue opens the sentence, its source and a colon follow.
+        np = _np_forward(art, toks, j1 + 1)
+        if np is None or np[2] or not text.startswith(":", toks[np[1]][_END]):
+            return None
+        return toks[np[0]][_START], toks[np[1]][_END], toks[np[0] : np[1] + 1], False
+    if before[-1] not in "," + _CLOSING:
         return None
     np = _np_forward(art, toks, j1 + 1)
     if np is None:

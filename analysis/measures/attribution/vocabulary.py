@@ -87,5 +87,25 @@ NEEDS_QUOTE = _require(_LISTS, "needs_quote")
 PARTICLES_AFTER_CALL = _require(_LISTS, "particles_after_call")
 STATEMENT_WORDS = _require(_LISTS, "statement_words")
 COORDINATORS = _require(_LISTS, "coordinators")
+CUE_PARTICLES = _require(_LISTS, "cue_particles")
+ELIDED_AFTER = _require(_LISTS, "elided_after")
+OPENING_PREPS = _require(_LISTS, "opening_preps")
+SUBJECT_MODIFIERS = _require(_LISTS, "subject_modifiers")
+EVIDENCE_NOUNS = _require(_LISTS, "evidence_nouns")
+FIRST_SECOND = _require(_LISTS, "first_second")
+SPEAK = _require(_LISTS, "speak")
+SAY = _require(_LISTS, "say")
+ADD = _require(_LISTS, "add")
+INFINITIVE_VERBS = _require(_LISTS, "infinitive_verbs")
+SPEAK_NOT_SPEECH = _require(_LISTS, "speak_not_speech")
 #: A capitalised head that is one of these may be a common noun at the sentence start.
 COMMON_HEAD_NOUNS = ORG_NOUNS | DOC_NOUNS | PERSON_ROLES
+_PERSON_OR_GROUP = ORG_NOUNS | DOC_NOUNS | PERSON_ROLES | GENERIC_PERSON
+#: Head nouns a sentence-opening subject may end with ("The Florida senator", "Aides").
+SOURCE_NOUNS = (
+    _PERSON_OR_GROUP
+    | frozenset(word + "s" for word in _PERSON_OR_GROUP)
+    | ANON_PLURAL
+    | ANON_SINGULAR
+    | _require(_LISTS, "people_nouns")
+)

@@ -149,11 +149,11 @@ def test_the_seed_has_the_sovereignty_and_assassination_framing(seed_result):
 
 def test_the_seed_attributions_name_the_expected_sources(seed_result):
     _, result = seed_result
-    rows = {(e.cue, e.cue_class): e for e in kinds(result, "attribution")}
+    rows = {(e.pattern, e.cue_class): e for e in kinds(result, "attribution")}
     assert rows[("says", "neutral")].speaker == "Jens Stoltenberg"
     assert rows[("condemned", "emotive")].anonymous is True
     coalition = [e for e in kinds(result, "attribution") if e.source == "The coalition"]
-    assert coalition and coalition[0].cue == "said" and coalition[0].anonymous is False
+    assert coalition and coalition[0].cue == "has already said" and coalition[0].anonymous is False
     he = [e for e in kinds(result, "attribution") if e.source == "he"]
     assert he and he[0].speaker == "Jens Stoltenberg" and he[0].quote_type == "direct"
 

@@ -1,0 +1,165 @@
+"""Every attribution form the rules cover, one real-shaped sentence each (written for
+these tests; none is taken from a corpus), with the spans PARC would mark.
+
+Each row: the sentence, then the expected (source, cue, cue class) of its one
+attribution; ``pattern`` is the cue's lexicon phrase when the span holds more.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.measures.attribution.finder import AttributionFinder
+from analysis.text import split_sentences
+from analysis.text.lexicons import load_lexicons
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return AttributionFinder(load_lexicons().cues)
+
+
+def find(finder, text):
+    return finder.find(text, split_sentences(text), "a1")
+
+
+def only(finder, text):
+    found = find(finder, text)
+    assert len(found) == 1, [(e.source, e.cue) for e in found]
+    return found[0]
+
+
+FORMS = [
+    # PARC cue spans: auxiliaries, adverbs and particles belong to the cue.
+    (
+        "The Harbour Board has repeatedly said that the quay will reopen in May.",
+        ("The Harbour Board", "has repeatedly said", "neutral"),
+    ),
+    (
+        "Councillor Mira Dovan railed against the toll plan at the meeting.",
+        ("Councillor Mira Dovan", "railed against", "emotive"),
+    ),
+    # PARC source spans: the whole noun phrase with its titles and appositions.
+    (
+        "Senator Alma Reyes (D-Ore.), a member of the transport panel, said the bridge "
+        "would be rebuilt.",
+        ("Senator Alma Reyes (D-Ore.), a member of the transport panel", "said", "neutral"),
+    ),
+    (
+        "Tomas Brenner, 58, a ferry captain from Lowport, said the crossings had become unsafe.",
+        ("Tomas Brenner, 58, a ferry captain from Lowport", "said", "neutral"),
+    ),
+    # Coordinated predicate: the subject opens the sentence.
+    (
+        "The mayor toured the flooded district and said the repairs would take months.",
+        ("The mayor", "said", "neutral"),
+    ),
+    # Participle after a clause: the sentence's subject again.
+    (
+        "Dovan spoke for an hour, saying the budget had been cut twice.",
+        ("Dovan", "saying", "neutral"),
+    ),
+    # Inverted order with an apposition after the source.
+    (
+        "“The vote is final,” said Ines Arlo, the party's chairwoman.",
+        ("Ines Arlo, the party's chairwoman", "said", "neutral"),
+    ),
+    # Inverted cue opening the sentence, with a colon.
+    ("Said Arlo: “Nobody asked the residents.”", ("Arlo", "Said", "neutral")),
+    # "told X that": the listener is not the source.
+    (
+        "The governor told reporters that the curfew would end on Friday.",
+        ("The governor", "told", "neutral"),
+    ),
+    # Passive reporting with its own cue phrase.
+    (
+        "The inspector was quoted as saying the wiring was faulty.",
+        ("The inspector", "was quoted as saying", "neutral"),
+    ),
+    # A sourcing phrase beside a verb cue counts once, the verb's.
+    (
+        "In a statement, the ministry said the fares would rise.",
+        ("the ministry", "said", "neutral"),
+    ),
+    # A quotation of two sentences before its cue.
+    (
+        "“The harbour is safe. We checked every crane,” the port director said.",
+        ("the port director", "said", "neutral"),
+    ),
+    # Two apostrophes as quotation marks, as some wire text has them.
+    ("''We have no plan B,'' said the harbour master.", ("the harbour master", "said", "neutral")),
+    # Relative clause between source and cue: in the source span.
+    (
+        "Arlo, who chairs the committee, said the vote would go ahead.",
+        ("Arlo, who chairs the committee", "said", "neutral"),
+    ),
+    # Belief and intention: what the writer says someone thinks or plans.
+    (
+        "The union's leader believes the strike can be avoided.",
+        ("The union's leader", "believes", "belief"),
+    ),
+    (
+        "The mayor is expected to announce the plan next week.",
+        ("The mayor", "is expected", "belief"),
+    ),
+    # Evidence: a poll or a study as the source.
+    (
+        "A poll by the Lowport Institute shows support for the toll falling.",
+        ("A poll by the Lowport Institute", "shows", "evidence"),
+    ),
+    (
+        "A study from Harwick University found that commuting times doubled.",
+        ("A study from Harwick University", "found", "evidence"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS, ids=[t[:40] for t, _ in FORMS])
+def test_each_form_gives_its_source_cue_and_class(finder, text, expected):
+    e = only(finder, text)
+    assert (e.source, e.cue, e.cue_class) == expected
+    assert text[e.source_start : e.source_end] == e.source
+    assert text[e.cue_start : e.cue_end] == e.cue
+
+
+def test_the_pattern_keeps_the_lexicon_phrase_when_the_cue_span_is_wider(finder):
+    e = only(finder, "The Harbour Board has repeatedly said that the quay will reopen in May.")
+    assert e.pattern == "said"
+
+
+def test_a_participle_after_a_quote_takes_the_source_of_the_cue_before_it(finder):
+    text = "“We will not wait,” the minister said, adding that the funds were already approved."
+    first, second = find(finder, text)
+    assert (first.cue, second.cue) == ("said", "adding")
+    assert second.source == "the minister" and second.quote_type == "indirect"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He found that the ledger had been altered.",  # evidence verb, a person as source
+        "The councillor spoke at the rally on Sunday.",  # an appearance, not a statement
+        "“I think we can win,” Arlo said.",  # "I think" is inside the quotation
+    ],
+)
+def test_forms_that_are_not_new_attributions(finder, text):
+    assert [e.cue_class for e in find(finder, text) if e.cue_class in ("belief", "evidence")] == []
+    assert all(e.pattern not in ("spoke", "think") for e in find(finder, text))
+
+
+def test_adding_to_is_not_speech(finder):
+    e = only(finder, "The toll is adding to the cost of living, drivers said.")
+    assert (e.source, e.pattern) == ("drivers", "said")
+
+
+def test_an_anonymity_clause_is_not_an_attribution_of_its_own(finder):
+    e = only(finder, "Residents, who asked not to be named, said the water smelled of oil.")
+    assert e.source == "Residents, who asked not to be named" and e.anonymous is True
+
+
+def test_a_first_person_belief_is_the_speakers_own_voice_not_mind_reading(finder):
+    assert find(finder, "I think the bridge will hold.") == []
+
+
+def test_a_negated_cue_attributes_nothing(finder):
+    assert find(finder, "The mayor did not say when the bridge would reopen.") == []
