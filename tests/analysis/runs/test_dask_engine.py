@@ -24,7 +24,8 @@ TABLES = {
     "articles": ["article_id"],
     "scores": ["article_id"],
     "category_counts": ["article_id", "family", "category"],
-    "evidence": ["article_id", "field", "kind", "start", '"end"', "label"],
+    # (Two cues may share one span and class: "X said ... and asked ...".)
+    "evidence": ["article_id", "field", "kind", "start", '"end"', "label", "cue_start"],
     "sentences": ["article_id", "field", "idx"],
     "target_sentiment": ["article_id", "target"],
     "lexicon_versions": ["lexicon_hash"],
