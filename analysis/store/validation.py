@@ -89,9 +89,12 @@ CREATE TABLE IF NOT EXISTS validation_items (
     start INTEGER, "end" INTEGER, text VARCHAR, sentence INTEGER, pattern VARCHAR,
     score DOUBLE, source VARCHAR, speaker VARCHAR, cue VARCHAR, cue_class VARCHAR,
     quote_type VARCHAR, anonymous BOOLEAN, source_start INTEGER, source_end INTEGER,
-    cue_start INTEGER, cue_end INTEGER, voice VARCHAR,
+    cue_start INTEGER, cue_end INTEGER, voice VARCHAR, source_type VARCHAR,
     found INTEGER, found_spans VARCHAR, analysis_version VARCHAR, lexicon_hash VARCHAR
 );
+-- Evidence columns added after a store's first sample (inserts name their columns).
+ALTER TABLE validation_items ADD COLUMN IF NOT EXISTS voice VARCHAR;
+ALTER TABLE validation_items ADD COLUMN IF NOT EXISTS source_type VARCHAR;
 -- One code per item and coder; coding an item again replaces the coder's code.
 CREATE TABLE IF NOT EXISTS validation_codes (
     sample_id VARCHAR NOT NULL, item_id VARCHAR NOT NULL, coder VARCHAR NOT NULL,
