@@ -35,10 +35,6 @@ from analysis.text import normalize
 _SUBDOMAIN_PREFIXES = ("www.", "m.", "amp.", "mobile.")
 _DOMAIN = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.I)
 _URLISH = re.compile(r"^(?:https?://|www\.)", re.I)
-_COPYRIGHT = re.compile(
-    r"©|\(c\)|\bcopyright\b|\ball rights reserved\b\.?|\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\b",
-    re.I,
-)
 _IS_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.I)
 # A tagline or second name follows a spaced dash or a bar: "Aktuálně.cz - Víte, co se děje".
 _TAGLINE = re.compile(r"\s+[|–—\-:·»•>]\s+|\s*\|\s*")
@@ -143,12 +139,12 @@ def _squash(value: str) -> str:
 def clean_name(name: str, *, title: str = "") -> str:
     """A stated site name made fit for a label, or ``""`` when it names no outlet.
 
-    Copyright lines lose the notice and year ("© 2021 Kestria Media" ->
-    "Kestria Media"); a tagline after ``|`` or a spaced dash goes ("Mozilla Hacks
-    – the Web developer blog" -> "Mozilla Hacks"); URLs, raw domains in one
-    case ("livescience.com", "SIMPLYFOUND.COM"), handles ("@KestriaNews",
-    "Wday_"), generic words ("Hosted", "Home"), the page's own title and anything
-    longer than a name are no name.
+    A tagline after ``|`` or a spaced dash goes ("Mozilla Hacks – the Web
+    developer blog" -> "Mozilla Hacks"). No name at all: a copyright line (it
+    names the company that owns the site, "© 2014 Gray Television", not the
+    outlet), a URL, a raw domain in one case ("livescience.com",
+    "SIMPLYFOUND.COM"), a handle ("@KestriaNews", "Wday_"), a generic word
+    ("Hosted", "Home"), the page's own title, anything longer than a name.
 
     >>> clean_name("Copyright 2014"), clean_name("Aktuálně.cz - Víte, co se děje")
     ('', 'Aktuálně.cz')
@@ -157,8 +153,7 @@ def clean_name(name: str, *, title: str = "") -> str:
     if not name or _URLISH.match(name):
         return ""
     if _IS_COPYRIGHT.search(name):
-        name = _COPYRIGHT.sub(" ", name)
-        name = re.sub(r"\s+", " ", name).strip(" .,;:-–—|")
+        return ""
     parts = [p.strip() for p in _TAGLINE.split(name) if p.strip()]
     name = parts[0] if parts else ""
     name = name.strip(" .,;:-–—|")

@@ -81,7 +81,7 @@ def test_a_url_stated_as_the_site_name_stands_in_for_the_missing_url():
         ("livescience.com", ""),  # a raw domain
         ("SIMPLYFOUND.COM | BY: JOE WEE", ""),  # a domain after its tagline goes
         ("Copyright 2014", ""),  # a copyright line and nothing else
-        ("© 2021 Kestria Media. All rights reserved.", "Kestria Media"),
+        ("© 2014 Gray Television. All rights reserved.", ""),  # the owner, not the outlet
         ("Hosted", ""),  # a generic word
         ("Wday_", ""),  # a handle
         ("@KestriaNews", ""),
