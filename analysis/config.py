@@ -30,3 +30,9 @@ DEFAULT_DB = Path("data") / "slant.duckdb"
 #: in days between two articles that may be compared (``analysis.compare.stories``).
 STORY_THRESHOLD = 0.12
 STORY_WINDOW_DAYS = 3.0
+
+#: Web fetching: the most entries read from one feed (a 30,000-entry feed is not a
+#: news feed), and the environment variable ``slant dashboard --allow-private-addresses``
+#: sets so the dashboard may fetch from loopback and private networks.
+MAX_FEED_ENTRIES = 1_000
+ALLOW_PRIVATE_ENV = "SLANT_ALLOW_PRIVATE_ADDRESSES"

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from analysis.cli import validate
+from analysis.config import ALLOW_PRIVATE_ENV, MAX_FEED_ENTRIES
 from analysis.errors import SlantError
 from analysis.records import Article, Rejected
 
@@ -126,7 +127,10 @@ class _WebTools:
             from analysis.ingest.web.fetch import Fetcher
 
             self.fetcher = Fetcher(
-                cache_dir=args.cache_dir, offline=args.offline, concurrency=args.concurrency
+                cache_dir=args.cache_dir,
+                offline=args.offline,
+                concurrency=args.concurrency,
+                allow_private_addresses=args.allow_private_addresses,
             )
 
     def __enter__(self):
@@ -151,6 +155,7 @@ class _WebTools:
                 outlet_map=self.outlet_map,
                 progress=lambda url, status: bar.update(1),
                 notes=self.notes,
+                max_feed_entries=self.args.max_feed_entries,
             )
         finally:
             bar.close()
@@ -369,6 +374,9 @@ def cmd_dashboard(args) -> int:
             f"{db}: no store here yet; create one with `slant ingest FILES --db {args.db}`"
         )
     env = {**os.environ, "SLANT_DB": str(db)}
+    env.pop(ALLOW_PRIVATE_ENV, None)  # only the flag turns it on, never an inherited variable
+    if args.allow_private_addresses:
+        env[ALLOW_PRIVATE_ENV] = "1"
     command = [
         sys.executable,
         "-m",
@@ -450,6 +458,19 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="N",
             help="web requests at once (default 4)",
         )
+        p.add_argument(
+            "--allow-private-addresses",
+            action="store_true",
+            help="also fetch from loopback, private and link-local addresses (your own "
+            "network); refused by default",
+        )
+        p.add_argument(
+            "--max-feed-entries",
+            type=int,
+            default=MAX_FEED_ENTRIES,
+            metavar="N",
+            help=f"read at most N entries of each feed (default {MAX_FEED_ENTRIES:,})",
+        )
 
     p = sub.add_parser("ingest", help="load, analyze and store articles")
     input_options(p)
@@ -525,6 +546,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("dashboard", help="start the dashboard on a store")
     p.add_argument("--db", default=str(DEFAULT_DB), metavar="FILE")
     p.add_argument("--port", type=int, default=8501)
+    p.add_argument(
+        "--allow-private-addresses",
+        action="store_true",
+        help="let the Data page fetch from loopback, private and link-local addresses "
+        "(refused by default: anyone using the dashboard could reach the server's network)",
+    )
     p.set_defaults(func=cmd_dashboard)
     return parser
 

@@ -9,6 +9,7 @@ fetcher as ``slant ingest URL``.
 from __future__ import annotations
 
 import hashlib
+import os
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +22,11 @@ from analysis.compare import outlet_comparisons, queries
 from analysis.compare.queries import Filters
 from analysis.report import export
 from dashboard import cache, classroom, components, sidebar
+
+#: One "Fetch and score" reads at most this many pasted addresses and this many entries of
+#: each feed: the fetching runs on the shared server, one page a second per site.
+MAX_WEB_ADDRESSES = 50
+MAX_WEB_FEED_ENTRIES = 200
 
 UPLOAD_TYPES = ["csv", "tsv", "jsonl", "ndjson", "json", "parquet", "txt"]
 
@@ -106,6 +112,7 @@ def ingest_uploads(files, outlet: str | None) -> None:
 
 def fetch_from_web(inputs: list[str], outlet: str | None) -> None:
     """Fetch pasted URLs / feeds, score what was extracted, and keep a report of failures."""
+    from analysis.config import ALLOW_PRIVATE_ENV
     from analysis.ingest.web.fetch import Fetcher
     from analysis.ingest.web.inputs import is_url, iter_web_inputs
     from analysis.records import Rejected
@@ -118,6 +125,14 @@ def fetch_from_web(inputs: list[str], outlet: str | None) -> None:
         if not is_url(text)
     ]
     urls = [text for text in inputs if is_url(text)]
+    failures += [
+        {"address": text, "reason": f"not fetched: at most {MAX_WEB_ADDRESSES} addresses at once"}
+        for text in urls[MAX_WEB_ADDRESSES:]
+    ]
+    urls = urls[:MAX_WEB_ADDRESSES]
+    # Only the person who started the server may open its network (slant dashboard
+    # --allow-private-addresses); a page visitor never can.
+    allow_private = os.environ.get(ALLOW_PRIVATE_ENV) == "1"
     articles = []
     with st.status("Fetching pages...", expanded=True) as status:
         seen = {"pages": 0, "failed": 0}
@@ -128,8 +143,16 @@ def fetch_from_web(inputs: list[str], outlet: str | None) -> None:
                 seen["failed"] += 1
             status.update(label=f"Fetched {seen['pages']:,} pages ({seen['failed']:,} failed)")
 
-        with Fetcher(cache_dir=db.parent / "web-cache") as fetcher:
-            for item in iter_web_inputs(urls, fetcher=fetcher, outlet=outlet, progress=progress):
+        with Fetcher(
+            cache_dir=db.parent / "web-cache", allow_private_addresses=allow_private
+        ) as fetcher:
+            for item in iter_web_inputs(
+                urls,
+                fetcher=fetcher,
+                outlet=outlet,
+                progress=progress,
+                max_feed_entries=MAX_WEB_FEED_ENTRIES,
+            ):
                 if isinstance(item, Rejected):
                     failures.append({"address": item.source_file, "reason": item.problem})
                 else:
@@ -281,7 +304,9 @@ st.caption(
     "are fetched politely (robots.txt respected, a pause between requests to one site) and "
     "kept in a cache beside the store, so fetching them again costs nothing. Navigation, "
     "comments and related links are left out; a page without an article body is listed "
-    "as a failure, never stored half-extracted."
+    "as a failure, never stored half-extracted. At most "
+    f"{MAX_WEB_ADDRESSES} addresses and {MAX_WEB_FEED_ENTRIES} entries per feed at once; "
+    "addresses on this server's own or private network are not fetched."
 )
 web_inputs = st.text_area(
     "Addresses", key="web_inputs", height=110, placeholder="https://example.org/feed.rss"

@@ -16,8 +16,9 @@ def data_page() -> AppTest:
     return at
 
 
-def test_a_pasted_feed_is_fetched_scored_and_failures_listed(site, tmp_path, slant_db):
+def test_a_pasted_feed_is_fetched_scored_and_failures_listed(site, tmp_path, slant_db, monkeypatch):
     slant_db(tmp_path / "web.duckdb")
+    monkeypatch.setenv("SLANT_ALLOW_PRIVATE_ADDRESSES", "1")  # the test site is on 127.0.0.1
     at = data_page()
     at.text_area(key="web_inputs").input(f"{site.base}/feed.rss\n{site.base}/missing\nnot a url")
     at.button(key="fetch").click().run()
@@ -35,3 +36,25 @@ def test_fetching_nothing_asks_for_an_address(tmp_path, slant_db):
     at = data_page()
     at.button(key="fetch").click().run()
     assert "Paste at least one address" in " ".join(w.value for w in at.warning)
+
+
+def test_an_address_on_the_server_network_is_refused_by_default(site, tmp_path, slant_db):
+    slant_db(tmp_path / "web.duckdb")
+    at = data_page()
+    at.text_area(key="web_inputs").input(f"{site.base}/feed.rss\nhttp://[::1]:9/admin")
+    at.button(key="fetch").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    failures = next(d.value for d in at.dataframe if "reason" in d.value.columns)
+    assert set(failures["reason"]) == {"address not allowed (private or local network)"}
+    assert site.requests == []
+
+
+def test_at_most_fifty_addresses_are_fetched_at_once(tmp_path, slant_db):
+    slant_db(tmp_path / "web.duckdb")
+    at = data_page()
+    pasted = "\n".join(f"http://10.0.0.{k}/" for k in range(1, 53))
+    at.text_area(key="web_inputs").input(pasted)
+    at.button(key="fetch").click().run()
+    failures = next(d.value for d in at.dataframe if "reason" in d.value.columns)
+    capped = failures[failures["reason"].str.startswith("not fetched: at most 50")]
+    assert capped["address"].tolist() == ["http://10.0.0.51/", "http://10.0.0.52/"]

@@ -13,6 +13,11 @@ re-run (or a run resumed after an interruption) fetches nothing twice, and
 
 Failures never raise: a :class:`FetchResult` carries a short reason such as
 ``"HTTP 404"``, ``"timeout after 15 s"`` or ``"robots.txt disallows"``.
+
+Only public addresses are fetched unless ``allow_private_addresses`` is set (see
+:mod:`analysis.ingest.web.addresses`): every hop's host is resolved and checked, and
+a refused host gets one reason whatever is behind it. ``timeout`` is one deadline
+for the whole request (connect, headers and body).
 """
 
 from __future__ import annotations
@@ -36,6 +41,14 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 import httpx
+
+from analysis.ingest.web.addresses import (
+    REFUSED,
+    PublicOnlyTransport,
+    deadline,
+    refused_addresses,
+    resolve,
+)
 
 DEFAULT_USER_AGENT = "Slant/0.1 (+https://github.com/slant-media/slant; research crawler)"
 DEFAULT_CACHE_DIR = Path("data") / "web-cache"
@@ -142,6 +155,12 @@ class Fetcher:
     ...     for result in fetcher.fetch_many(urls):
     ...         print(result.url, result.error or "ok")
 
+    ``timeout`` is the most one request may take, from connecting to the last byte of
+    the body (a server dripping headers or body is cut off at it); a timed-out request
+    is not tried again unless it never connected. Hosts that resolve to a loopback,
+    private, link-local, multicast or reserved address are refused unless
+    ``allow_private_addresses`` (a researcher fetching from their own network).
+
     ``per_host_delay`` is the minimum gap between two requests to the same host,
     enforced across the worker threads of :meth:`fetch_many` (a robots.txt
     ``Crawl-delay`` raises it for that host, up to 30 s). ``retries`` is the
@@ -164,6 +183,7 @@ class Fetcher:
         respect_robots: bool = True,
         backoff: float = 1.0,
         transport: httpx.BaseTransport | None = None,
+        allow_private_addresses: bool = False,
     ):
         self.cache_dir = Path(cache_dir)
         self.user_agent = user_agent
@@ -177,6 +197,7 @@ class Fetcher:
         self.respect_robots = respect_robots
         self.backoff = backoff
         self._transport = transport
+        self.allow_private_addresses = allow_private_addresses
         self._client: httpx.Client | None = None
         self._client_lock = threading.Lock()
         self._slots: dict[str, float] = {}  # host -> earliest time of its next request
@@ -211,7 +232,11 @@ class Fetcher:
                     timeout=httpx.Timeout(self.timeout),
                     follow_redirects=False,
                     limits=httpx.Limits(max_connections=self.concurrency * 2),
-                    transport=self._transport,
+                    transport=self._transport
+                    or PublicOnlyTransport(
+                        allow_private=self.allow_private_addresses,
+                        max_connections=self.concurrency * 2,
+                    ),
                 )
             return self._client
 
@@ -277,6 +302,7 @@ class Fetcher:
         seen = {urldefrag(url)[0]}
         current = url
         for _hop in range(self.max_redirects + 1):
+            self._check_host(current)
             if self.respect_robots and not self._robots_allow(current):
                 raise _Failure("robots.txt disallows")
             status, headers, body = self._get_with_retries(current)
@@ -294,6 +320,22 @@ class Fetcher:
             return current, status, content_type, text
         raise _Failure(f"too many redirects (> {self.max_redirects})")
 
+    def _check_host(self, url: str) -> None:
+        """Refuse a URL whose host resolves to a non-public address (every hop is checked).
+
+        The transport checks again where it connects (so a DNS answer that changes in
+        between gains nothing); this check also covers requests sent through a proxy.
+        """
+        if self.allow_private_addresses or self._transport is not None:
+            return
+        parts = urlsplit(url)
+        try:
+            addresses = resolve(parts.hostname or "", parts.port or 443)
+        except (OSError, UnicodeError):
+            raise _Failure("connection failed (cannot resolve the host)") from None
+        if refused_addresses(addresses):
+            raise _Failure(REFUSED)
+
     def _get_with_retries(self, url: str) -> tuple[int, httpx.Headers, bytes | None]:
         attempt = 0
         while True:
@@ -301,6 +343,8 @@ class Fetcher:
                 return self._get_once(url)
             except _Failure as failure:
                 if not failure.retry or attempt >= self.retries:
+                    if attempt and failure.reason.startswith("timeout"):
+                        failure.reason += f" ({attempt + 1} tries)"
                     raise
                 wait = self.backoff * (2**attempt)
                 if failure.wait is not None:
@@ -316,9 +360,10 @@ class Fetcher:
         self._wait_for_slot(url)
         with self._slot_lock:
             self.requests_sent += 1
-        deadline = time.monotonic() + max(self.timeout * 4, 30)  # a drip-feeding server ends too
+        timed_out = f"timeout after {_format_seconds(self.timeout)}"
+        ends = time.monotonic() + self.timeout
         try:
-            with self.client.stream("GET", url) as response:
+            with deadline(self.timeout), self.client.stream("GET", url) as response:
                 status = response.status_code
                 if status == 429 or status >= 500:
                     raise _Failure(
@@ -344,14 +389,21 @@ class Fetcher:
                     size += len(chunk)
                     if size > self.max_bytes:
                         raise too_large
-                    if time.monotonic() > deadline:
-                        raise _Failure(f"timeout after {_format_seconds(self.timeout)}", retry=True)
+                    if time.monotonic() > ends:  # a drip-feeding server ends too
+                        raise _Failure(timed_out)
                     chunks.append(chunk)
                 return status, response.headers, b"".join(chunks)
-        except httpx.TimeoutException:
-            raise _Failure(f"timeout after {_format_seconds(self.timeout)}", retry=True) from None
+        except httpx.TimeoutException as exc:
+            # Only a connection never made is worth another try: a server that answers
+            # too slowly answers as slowly the next time.
+            raise _Failure(timed_out, retry=isinstance(exc, httpx.ConnectTimeout)) from None
         except httpx.TooManyRedirects:
             raise _Failure("redirect loop") from None
+        except httpx.ConnectError as exc:
+            if str(exc) == REFUSED:
+                raise _Failure(REFUSED) from None
+            reason = str(exc).strip() or type(exc).__name__
+            raise _Failure(f"connection failed ({reason[:120]})", retry=True) from None
         except (httpx.TransportError, httpx.DecodingError) as exc:
             reason = str(exc).strip() or type(exc).__name__
             raise _Failure(f"connection failed ({reason[:120]})", retry=True) from None

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import feedparser
 
+from analysis.config import MAX_FEED_ENTRIES
 from analysis.ingest.articles import make_article, map_columns
 from analysis.ingest.outlets import is_domain, row_outlet
 from analysis.ingest.url_lists import is_url, url_lines
@@ -92,11 +93,14 @@ def _report(progress: Progress | None, result: FetchResult) -> None:
 class _Run:
     """One ingest run: the options every input shares."""
 
-    def __init__(self, fetcher, outlet, outlet_map, progress, notes=None):
+    def __init__(
+        self, fetcher, outlet, outlet_map, progress, notes=None, max_feed_entries=MAX_FEED_ENTRIES
+    ):
         self.fetcher: Fetcher = fetcher
         self.notes: list[str] | None = notes
         #: Saved pages named by their folder, per folder name, told once per input.
         self.named_by_folder: dict[str, list[str]] = {}
+        self.max_feed_entries = max_feed_entries
         self.outlet = outlet
         self.outlet_map = outlet_map
         self.progress = progress
@@ -152,8 +156,17 @@ class _Run:
             yield Rejected(feed_source, None, f"feed has no entries{detail}")
             return
         feed_name = normalize(parsed.feed.get("title") or "")
+        entries = parsed.entries
+        if len(entries) > self.max_feed_entries:
+            yield Rejected(
+                feed_source,
+                None,
+                f"feed has {len(entries):,} entries; only the first {self.max_feed_entries:,} "
+                "were read (raise --max-feed-entries to read more)",
+            )
+            entries = entries[: self.max_feed_entries]
         jobs = []
-        for number, entry in enumerate(parsed.entries, start=1):
+        for number, entry in enumerate(entries, start=1):
             link = (entry.get("link") or "").strip()
             own = self.entry_article(entry, link, feed_name, feed_source)
             if own is not None:  # a full-text feed: the entry is the article, nothing to fetch
@@ -233,8 +246,11 @@ def iter_web_inputs(
     outlet_map: dict[str, str] | None = None,
     progress: Progress | None = None,
     notes: list[str] | None = None,
+    max_feed_entries: int = MAX_FEED_ENTRIES,
 ) -> Iterator[Article | Rejected]:
     """Articles (or Rejected) from URLs, URL lists, feeds and saved HTML, in input order.
+
+    A feed's entries past ``max_feed_entries`` are not fetched; one Rejected says so.
 
     ``outlet`` overrides every page's outlet; ``outlet_map`` (``{domain: outlet}``,
     see :func:`analysis.ingest.outlets.load_outlet_map`) beats the page's site name.
@@ -246,7 +262,7 @@ def iter_web_inputs(
     >>> with Fetcher("data/web-cache") as fetcher:  # doctest: +SKIP
     ...     items = list(iter_web_inputs(["https://kestriaherald.example/rss"], fetcher=fetcher))
     """
-    run = _Run(fetcher, outlet, outlet_map, progress, notes)
+    run = _Run(fetcher, outlet, outlet_map, progress, notes, max_feed_entries)
     for given in inputs:
         value = str(given).strip()
         if is_url(value):

@@ -153,7 +153,8 @@ def test_a_media_cloud_export_is_fetched_and_failures_are_listed(site, tmp_path)
     export = tmp_path / "mediacloud.csv"
     export.write_text((fixtures / "mediacloud.csv").read_text().replace("{base}", site.base))
     db, cache = tmp_path / "s.duckdb", tmp_path / "cache"
-    args = ("ingest", export, "--fetch", "--db", db, "--cache-dir", cache, "--workers", "1")
+    args = ("ingest", export, "--fetch", "--db", db, "--cache-dir", cache,
+            "--allow-private-addresses", "--workers", "1")  # fmt: skip
     first = slant(*args)
     assert first.returncode == 1, first.stderr
     assert "Added 3 articles" in first.stdout and "1 rejected" in first.stdout
@@ -171,10 +172,27 @@ def test_a_feed_url_is_ingested(site, tmp_path):
         tmp_path / "s.duckdb",
         "--cache-dir",
         tmp_path / "cache",
+        "--allow-private-addresses",
         "--workers",
         "1",
     )
     assert "Added 2 articles" in result.stdout, result.stdout + result.stderr
+
+
+def test_a_url_on_the_local_network_is_refused_without_the_flag(site, tmp_path):
+    result = slant(
+        "ingest",
+        f"{site.base}/feed.rss",
+        "--db",
+        tmp_path / "s.duckdb",
+        "--cache-dir",
+        tmp_path / "cache",
+        "--workers",
+        "1",
+    )
+    assert result.returncode == 1
+    assert "address not allowed (private or local network)" in result.stderr
+    assert site.requests == []
 
 
 def test_stories_writes_one_row_per_article(small_corpus, tmp_path):

@@ -21,6 +21,7 @@ def make_fetcher(tmp_path):
 
     def make(**options):
         settings = {"per_host_delay": 0, "timeout": 5, "retries": 1, "backoff": 0}
+        settings["allow_private_addresses"] = True  # the test server is on 127.0.0.1
         settings.update(options)
         fetcher = Fetcher(tmp_path / "cache", **settings)
         made.append(fetcher)

@@ -29,7 +29,9 @@ def cache(tmp_path):
 
 @pytest.fixture
 def fetcher(cache):
-    with Fetcher(cache, per_host_delay=0, timeout=5, retries=0, backoff=0) as f:
+    with Fetcher(
+        cache, per_host_delay=0, timeout=5, retries=0, backoff=0, allow_private_addresses=True
+    ) as f:
         yield f
 
 
@@ -260,7 +262,7 @@ def test_folder_of_saved_pages_is_extracted_without_fetching(site, fetcher, tmp_
 
 def test_rerun_offline_after_the_server_stops_yields_the_same_articles(site, cache, tmp_path):
     feed = f"{site.base}/feed.rss"
-    with Fetcher(cache, per_host_delay=0, retries=0) as online:
+    with Fetcher(cache, per_host_delay=0, retries=0, allow_private_addresses=True) as online:
         first = articles(iter_web_inputs([feed], fetcher=online))
     site.stop()
     with Fetcher(cache, offline=True) as offline:
@@ -349,7 +351,7 @@ def test_row_with_neither_text_nor_url_is_rejected(fetcher):
 def test_a_feed_is_read_afresh_on_each_online_run_but_its_pages_are_not(site, cache):
     feed = f"{site.base}/feed.rss"
     for _run in range(2):
-        with Fetcher(cache, per_host_delay=0, retries=0) as fetcher:
+        with Fetcher(cache, per_host_delay=0, retries=0, allow_private_addresses=True) as fetcher:
             list(iter_web_inputs([feed], fetcher=fetcher))
     assert site.count("/feed.rss") == 2
     assert site.count("/articles/maren-budget.html") == 1
@@ -368,3 +370,20 @@ def test_saved_pages_naming_no_site_take_their_folder_as_outlet_told_once(fetche
         "'kestria-weekly' from their folder (set it with --outlet NAME, or put each site's "
         "pages in a folder named after it)"
     ]
+
+
+def test_a_feed_longer_than_the_cap_is_read_up_to_it_and_says_so(site, fetcher, tmp_path):
+    items = "".join(
+        f"<item><title>Entry {k}</title><link>{site.base}/missing-{k}</link></item>"
+        for k in range(5)
+    )
+    feed = tmp_path / "long.rss"
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>')
+    rejected = [
+        item
+        for item in iter_web_inputs([feed], fetcher=fetcher, max_feed_entries=2)
+        if isinstance(item, Rejected)
+    ]
+    fetched = sorted(path for path in site.requests if path.startswith("/missing"))
+    assert fetched == ["/missing-0", "/missing-1"]
+    assert "feed has 5 entries; only the first 2 were read" in rejected[0].problem
