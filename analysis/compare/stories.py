@@ -51,8 +51,13 @@ NGRAM_RANGE = (1, 2)
 STORY_COLUMNS = ["article_id", "story_id", "story_label", "story_date"]
 # Similarities below this fraction of the threshold are not stored (they count as 0).
 _EDGE_FLOOR = 0.25
-# Compare at least this many articles per block: fewer, larger sparse products are faster.
-_MIN_BLOCK = 400
+#: Each article keeps at most this many most-similar articles as edges: a story is a
+#: handful to a few dozen articles, and the cap keeps memory linear in articles.
+MAX_NEIGHBOURS = 50
+# One similarity product holds at most this many cells (rows x reachable articles,
+# 4 bytes each), at least _MIN_ROWS rows: memory stays flat however many share a day.
+_BLOCK_CELLS = 4_000_000
+_MIN_ROWS = 16
 
 _STOP_WORDS = sorted(
     ENGLISH_STOP_WORDS
@@ -110,51 +115,73 @@ def _days(frame: pd.DataFrame) -> np.ndarray:
 
 
 def similarity_edges(
-    matrix, days: np.ndarray, window_days: float, floor: float, block_days: float | None = None
+    matrix,
+    days: np.ndarray,
+    window_days: float,
+    floor: float,
+    neighbours: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs ``(i, j, cosine)`` with i < j, cosine >= floor, published within ``window_days``.
 
-    Dated articles are compared in date blocks (each block against itself and
-    the following ``window_days``); undated articles are compared with all.
+    Each article keeps only its ``neighbours`` most similar articles (default
+    :data:`MAX_NEIGHBOURS`); a pair stays when either side keeps it. Rows are
+    compared a chunk at a time against every article they can reach
+    (dated: within ``window_days``, in date order; undated: all), so memory grows
+    with articles x neighbours, never with articles², however many share one day.
     """
+    neighbours = neighbours or MAX_NEIGHBOURS
     n = matrix.shape[0]
     order = np.argsort(np.where(np.isnan(days), np.inf, days), kind="stable")
     n_dated = int(np.count_nonzero(~np.isnan(days)))
-    ordered = matrix[order].tocsr()  # date order, so blocks are cheap contiguous slices
+    ordered = matrix[order].tocsr()  # date order, so reachable articles are one slice
     sorted_days = days[order]
+    dated_days = sorted_days[:n_dated]
     rows, cols, vals = [], [], []
 
     def collect(left: slice, right: slice, in_window: bool) -> None:
         if left.stop <= left.start or right.stop <= right.start:
             return
-        block = (ordered[left] @ ordered[right].T).tocoo()
-        i, j, v = block.row + left.start, block.col + right.start, block.data
-        keep = (v >= floor) & (i != j)
+        # Dense is faster than sparse here: a TF-IDF product of news text is mostly non-zero.
+        block = (ordered[left] @ ordered[right].T).toarray()
+        i = np.arange(left.start, left.stop)[:, None]
+        j = np.arange(right.start, right.stop)[None, :]
+        reject = (block < floor) | (i == j)
         if in_window:
-            keep &= np.abs(sorted_days[i] - sorted_days[j]) <= window_days
-        rows.append(order[i[keep]])
-        cols.append(order[j[keep]])
-        vals.append(v[keep])
+            reject |= np.abs(sorted_days[i] - sorted_days[j]) > window_days
+        block[reject] = 0.0
+        if block.shape[1] > neighbours:  # each row's most similar articles, in any order
+            top = np.argpartition(-block, neighbours - 1, axis=1)[:, :neighbours]
+        else:
+            top = np.broadcast_to(np.arange(block.shape[1]), block.shape)
+        values = np.take_along_axis(block, top, axis=1)
+        r, c = np.nonzero(values)
+        rows.append(order[r + left.start])
+        cols.append(order[top[r, c] + right.start])
+        vals.append(values[r, c])
 
-    block_days = block_days or max(window_days, 1.0)
+    def reach(start: int, end: int) -> tuple[int, int]:
+        low = int(np.searchsorted(dated_days, dated_days[start] - window_days, "left"))
+        high = int(np.searchsorted(dated_days, dated_days[end - 1] + window_days, "right"))
+        return low, high
+
     start = 0
-    while start < n_dated:
-        end = int(np.searchsorted(sorted_days[:n_dated], sorted_days[start] + block_days, "left"))
-        end = min(max(end, start + _MIN_BLOCK), n_dated)
-        reach = int(
-            np.searchsorted(sorted_days[:n_dated], sorted_days[end - 1] + window_days, "right")
-        )
-        # The block against itself and every later article it can reach in time.
-        collect(slice(start, end), slice(start, reach), True)
+    while start < n_dated:  # as many rows as keep one product under _BLOCK_CELLS cells
+        low, high = reach(start, start + 1)
+        step = max(_MIN_ROWS, _BLOCK_CELLS // (high - low + n - n_dated))
+        end = min(start + step, n_dated)
+        low, high = reach(start, end)
+        collect(slice(start, end), slice(low, high), True)
+        collect(slice(start, end), slice(n_dated, n), False)  # undated: compared with all
         start = end
-    if n_dated < n:  # undated articles: compare with everything
-        collect(slice(n_dated, n), slice(0, n), False)
+    step = max(_MIN_ROWS, _BLOCK_CELLS // max(n, 1))
+    for start in range(n_dated, n, step):
+        collect(slice(start, min(start + step, n)), slice(0, n), False)
     if not rows:
         empty = np.array([], dtype=np.int64)
         return empty, empty, np.array([], dtype=np.float32)
     a, b, v = np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)
     i, j = np.minimum(a, b), np.maximum(a, b)
-    # A pair is found from both sides when both are in one block; keep one copy.
+    # A pair kept by both of its articles is found twice; keep one copy.
     key = i.astype(np.int64) * n + j
     _, first = np.unique(key, return_index=True)
     return i[first], j[first], v[first]

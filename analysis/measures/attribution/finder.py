@@ -157,6 +157,29 @@ class _Found:
     quote_type: str  # direct | mixed | indirect
 
 
+#: The rules read a sentence from its start for every cue in it, so a "sentence" of
+#: hundreds of thousands of characters (no full stop, or "no." read as an abbreviation)
+#: would cost cues x length. Longer sentences are cut, for the rules only, into pieces
+#: of at most this many characters (at a space); real sentences are far shorter.
+MAX_RULE_SENTENCE = 2_000
+
+
+def rule_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``sentences`` with every one longer than :data:`MAX_RULE_SENTENCE` cut into pieces
+    (the same list when none is; a piece ends at the last space before the limit)."""
+    if all(end - start <= MAX_RULE_SENTENCE for start, end in sentences):
+        return sentences
+    pieces = []
+    for start, end in sentences:
+        while end - start > MAX_RULE_SENTENCE:
+            cut = text.rfind(" ", start + MAX_RULE_SENTENCE // 2, start + MAX_RULE_SENTENCE)
+            cut = cut + 1 if cut > 0 else start + MAX_RULE_SENTENCE
+            pieces.append((start, cut))
+            start = cut
+        pieces.append((start, end))
+    return pieces
+
+
 class AttributionFinder:
     """Finds attributions (source, cue, content) with a cue lexicon compiled once.
 
@@ -197,6 +220,7 @@ class AttributionFinder:
         """
         if self._empty or not text or not sentences:
             return []
+        given, sentences = sentences, rule_sentences(text, sentences)
         folded = _fold(text)
         hits = _cue_hits(self._automaton, folded, sentences)
         if not hits:
@@ -219,6 +243,10 @@ class AttributionFinder:
             if evidence is not None:
                 found.append(evidence)
         found.sort(key=_by_start_then_cue)
+        if sentences is not given:  # number by the real sentences, not the rules' pieces
+            ends = [end for _, end in given]
+            for evidence in found:
+                evidence.sentence = bisect_right(ends, evidence.start)
         return found
 
     def _attribution(self, art, hit, hit_starts, article_id, field) -> Evidence | None:

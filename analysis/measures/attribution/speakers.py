@@ -54,6 +54,9 @@ _PARTICLE_NAME = re.compile(
 )
 # How many sentences back "the prime minister" looks for a person with that role.
 _ROLE_LOOKBACK = 8
+# How many sentences back a pronoun looks for a person mention: bounded, so an article
+# of thousands of pronoun attributions and no names costs attributions x this, not x sentences.
+_PRONOUN_LOOKBACK = 100
 
 
 def _speaker(art, src_toks, src_start) -> tuple[str, str, bool]:
@@ -203,10 +206,11 @@ def _resolve_pronoun(art: _Article, pronoun: str, before: int) -> tuple[str, str
     """he/she -> nearest person; they -> nearest group; it -> nearest organisation."""
     if pronoun in PERSON_PRONOUNS:
         best: tuple[int, str, bool] | None = None
-        for spoken in art.spoken:
+        for spoken in reversed(art.spoken):  # the last one named before the pronoun
             if spoken.start < before and spoken.kind in ("person", "name"):
                 best = (spoken.start, spoken.speaker, spoken.anonymous)
-        mention = next(art.mentions_back(before), None)
+                break
+        mention = next(art.mentions_back(before, _PRONOUN_LOOKBACK), None)
         if mention is not None and (best is None or mention.start > best[0]):
             best = (mention.start, mention.name, False)
         if best is not None:

@@ -214,3 +214,35 @@ def test_stories_cli_writes_a_story_for_every_stored_article(tmp_path: Path, eco
 def test_stories_cli_names_a_missing_store(tmp_path: Path, capsys):
     assert run_stories(tmp_path / "none.duckdb", tmp_path / "out.csv", 0.12, 3) == 2
     assert "none.duckdb" in capsys.readouterr().err
+
+
+def _same_topic(n: int, published) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "article_id": [f"a{k}" for k in range(n)],
+            "title": ["Budget vote in the assembly"] * n,
+            "text": [f"The assembly voted on the budget today, item {k}." for k in range(n)],
+            "published": [published] * n,
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    "published", [pd.Timestamp("2026-01-05"), None], ids=["one-day", "undated"]
+)
+def test_each_article_keeps_a_bounded_number_of_neighbours(published):
+    # Issue 17: every pair of one day's (or undated) articles was kept, so memory grew
+    # with articles²: 5,000 of one day took 5.1 GB. Now each keeps at most `neighbours`.
+    frame = _same_topic(120, published)
+    matrix, _terms = stories.vectorize(frame)
+    i, j, _sims = stories.similarity_edges(
+        matrix, stories._days(frame), window_days=3.0, floor=0.01, neighbours=5
+    )
+    assert len(i) <= 120 * 5
+    assert len(set(zip(i.tolist(), j.tolist(), strict=True))) == len(i)
+
+
+def test_a_story_of_more_articles_than_neighbours_is_still_one_story():
+    frame = _same_topic(120, pd.Timestamp("2026-01-05"))
+    found = stories.cluster_stories(frame)
+    assert found["story_id"].nunique() == 1

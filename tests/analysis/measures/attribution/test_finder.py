@@ -558,3 +558,25 @@ def test_capitalised_runs_are_unchanged_by_possessive_words():
     assert [m.span() for m in _CAP_RUN.finditer(text)] == [
         m.span() for m in backtracking.finditer(text)
     ]
+
+
+def test_a_sentence_longer_than_the_rules_read_is_cut_into_bounded_pieces():
+    # Issue 17: the rules sliced from the sentence's start for every cue, so one
+    # 800 KB "sentence" of "he said" took minutes. They now read pieces of it.
+    from analysis.measures.attribution.finder import MAX_RULE_SENTENCE, rule_sentences
+
+    text = "he said " * 5_000
+    pieces = rule_sentences(text, [(0, len(text))])
+    assert max(end - start for start, end in pieces) <= MAX_RULE_SENTENCE
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False))
+
+
+def test_attributions_in_a_cut_sentence_keep_the_real_sentence_index():
+    from analysis.measures.attribution.finder import AttributionFinder
+
+    text = "Intro. " + "Maren said the vote was fair and " * 200 + "done."
+    sentences = [(0, 6), (7, len(text))]
+    found = AttributionFinder({"said": "neutral"}).find(text, sentences, "a1")
+    assert len(found) > 50
+    assert {e.sentence for e in found} == {1}
