@@ -22,6 +22,7 @@ from analysis.compare.validation_stats import (
     krippendorff_alpha_nominal,
     precision,
     proportion,
+    stratified_precision,
 )
 from analysis.store import validation as tables
 
@@ -63,6 +64,22 @@ def precision_table(
         for name, part in judged.groupby(by, sort=True)
     ]
     return pd.DataFrame(rows, columns=[by, *_PROPORTION_COLUMNS])
+
+
+def weighted_precision(
+    items: pd.DataFrame, codes: pd.DataFrame, population: dict[str, int]
+) -> pd.DataFrame:
+    """Precision of the whole corpus from a sample stratified by outlet, each outlet weighted
+    by its share of the measure's evidence (``population``: evidence rows per outlet), as
+    :func:`precision_table` frames it. With equal allocation the plain pooled figure
+    weights outlets equally instead; this one estimates the corpus."""
+    judged = _judged(items, codes)
+    strata = [
+        (population.get(name, 0), _item_judgements(part))
+        for name, part in judged.groupby("outlet", sort=True)
+        if population.get(name, 0) > 0
+    ]
+    return pd.DataFrame([_row(stratified_precision(strata))], columns=_PROPORTION_COLUMNS)
 
 
 def recall_estimate(items: pd.DataFrame, codes: pd.DataFrame) -> dict:
@@ -251,6 +268,14 @@ def report_from(sample: dict, items: pd.DataFrame, codes: pd.DataFrame) -> Sampl
     recall = recall_estimate(items, codes)
     agree = agreement(items, codes)
     rows = [("precision", "all items", *overall.iloc[0][["n", "precision", "ci_low", "ci_high"]])]
+    population = _population(sample)
+    if sample.get("stratify_by") == "outlet" and population:
+        weighted = weighted_precision(items, codes, population).iloc[0]
+        if weighted["n"]:
+            rows.append(
+                ("precision", "all items, outlets weighted by their share of the evidence",
+                 weighted["n"], weighted["precision"], weighted["ci_low"], weighted["ci_high"])
+            )  # fmt: skip
     rows += [
         ("precision", f"outlet: {r.outlet}", r.n, r.precision, r.ci_low, r.ci_high)
         for r in by_outlet.itertuples(index=False)
@@ -274,6 +299,8 @@ def report_from(sample: dict, items: pd.DataFrame, codes: pd.DataFrame) -> Sampl
             for p in agree.pairs
         ]
     table = pd.DataFrame(rows, columns=["metric", "group", "n", "value", "ci_low", "ci_high"])
+    # Items and codes are counts; only recall's averaged misses can make n fractional.
+    table["n"] = [int(n) if float(n).is_integer() else float(n) for n in table["n"]]
     return SampleReport(
         table=table,
         precision_by_outlet=by_outlet,
@@ -285,6 +312,19 @@ def report_from(sample: dict, items: pd.DataFrame, codes: pd.DataFrame) -> Sampl
         summary=summary(items, codes),
         provenance=provenance(sample, items, codes),
     )
+
+
+def _population(sample: dict) -> dict[str, int]:
+    """Evidence rows per outlet when the sample was drawn (from its stored record)."""
+    population = sample.get("population")
+    if isinstance(population, str):
+        try:
+            population = json.loads(population)
+        except ValueError:
+            return {}
+    if not isinstance(population, dict):
+        return {}
+    return {str(k): int(v) for k, v in (population.get("evidence_rows") or {}).items()}
 
 
 def sample_report(con, sample_id: str) -> SampleReport:

@@ -46,7 +46,7 @@ class Proportion:
     n: int
 
 
-def wilson_interval(successes: float, n: int, z: float = Z_95) -> tuple[float, float]:
+def wilson_interval(successes: float, n: float, z: float = Z_95) -> tuple[float, float]:
     """Wilson's score interval for ``successes`` out of ``n`` (95% by default).
 
     ``(nan, nan)`` when ``n`` is 0. Newcombe (1998), Table I: 81 of 263 gives
@@ -83,6 +83,38 @@ def precision(item_judgements: Sequence[Sequence[bool]]) -> Proportion:
     """
     shares = [sum(j) / len(j) for j in item_judgements if len(j)]
     return proportion(sum(shares), len(shares))
+
+
+def stratified_precision(strata: Sequence[tuple[float, Sequence[Sequence[bool]]]]) -> Proportion:
+    """Precision of the whole population from a sample stratified by outlet: each stratum
+    given as (its share of the population's evidence, its items' judgements).
+
+    The estimate is the share-weighted mean of the strata's precisions. Its interval is
+    Wilson's at the design's effective sample size (Kish: p(1-p) over the estimate's
+    variance, sum of w_h^2 p_h (1 - p_h) / n_h), so it stays inside [0, 1]; with no
+    variance (every stratum at 0 or 1) the plain item count stands in.
+
+    >>> round(stratified_precision([(0.75, [[True], [True]]), (0.25, [[True], [False]])]).estimate, 3)
+    0.875
+    """
+    weights, parts = [], []
+    for weight, judgements in strata:
+        p = precision(judgements)
+        if p.n:
+            weights.append(weight)
+            parts.append(p)
+    if not parts:
+        return proportion(0, 0)
+    total = sum(weights)
+    weights = [w / total for w in weights]
+    estimate = sum(w * p.estimate for w, p in zip(weights, parts, strict=True))
+    variance = sum(
+        w * w * p.estimate * (1 - p.estimate) / p.n for w, p in zip(weights, parts, strict=True)
+    )
+    n = sum(p.n for p in parts)
+    effective = estimate * (1 - estimate) / variance if variance > 0 else n
+    low, high = wilson_interval(estimate * effective, effective)
+    return Proportion(estimate, low, high, estimate * n, n)
 
 
 def recall(found: int, missed: int) -> Proportion:

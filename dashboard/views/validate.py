@@ -181,9 +181,12 @@ def coding(sample_id: str, coder: str) -> None:
     else:
         st.markdown(f"##### Did the machine miss any {md(recall_asks)} in this sentence?")
         found = json.loads(item["found_spans"] or "[]")
+        # The item keeps only where the machine's instances lie, so they are drawn as one
+        # plainly coloured mark each (a quote's faint tint alone was easy to miss).
+        found_label = f"found by the machine ({measure})"
         marks = [
-            {"kind": measure if measure in ("attribution", "hedge") else "framing",
-             "label": measure, "start": a - start, "end": b - start, "field": "text"}
+            {"kind": "framing", "label": found_label, "start": a - start, "end": b - start,
+             "field": "text"}
             for a, b in found
         ]  # fmt: skip
         before, after = text[p0:start].strip(), text[end:p1].strip()
@@ -329,6 +332,14 @@ def results_view(sample_id: str) -> None:
         "Cohen's kappa", _fmt(agreement["kappa"]),
         help="Agreement of two coders beyond chance (with more coders: per pair, below).",
     )  # fmt: skip
+    weighted = report.table[report.table["group"].str.startswith("all items, outlets weighted")]
+    if not weighted.empty:
+        row = weighted.iloc[0]
+        st.caption(
+            "The sample took items per outlet, so the figure above counts outlets as sampled. "
+            f"Weighted by each outlet's share of the evidence, the corpus-wide precision is "
+            f"{_fmt(row['value'])} [{_fmt(row['ci_low'])}, {_fmt(row['ci_high'])}]."
+        )
     if classroom.is_on():
         st.info(
             "**Precision** says how often the machine was right when it marked something. "

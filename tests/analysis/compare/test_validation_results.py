@@ -15,6 +15,7 @@ from analysis.compare.validation_results import (
     recall_estimate,
     report_from,
     summary,
+    weighted_precision,
 )
 from analysis.compare.validation_stats import wilson_interval
 
@@ -132,3 +133,19 @@ def test_the_report_table_holds_precision_recall_and_agreement_rows():
     assert metrics["cohen_kappa", "ann vs bob"] == pytest.approx(6 / 33)
     assert report.provenance["seed"] == 3
     assert report.provenance["coders"] == ["ann", "bob"]
+
+
+def test_weighted_precision_weights_outlets_by_their_share_of_the_evidence():
+    items, codes = fixture()
+    # A: precision 1.0 with 30 evidence rows; B: 0.5 with 10 -> 0.75 * 1 + 0.25 * 0.5.
+    row = weighted_precision(items, codes, {"A": 30, "B": 10}).iloc[0]
+    assert row["precision"] == pytest.approx(0.875)
+    assert row["n"] == 10
+
+
+def test_a_sample_stratified_by_outlet_reports_the_weighted_figure_too():
+    items, codes = fixture()
+    sample = {"stratify_by": "outlet", "population": '{"evidence_rows": {"A": 30, "B": 10}}'}
+    table = report_from(sample, items, codes).table.set_index(["metric", "group"])["value"]
+    weighted = table["precision", "all items, outlets weighted by their share of the evidence"]
+    assert weighted == pytest.approx(0.875)

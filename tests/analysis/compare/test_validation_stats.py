@@ -11,6 +11,7 @@ from analysis.compare.validation_stats import (
     krippendorff_alpha_nominal,
     precision,
     recall,
+    stratified_precision,
     wilson_interval,
 )
 
@@ -108,3 +109,11 @@ def test_precision_leaves_out_items_every_coder_skipped():
 def test_recall_is_found_over_found_plus_missed():
     result = recall(found=12, missed=4)
     assert (result.estimate, result.n) == (0.75, 16)
+
+
+def test_stratified_precision_weights_each_outlet_by_its_share():
+    # Outlet shares 0.75 and 0.25; precisions 1 (n = 2) and 0.5 (n = 2): 0.875.
+    # Variance 0.25^2 * 0.5 * 0.5 / 2 = 0.0078125; effective n = 0.875 * 0.125 / it = 14.
+    result = stratified_precision([(0.75, [[True], [True]]), (0.25, [[True], [False]])])
+    assert result.estimate == pytest.approx(0.875)
+    assert (result.low, result.high) == pytest.approx(wilson_interval(0.875 * 14, 14))
