@@ -145,25 +145,50 @@ def agreement(items: pd.DataFrame, codes: pd.DataFrame) -> Agreement:
 
 
 #: Item columns shown beside the coders' codes in the disagreements table.
-DISAGREEMENT_ITEM_COLUMNS = ("item_id", "outlet", "article_id", "text", "label", "source", "cue")
+DISAGREEMENT_ITEM_COLUMNS = (
+    "item_id", "item_kind", "outlet", "article_id", "text", "label", "source", "cue",
+)  # fmt: skip
+
+
+def _shown(row) -> str:
+    """One coder's answer as the disagreements table shows it."""
+    code = str(row["code"])
+    if code == "missed":
+        spans = json.loads(row["missed_spans"]) if isinstance(row.get("missed_spans"), str) else []
+        return "missed: " + " | ".join(str(s[2]) for s in spans) if spans else "missed"
+    reason = row.get("reason")
+    return code.replace("_", " ") + (f" ({reason})" if isinstance(reason, str) and reason else "")
 
 
 def disagreements(items: pd.DataFrame, codes: pd.DataFrame) -> pd.DataFrame:
-    """Items whose coders did not all give the same judgement (skips ignored), with each
-    coder's code and reason side by side: the table a class or a team discusses."""
-    judged = _judged(items, codes)
-    if judged.empty:
-        return pd.DataFrame(columns=list(DISAGREEMENT_ITEM_COLUMNS))
-    split = judged.groupby("item_id")["code"].nunique()
-    ids = split[split > 1].index
-    if not len(ids):
-        return pd.DataFrame(columns=list(DISAGREEMENT_ITEM_COLUMNS))
-    chosen = judged[judged["item_id"].isin(ids)].copy()
-    reason = chosen["reason"].fillna("").astype(str)
-    chosen["shown"] = chosen["code"] + reason.map(lambda r: f" ({r})" if r else "")
+    """Items coders answered differently (skips ignored), each coder's answer side by side:
+    the table a class or a team discusses. ``disagreement`` says on what: the judgement
+    (correct or wrong), the reason two "wrong"s give, or what a recall sentence missed."""
+    columns = [c for c in DISAGREEMENT_ITEM_COLUMNS if c in items.columns]
+    answered = codes[codes["code"] != "skip"].merge(
+        items[["item_id", "item_kind"]], on="item_id", how="inner"
+    )
+    if answered.empty:
+        return pd.DataFrame(columns=[*columns, "disagreement"])
+    answered = answered.assign(shown=[_shown(r) for _, r in answered.iterrows()])
+    found = []
+    for item_id, part in answered.groupby("item_id", sort=True):
+        if part["coder"].nunique() < 2 or part["shown"].nunique() < 2:
+            continue
+        if part["item_kind"].iloc[0] == "recall":
+            on = "what the machine missed"
+        elif part["code"].nunique() > 1:
+            on = "judgement"
+        else:
+            on = "reason"
+        found.append((item_id, on))
+    if not found:
+        return pd.DataFrame(columns=[*columns, "disagreement"])
+    kinds = dict(found)
+    chosen = answered[answered["item_id"].isin(kinds)]
     wide = chosen.pivot(index="item_id", columns="coder", values="shown").reset_index()
     wide.columns.name = None
-    columns = [c for c in DISAGREEMENT_ITEM_COLUMNS if c in items.columns]
+    wide.insert(1, "disagreement", wide["item_id"].map(kinds))
     table = items[columns].merge(wide, on="item_id", how="inner")
     return table.sort_values("item_id").reset_index(drop=True)
 
@@ -300,7 +325,9 @@ def report_from(sample: dict, items: pd.DataFrame, codes: pd.DataFrame) -> Sampl
         ]
     table = pd.DataFrame(rows, columns=["metric", "group", "n", "value", "ci_low", "ci_high"])
     # Items and codes are counts; only recall's averaged misses can make n fractional.
-    table["n"] = [int(n) if float(n).is_integer() else float(n) for n in table["n"]]
+    table["n"] = pd.Series(
+        [int(n) if float(n).is_integer() else float(n) for n in table["n"]], dtype=object
+    )
     return SampleReport(
         table=table,
         precision_by_outlet=by_outlet,

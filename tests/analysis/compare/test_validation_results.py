@@ -92,11 +92,24 @@ def test_one_coder_has_no_agreement_figures():
     assert math.isnan(result.alpha) and math.isnan(result.kappa)
 
 
-def test_disagreements_list_the_items_judged_differently_with_each_coders_code():
+def test_disagreements_list_the_items_answered_differently_with_each_coders_answer():
     items, codes = fixture()
-    table = disagreements(items, codes)
-    assert table["item_id"].tolist() == ["s/06", "s/07", "s/09"]
-    assert table.iloc[0][["ann", "bob"]].tolist() == ["correct", "wrong (wrong source)"]
+    table = disagreements(items, codes).set_index("item_id")
+    assert table.index.tolist() == ["s/06", "s/07", "s/09", "s/11", "s/12"]
+    assert table.loc["s/06", ["ann", "bob"]].tolist() == ["correct", "wrong (wrong source)"]
+    assert table.loc["s/06", "disagreement"] == "judgement"
+    assert table.loc["s/11", "disagreement"] == "what the machine missed"
+
+
+def test_two_wrongs_with_different_reasons_are_a_disagreement_on_the_reason():
+    items, codes = fixture()
+    codes.loc[(codes["item_id"] == "s/08") & (codes["coder"] == "bob"), "reason"] = "wrong span"
+    table = disagreements(items, codes).set_index("item_id")
+    assert table.loc["s/08", "disagreement"] == "reason"
+    assert table.loc["s/08", ["ann", "bob"]].tolist() == [
+        "wrong (wrong source)",
+        "wrong (wrong span)",
+    ]
 
 
 def test_recall_is_found_over_found_plus_missed_averaged_over_coders():
