@@ -189,7 +189,8 @@ def disagreements(items: pd.DataFrame, codes: pd.DataFrame) -> pd.DataFrame:
     wide = chosen.pivot(index="item_id", columns="coder", values="shown").reset_index()
     wide.columns.name = None
     wide.insert(1, "disagreement", wide["item_id"].map(kinds))
-    table = items[columns].merge(wide, on="item_id", how="inner")
+    # The answers first, then what the item is: the table is read on a screen.
+    table = wide.merge(items[columns], on="item_id", how="inner")
     return table.sort_values("item_id").reset_index(drop=True)
 
 

@@ -464,7 +464,7 @@ def import_sheet(coder: str) -> None:
 
 
 def main() -> None:
-    st.title("Validate on your corpus")
+    st.title("Validate")
     st.caption(
         "Before citing a figure, check the measure against people: draw a random sample of "
         "its evidence, code it (here, one item at a time, or in a spreadsheet), and read "
