@@ -76,6 +76,8 @@ FROM_CODE: dict[tuple[str, str], str] = {
     ),
     ("analysis/compare/validation_sample.py", "measure"): PROSE,
     ("analysis/store/validation.py", "names"): CODE_COLUMNS + " (ITEM_COLUMNS, CODE_COLUMNS)",
+    ("analysis/store/validation.py", "name"): CODE_COLUMNS + " (the evidence table's DESCRIBE)",
+    ("analysis/store/validation.py", "kind"): "a column type from the evidence table's DESCRIBE",
     ("analysis/report/tables.py", "info_sql"): CODE_COLUMNS + " (ARTICLE_INFO)",
     (
         "analysis/report/tables.py",

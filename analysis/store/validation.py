@@ -92,9 +92,6 @@ CREATE TABLE IF NOT EXISTS validation_items (
     cue_start INTEGER, cue_end INTEGER, voice VARCHAR, source_type VARCHAR,
     found INTEGER, found_spans VARCHAR, analysis_version VARCHAR, lexicon_hash VARCHAR
 );
--- Evidence columns added after a store's first sample (inserts name their columns).
-ALTER TABLE validation_items ADD COLUMN IF NOT EXISTS voice VARCHAR;
-ALTER TABLE validation_items ADD COLUMN IF NOT EXISTS source_type VARCHAR;
 -- One code per item and coder; coding an item again replaces the coder's code.
 CREATE TABLE IF NOT EXISTS validation_codes (
     sample_id VARCHAR NOT NULL, item_id VARCHAR NOT NULL, coder VARCHAR NOT NULL,
@@ -106,8 +103,18 @@ CREATE TABLE IF NOT EXISTS validation_codes (
 
 
 def ensure_tables(con) -> None:
-    """Create the validation tables if the store has none (a write connection)."""
+    """Create the validation tables if the store has none, and give ``validation_items``
+    every column the ``evidence`` table has and it lacks (a write connection).
+
+    Items copy evidence rows, so when a measure's evidence grows a column (an attribution's
+    voice, a source type) the items grow it too, with the evidence table's own type: a
+    store whose samples predate the column keeps them, and new samples carry it.
+    """
     con.execute(SCHEMA)
+    have = {row[0] for row in con.execute("DESCRIBE validation_items").fetchall()}
+    for name, kind, *_ in con.execute("DESCRIBE evidence").fetchall():
+        if name not in have:
+            con.execute(f'ALTER TABLE validation_items ADD COLUMN "{name}" {kind}')
 
 
 def has_tables(con) -> bool:

@@ -84,3 +84,14 @@ def test_samples_list_their_coders_and_codes(path):
     row = tables.samples(con, "framing").iloc[0]
     assert (row["sample_id"], row["coders"], row["codes"]) == (sample_id, 2, 2)
     assert tables.samples(con, "attribution").empty
+
+
+def test_items_grow_the_columns_the_evidence_table_gained(path):
+    con = store.connect(path)
+    tables.ensure_tables(con)
+    con.execute("ALTER TABLE evidence ADD COLUMN stance_score DOUBLE")
+    tables.ensure_tables(con)
+    columns = dict(
+        (name, kind) for name, kind, *_ in con.execute("DESCRIBE validation_items").fetchall()
+    )
+    assert columns["stance_score"] == "DOUBLE"
