@@ -78,7 +78,7 @@ def match_form(text: str) -> str:
     """Lower-cased and quote-folded: the form distinctive terms and story clustering count
     words in (a few characters lower-case to two, so offsets may shift).
 
-    >>> match_form("Biden’s “Plan”")
-    'biden\'s "plan"'
+    >>> print(match_form("Biden’s “Plan”"))
+    biden's "plan"
     """
     return fold_quotes(text.lower())

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import store
+from analysis import ingest, pipeline, store
+from analysis.records import Rejected
+from analysis.text import lexicons
 from tests.fixture_stores import (  # noqa: F401 (the page tests import these from conftest)
     HOSTILE_IMG,
     HOSTILE_SCRIPT,
@@ -36,15 +38,8 @@ def hostile_store(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_store(tmp_path_factory) -> Path:
-    """The bundled demo corpus ingested and analysed (skipped until the pipeline exists)."""
-    pipeline = pytest.importorskip("analysis.pipeline")
-    ingest = pytest.importorskip("analysis.ingest")
-    lexicons = pytest.importorskip("analysis.text.lexicons")
-    from analysis.records import Rejected
-
+    """The bundled demo corpus ingested and analysed."""
     sample = Path(__file__).resolve().parents[2] / "data" / "sample"
-    if not any(sample.glob("*")):
-        pytest.skip("data/sample is empty")
     path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
     lex = lexicons.load_lexicons(Path(__file__).resolve().parents[2] / "data" / "lexicons")
     analyzer = pipeline.Analyzer(lex)

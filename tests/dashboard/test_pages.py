@@ -287,7 +287,6 @@ def test_hostile_outlet_name_in_a_small_n_warning_is_escaped(hostile_store, slan
 
 
 def test_uploading_a_csv_adds_articles_and_lists_rejected_rows(tmp_path, slant_db):
-    pytest.importorskip("analysis.pipeline")
     slant_db(tmp_path / "upload.duckdb")
     at = run_page("views/data.py")
     rows = (

@@ -151,7 +151,7 @@ _NO_TEXT_TAGS = ("script", "style", "noscript", "iframe", "figcaption", "svg", "
 
 
 def fragment_text(html: str) -> str:
-    """The text of an HTML fragment (a feed entry's content), one paragraph per block.
+    r"""The text of an HTML fragment (a feed entry's content), one paragraph per block.
 
     >>> fragment_text("<p>One <b>bold</b> move.</p><p>Two.</p>")
     'One bold move.\n\nTwo.'

@@ -144,8 +144,6 @@ def test_load_contrasts_names_a_missing_column(tmp_path: Path):
 
 
 def test_bundled_contrasts_file_loads():
-    if not contrasts.DEFAULT_CONTRASTS.exists():
-        pytest.skip("data/lexicons/contrasts.csv not written yet")
     table = contrasts.load_contrasts()
     assert {"group", "alternative", "pattern"} <= set(table.columns) and len(table) > 0
 

@@ -15,8 +15,6 @@ from analysis.cli.main import main as slant
 from analysis.runs.dask_engine import ingest_with_dask, plan_partitions
 from tests.paths import ROOT
 
-pytest.importorskip("distributed")
-
 SAMPLE = ROOT / "data" / "sample" / "articles.jsonl"
 
 # Every table, with the columns that order its rows completely.
