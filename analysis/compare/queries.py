@@ -39,9 +39,6 @@ MEASURE_COLUMNS = tuple(SCORE_COLUMNS)
 #: Time buckets for :func:`measure_over_time`, as DuckDB ``date_trunc`` parts.
 BUCKETS = ("day", "week", "month")
 
-#: Groups smaller than this get a visible warning in the dashboard.
-SMALL_N = 5
-
 #: The cell relations a page-level question may read, and the roll-up table of each.
 CELL_TABLES = {
     "article_cells": "rollup_articles",
