@@ -31,9 +31,6 @@ from analysis.text.patterns import PatternError, compile_pattern
 #: The most articles the text-based pages (terms, word choice, stories) read at once.
 TEXT_CAP = 20_000
 
-_FRAMING_CATEGORY = re.compile(r"^framing_(.+)_per_1k$")
-_CUE_CLASS = re.compile(r"^cue_(.+)_share$")
-
 
 # --------------------------------------------------------------------------- measures
 
@@ -52,10 +49,7 @@ def measure_names(con, filters: Filters | None = None) -> list[str]:
         ORDER BY k.family DESC, k.category""",
         params,
     ).fetchall()
-    extra = [
-        f"framing_{category}_per_1k" if family == "framing" else f"cue_{category}_share"
-        for family, category in rows
-    ]
+    extra = [registry.category_column(family, category) for family, category in rows]
     return [*SCORE_COLUMNS, *extra]
 
 
@@ -92,12 +86,12 @@ def measure_frame(
             WHERE {condition} AND s.{measure} IS NOT NULL
             ORDER BY a.outlet, a.article_id"""
         return con.execute(sql, params).df()
-    if match := _FRAMING_CATEGORY.match(measure):
-        family, category, denominator = "framing", match.group(1), "s.words"
+    if (category := registry.framing_category(measure)) is not None:
+        family, denominator = "framing", "s.words"
         value = f"coalesce(k.count, 0) * 1000.0 / {denominator}"
         extra = ", coalesce(k.count, 0)::DOUBLE AS matches, s.words::DOUBLE AS words"
-    elif match := _CUE_CLASS.match(measure):
-        family, category, denominator = "cue_class", match.group(1), "s.attributions"
+    elif (category := registry.cue_class(measure)) is not None:
+        family, denominator = "cue_class", "s.attributions"
         value = f"coalesce(k.count, 0) * 1.0 / {denominator}"
         extra = ""
     else:

@@ -178,6 +178,21 @@ def framing_category(column: str) -> str | None:
     return match.group(1) if match else None
 
 
+def cue_class(column: str) -> str | None:
+    """The class of a ``cue_<class>_share`` column, else None."""
+    match = _CUE_CLASS.match(column)
+    return match.group(1) if match else None
+
+
+def category_column(family: str, category: str) -> str:
+    """The per-article measure column of a framing category or a cue class.
+
+    >>> category_column("framing", "sovereignty"), category_column("cue_class", "emotive")
+    ('framing_sovereignty_per_1k', 'cue_emotive_share')
+    """
+    return f"framing_{category}_per_1k" if family == "framing" else f"cue_{category}_share"
+
+
 def measure(column: str) -> Measure:
     """The :class:`Measure` for ``column``, including per-category columns.
 
@@ -200,14 +215,14 @@ def measure(column: str) -> Measure:
             FRAMING_LIMITS,
             f"How often the article uses loaded '{name}' words, per 1,000 words.",
         )
-    if match := _CUE_CLASS.match(column):
-        cue_class = match.group(1).replace("_", " ")
+    if (found_class := cue_class(column)) is not None:
+        cue_class_name = found_class.replace("_", " ")
         return Measure(
             column,
-            f"'{cue_class}' cue verbs",
-            f"share of '{cue_class}' cue verbs",
-            f"use more '{cue_class}' cue verbs",
-            f"use fewer '{cue_class}' cue verbs",
+            f"'{cue_class_name}' cue verbs",
+            f"share of '{cue_class_name}' cue verbs",
+            f"use more '{cue_class_name}' cue verbs",
+            f"use fewer '{cue_class_name}' cue verbs",
             SHARE_OF_ATTRIBUTIONS,
             MEASURES["cue_class"].method,
             MEASURES["cue_class"].plain,

@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
+from analysis.measures import registry
 from analysis.records import EVIDENCE_COLUMNS, AnalysisResult, Article, evidence_row, target_row
 from analysis.report.export import metadata, metadata_json, neutralise_arrow
 from analysis.store.schema import _INTEGER_SCORES, SCORE_COLUMNS
@@ -66,9 +67,9 @@ def article_columns(framing_categories: Sequence[str], cue_classes: Sequence[str
         *ARTICLE_INFO,
         *scores[:at_framing],
         *VOICE_COLUMNS,
-        *(f"framing_{c}_per_1k" for c in framing_categories),
+        *(registry.category_column("framing", c) for c in framing_categories),
         *scores[at_framing:at_cues],
-        *(f"cue_{c}_share" for c in cue_classes),
+        *(registry.category_column("cue_class", c) for c in cue_classes),
         *scores[at_cues:],
         "analysis_version",
         "lexicon_hash",
@@ -209,14 +210,16 @@ def _wide_table(
     own = pa.array([0.0] * len(arrays["words"]), pa.float64())
     for category in framing_categories:
         counts = pa.array(count_of("framing", category), pa.float64())
-        arrays[f"framing_{category}_per_1k"] = pc.divide(pc.multiply(counts, 1000.0), words)
+        arrays[registry.category_column("framing", category)] = pc.divide(
+            pc.multiply(counts, 1000.0), words
+        )
         own = pc.add(own, pa.array(count_of("framing_own", category), pa.float64()))
     attributed = pc.subtract(pc.cast(arrays["framing_count"], pa.float64()), own)
     arrays["framing_own_per_1k"] = pc.divide(pc.multiply(own, 1000.0), words)
     arrays["framing_attributed_per_1k"] = pc.divide(pc.multiply(attributed, 1000.0), words)
     for cue_class in cue_classes:
         counts = pa.array(count_of("cue_class", cue_class), pa.float64())
-        arrays[f"cue_{cue_class}_share"] = pc.divide(counts, attributions)
+        arrays[registry.category_column("cue_class", cue_class)] = pc.divide(counts, attributions)
     for name, values in stamps.items():
         arrays[name] = _typed(values, pa.string())
     columns = article_columns(framing_categories, cue_classes)
