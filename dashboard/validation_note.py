@@ -41,10 +41,15 @@ def show(measure: str) -> None:
     text = format_summary(numbers)
     if numbers:
         link = _link({"sample": numbers["sample_id"]})
-        st.caption(
-            f":material/verified: **{components.escape_md(name)}** {text} "
+        line = (
+            f"**{components.escape_md(name)}** {text} "
             f"([sample {components.escape_md(numbers['sample_id'])}]({link}))"
         )
+        if numbers.get("current") is False:
+            # Re-scored since the sample was drawn: the figure describes older results.
+            st.warning(line, icon=":material/history:")
+        else:
+            st.caption(":material/verified: " + line)
     else:
         st.caption(
             f":material/help: **{components.escape_md(name)}**: {text}. "

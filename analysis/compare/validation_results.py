@@ -265,6 +265,12 @@ def format_summary(numbers: dict | None) -> str:
     alpha = numbers.get("alpha")
     if alpha is not None and not math.isnan(alpha):
         text += f", alpha {alpha:.2f}"
+    if numbers.get("current") is False:
+        text += (
+            f"; but the sample was drawn from analysis / lexicon {', '.join(numbers['sampled_with'])}"
+            f" and the store is now scored with {', '.join(numbers['scored_with'])}: "
+            "validate again"
+        )
     return text
 
 
@@ -369,7 +375,26 @@ def measure_summary(con, measure: str) -> dict | None:
     coded = tables.samples(con, measure)
     coded = coded[coded["codes"] > 0]
     for sample_id in coded["sample_id"]:
-        numbers = summary(tables.sample_items(con, sample_id), tables.sample_codes(con, sample_id))
+        items = tables.sample_items(con, sample_id)
+        numbers = summary(items, tables.sample_codes(con, sample_id))
         if numbers:
-            return {**numbers, "sample_id": sample_id}
+            return {**numbers, "sample_id": sample_id, **_stamps_then_and_now(con, items)}
     return None
+
+
+def _stamps_then_and_now(con, items: pd.DataFrame) -> dict:
+    """The analysis versions and lexicon hashes the sample's evidence came from, those the
+    store's articles are scored with now, and whether the validation still applies (every
+    current stamp was sampled)."""
+
+    def pairs(frame) -> list[str]:
+        rows = frame[["analysis_version", "lexicon_hash"]].dropna().drop_duplicates()
+        return sorted(f"{v} / {h}" for v, h in rows.itertuples(index=False))
+
+    now = con.execute("SELECT DISTINCT analysis_version, lexicon_hash FROM scores").df()
+    sampled, current = pairs(items), pairs(now)
+    return {
+        "sampled_with": sampled,
+        "scored_with": current,
+        "current": set(current) <= set(sampled),
+    }

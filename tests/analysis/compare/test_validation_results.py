@@ -162,3 +162,13 @@ def test_a_sample_stratified_by_outlet_reports_the_weighted_figure_too():
     table = report_from(sample, items, codes).table.set_index(["metric", "group"])["value"]
     weighted = table["precision", "all items, outlets weighted by their share of the evidence"]
     assert weighted == pytest.approx(0.875)
+
+
+def test_the_summary_line_warns_when_the_store_was_rescored_since_the_sample():
+    numbers = {"precision": 0.9, "ci_low": 0.8, "ci_high": 0.95, "n": 60, "coders": 1,
+               "alpha": float("nan"), "current": False, "sampled_with": ["1.0 / aaa"],
+               "scored_with": ["1.1 / bbb"]}  # fmt: skip
+    assert format_summary(numbers).endswith(
+        "; but the sample was drawn from analysis / lexicon 1.0 / aaa and the store is now "
+        "scored with 1.1 / bbb: validate again"
+    )

@@ -95,3 +95,16 @@ def test_items_grow_the_columns_the_evidence_table_gained(path):
         (name, kind) for name, kind, *_ in con.execute("DESCRIBE validation_items").fetchall()
     )
     assert columns["stance_score"] == "DOUBLE"
+
+
+def test_the_measure_summary_knows_whether_the_store_was_rescored_since(path):
+    from analysis.compare.validation_results import measure_summary
+
+    con = store.connect(path)
+    sample_id, items = _store_sample(con)
+    tables.save_codes(con, code(items["item_id"].iloc[0], "ann", "correct", sample_id))
+    assert measure_summary(con, "framing")["current"] is True
+    con.execute("UPDATE scores SET analysis_version = 'test-2'")
+    numbers = measure_summary(con, "framing")
+    assert numbers["current"] is False
+    assert numbers["scored_with"] == [f"test-2 / {fx.LEXICON_HASH}"]
