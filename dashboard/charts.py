@@ -27,7 +27,12 @@ def _outlet_axis(title: str = "Outlet") -> alt.Y:
     return alt.Y("outlet:N", title=title, sort="ascending", axis=alt.Axis(labelLimit=220))
 
 
-def interval_multiples(frame: pd.DataFrame, columns: int = 2) -> alt.FacetChart:
+def interval_multiples(
+    frame: pd.DataFrame,
+    columns: int = 2,
+    x_title: str = "Mean per article (line: 95% interval)",
+    value_title: str = "Mean",
+) -> alt.FacetChart:
     """Point (estimate) and rule (95% interval) per outlet, one small chart per measure.
 
     ``frame``: outlet, measure_label, n, estimate, ci_low, ci_high (small: n < 5).
@@ -37,13 +42,13 @@ def interval_multiples(frame: pd.DataFrame, columns: int = 2) -> alt.FacetChart:
     tooltip = [
         alt.Tooltip("outlet:N", title="Outlet"),
         alt.Tooltip("measure_label:N", title="Measure"),
-        alt.Tooltip("estimate:Q", title="Mean", format=".3f"),
+        alt.Tooltip("estimate:Q", title=value_title, format=".3f"),
         alt.Tooltip("ci_low:Q", title="95% interval from", format=".3f"),
         alt.Tooltip("ci_high:Q", title="95% interval to", format=".3f"),
         alt.Tooltip("n:Q", title="Articles (n)"),
     ]
     rule = base.mark_rule(strokeWidth=2, color="#4c78a8").encode(
-        x=alt.X("ci_low:Q", title="Mean per article (line: 95% interval)"),
+        x=alt.X("ci_low:Q", title=x_title),
         x2="ci_high:Q",
         tooltip=tooltip,
     )

@@ -96,3 +96,44 @@ def pairs_among(
     shown = dict(labels)
     frame = values[values["outlet"].isin(shown)].assign(outlet=lambda f: f["outlet"].map(shown))
     return stats.pairwise(frame, measure, group="outlet", groups=sorted(shown.values()))
+
+
+#: Source types as the pages name them (``unknown``: the rules could not tell).
+SOURCE_TYPE_LABELS = {
+    "named_person": "Named person, no role stated",
+    "official": "Official / government",
+    "politician": "Politician / party",
+    "expert": "Expert / academic",
+    "organisation": "Organisation / company",
+    "document": "Document / poll / study",
+    "ordinary": "Ordinary people",
+    "anonymous": "Anonymous",
+    "unknown": "Unknown",
+}
+#: Attribution kinds as the pages name them.
+ATTRIBUTION_KIND_LABELS = {
+    "speech": "Speech",
+    "belief": "Belief / intention",
+    "evidence": "Evidence (poll, study, data)",
+}
+
+
+def source_type_mix(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Who gets a voice: each source type's share of an outlet's attributions, with a 95%
+    interval over articles: outlet, source_type, n (articles), attributions, total, share,
+    ci_low, ci_high."""
+    counts = queries.source_type_counts(con, filters)
+    return _shares(counts, "source_type")
+
+
+def attribution_kind_mix(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Speech, belief and evidence attributions as shares of an outlet's attributions, with
+    a 95% interval over articles: outlet, kind, n (articles), attributions, total, share,
+    ci_low, ci_high."""
+    counts = queries.attribution_kind_counts(con, filters)
+    return _shares(counts, "kind")
+
+
+def _shares(counts: pd.DataFrame, category: str) -> pd.DataFrame:
+    shares = stats.category_shares(counts, category)
+    return shares.rename(columns={"group": "outlet", "category": category, "items": "attributions"})

@@ -617,13 +617,17 @@ def cue_classes(
     con: duckdb.DuckDBPyConnection, filters: Filters, *, rollups: bool = True
 ) -> pd.DataFrame:
     """Attribution cue verbs by stance class per outlet:
-    outlet, cue_class, attributions, share (of the outlet's attributions)."""
+    outlet, cue_class, attributions, share (of the outlet's speech attributions: the
+    belief and evidence classes are left out, so the stance shares stay comparable with
+    stores from before those classes; :func:`attribution_kind_counts` counts them)."""
     cells, params = _cells(con, filters, rollups, "category_cells")
     return _query(
         con,
         f"""WITH {cells}, counts AS (
             SELECT outlet, category AS cue_class, sum(count)::BIGINT AS attributions
-            FROM category_cells WHERE family = 'cue_class' GROUP BY outlet, category)
+            FROM category_cells WHERE family = 'cue_class'
+                AND category NOT IN ('belief', 'evidence')
+            GROUP BY outlet, category)
         SELECT outlet, cue_class, attributions,
                attributions / sum(attributions) OVER (PARTITION BY outlet) AS share
         FROM counts ORDER BY outlet, cue_class""",
@@ -657,17 +661,52 @@ def top_sources(
 def quoted_sources(
     con: duckdb.DuckDBPyConnection, filters: Filters, limit: int = 1000
 ) -> pd.DataFrame:
-    """A table of quoted sources across outlets: outlet, source, speaker, cue,
+    """A table of quoted sources across outlets: outlet, source, speaker, source_type, cue,
     cue_class, quote_type, anonymous, attributions, articles."""
     chosen, params = _chosen(filters)
     return _query(
         con,
         f"""WITH {chosen}
-        SELECT c.outlet, e.source, e.speaker, lower(e.cue) AS cue, e.cue_class, e.quote_type,
-               e.anonymous, count(*) AS attributions, count(DISTINCT e.article_id) AS articles
+        SELECT c.outlet, e.source, e.speaker, e.source_type, lower(e.cue) AS cue, e.cue_class,
+               e.quote_type, e.anonymous, count(*) AS attributions, count(DISTINCT e.article_id) AS articles
         FROM evidence e JOIN chosen c USING (article_id) WHERE e.kind = 'attribution'
         GROUP BY ALL ORDER BY attributions DESC, c.outlet, e.source
         LIMIT {int(limit)}""",
+        params,
+    )
+
+
+def source_type_counts(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Attributions per outlet, article and source type: outlet, article_id, source_type, n.
+
+    An attribution whose type the rules could not tell ("", or a store from before source
+    types) counts as ``unknown``, so every attribution is in the denominator.
+    """
+    chosen, params = _chosen(filters)
+    return _query(
+        con,
+        f"""WITH {chosen}
+        SELECT c.outlet, e.article_id,
+               coalesce(nullif(e.source_type, ''), 'unknown') AS source_type, count(*) AS n
+        FROM evidence e JOIN chosen c USING (article_id)
+        WHERE e.kind = 'attribution' GROUP BY ALL ORDER BY ALL""",
+        params,
+    )
+
+
+def attribution_kind_counts(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
+    """Attributions per outlet, article and kind (speech, belief, evidence):
+    outlet, article_id, kind, n. Belief and evidence are the cue classes of that name."""
+    chosen, params = _chosen(filters)
+    return _query(
+        con,
+        f"""WITH {chosen}
+        SELECT c.outlet, e.article_id,
+               CASE WHEN e.cue_class IN ('belief', 'evidence') THEN e.cue_class
+                    ELSE 'speech' END AS kind,
+               count(*) AS n
+        FROM evidence e JOIN chosen c USING (article_id)
+        WHERE e.kind = 'attribution' GROUP BY ALL ORDER BY ALL""",
         params,
     )
 

@@ -229,6 +229,60 @@ def pooled_rate(
     return result
 
 
+def category_shares(
+    frame: pd.DataFrame,
+    category: str,
+    count: str = "n",
+    unit: str = "article_id",
+    group: str = "outlet",
+    n_boot: int = 1000,
+    seed: int = 0,
+    ci: float = 0.95,
+    normal_above: int = NORMAL_ABOVE,
+) -> pd.DataFrame:
+    """Each category's share of a group's items, pooled, with an interval over units.
+
+    ``frame`` has one row per (group, unit, category) with ``count`` items: for example
+    attributions per outlet, article and source type. The share is the group's items of
+    the category over all its items (so long articles weigh more, as in any pooled share);
+    the interval resamples units (articles), each unit's counts staying together: a
+    percentile bootstrap up to ``normal_above`` units, above that the normal interval of a
+    ratio estimator, share +- z * sd(count - share * total) / (mean(total) * sqrt(n)).
+    A group with fewer than two units gets no interval (NaN).
+
+    Columns: group, category, n (units), items (of the category), total (all items),
+    share, ci_low, ci_high.
+    """
+    columns = ["group", "category", "n", "items", "total", "share", "ci_low", "ci_high"]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    wide = frame.pivot_table(
+        index=[group, unit], columns=category, values=count, aggfunc="sum", fill_value=0
+    )
+    rows = []
+    for name, part in wide.groupby(level=0, sort=True):
+        values = part.to_numpy(dtype=float)
+        totals = values.sum(axis=1)
+        n = len(part)
+        for j, cat in enumerate(wide.columns):
+            counts = values[:, j]
+            share = counts.sum() / totals.sum() if totals.sum() else math.nan
+            low = high = math.nan
+            if n >= 2 and totals.sum():
+                if n > normal_above:
+                    spread = float(np.std(counts - share * totals, ddof=1)) / totals.mean()
+                    low, high = _normal_interval(share, spread, n, ci)
+                else:
+                    draws = _bootstrap_ratios(
+                        counts, totals, n_boot, _rng(seed, "share", category, name, cat)
+                    )
+                    low, high = _percentile_interval(draws, ci)
+            rows.append((name, cat, n, counts.sum(), totals.sum(), share, low, high))
+    result = pd.DataFrame(rows, columns=columns)
+    result["n"] = result["n"].astype("int64")
+    return result
+
+
 # --------------------------------------------------------------------------- comparisons
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analysis.compare import queries
+from analysis.compare import outlet_comparisons, queries
 from dashboard import cache, charts, classroom, components, sidebar, validation_note
 
 st.title("Attribution")
@@ -77,7 +77,57 @@ st.subheader("Outlets compared, with 95% intervals")
 st.caption("Mean of each article's share; articles that quote nobody have no share.")
 components.outlet_comparison(filters, ("anonymous_share", "direct_share"), "attribution")
 
-st.subheader("Cue verbs by stance")
+st.subheader("Who gets a voice: source types")
+st.caption(
+    "Share of each outlet's attributions by the type of source quoted (officials, "
+    "politicians, experts, organisations, documents, ordinary people, named people with "
+    "no stated role, anonymous sources), pooled over attributions; the line is a 95% "
+    "interval over articles (bootstrap). Types come from the source's title and nouns "
+    "(data/lexicons/source_types.csv)."
+)
+types = classroom.relabel(cache.run(outlet_comparisons.source_type_mix, filters))
+if types.empty:
+    st.info("No attribution in these articles.")
+else:
+    components.chart(
+        charts.interval_multiples(
+            types.assign(
+                measure_label=types["source_type"].map(outlet_comparisons.SOURCE_TYPE_LABELS),
+                estimate=types["share"],
+            ),
+            columns=3,
+            x_title="Share of attributions (line: 95% interval)",
+            value_title="Share",
+        ),
+        "attribution_source_types",
+        types,
+    )
+
+st.subheader("Speech, belief and evidence")
+st.caption(
+    "Belief: the writer states what a source thinks, wants or plans ('believes', 'wants', "
+    "'is expected to'). Evidence: a poll, study or document is the source ('a poll shows'). "
+    "Both are kept out of the cue-verb stances below, whose shares are over speech only."
+)
+kinds = classroom.relabel(cache.run(outlet_comparisons.attribution_kind_mix, filters))
+kinds = kinds[kinds["kind"] != "speech"]
+if kinds.empty:
+    st.info("No belief or evidence attribution in these articles.")
+else:
+    components.chart(
+        charts.interval_multiples(
+            kinds.assign(
+                measure_label=kinds["kind"].map(outlet_comparisons.ATTRIBUTION_KIND_LABELS),
+                estimate=kinds["share"],
+            ),
+            x_title="Share of attributions (line: 95% interval)",
+            value_title="Share",
+        ),
+        "attribution_kinds",
+        kinds,
+    )
+
+st.subheader("Cue verbs by stance (speech only)")
 cues = classroom.relabel(cache.run(queries.cue_classes, filters))
 if cues.empty:
     st.info("No cue verb was classed in these articles.")
@@ -111,6 +161,7 @@ components.table(
     outlet=st.column_config.TextColumn("Outlet"),
     source=st.column_config.TextColumn("Source phrase"),
     speaker=st.column_config.TextColumn("Speaker"),
+    source_type=st.column_config.TextColumn("Source type"),
     cue=st.column_config.TextColumn("Cue verb"),
     cue_class=st.column_config.TextColumn("Stance"),
     quote_type=st.column_config.TextColumn("Quotation"),

@@ -54,12 +54,16 @@ def load_source_types(path: Path = TYPES_FILE) -> dict[tuple[str, ...], str]:
                 f"{path}, line {line}: need a word and a source_type, one of "
                 f"{', '.join(_PRECEDENCE)} (named_person and anonymous are not listed by word)"
             )
+        if len(words) > 2:
+            raise LexiconError(f"{path}, line {line}: one or two words per row, not {len(words)}")
         types[words] = kind
     return types
 
 
 _TYPES = load_source_types()
-_LONGEST = max((len(words) for words in _TYPES), default=1)
+# One dict lookup per word (and per pair of words) in the hot loop, per attribution.
+_SINGLE = {words[0]: kind for words, kind in _TYPES.items() if len(words) == 1}
+_PAIRS = {words: kind for words, kind in _TYPES.items() if len(words) == 2}
 _RANK = {kind: i for i, kind in enumerate(_PRECEDENCE)}
 
 
@@ -67,7 +71,7 @@ def source_type(words: list[str], head: str, kind: str, anonymous: bool, speaker
     """The type of a source: ``words`` its lower-cased words, ``head`` its head noun,
     ``kind`` the speaker kind (person, name, org, plural, document, other) and ``speaker``
     its name (a one-word "name" may be a person, a place or a group: unknown)."""
-    found = _TYPES.get((head.removesuffix("'s"),))
+    found = _SINGLE.get(head[:-2] if head.endswith("'s") else head)
     if anonymous:
         # Unnamed residents and voters are how ordinary people are quoted: their role says
         # more than "anonymous", which is kept for unnamed officials, sources and insiders.
@@ -75,11 +79,17 @@ def source_type(words: list[str], head: str, kind: str, anonymous: bool, speaker
     if found is not None:
         return found
     best = None
-    for i in range(len(words)):
-        for n in range(min(_LONGEST, len(words) - i), 0, -1):
-            found = _TYPES.get(tuple(w.removesuffix("'s") for w in words[i : i + n]))
-            if found is not None and (best is None or _RANK[found] < _RANK[best]):
-                best = found
+    best_rank = len(_PRECEDENCE)
+    previous = None
+    for word in words:
+        if word.endswith("'s"):
+            word = word[:-2]
+        found = _SINGLE.get(word)
+        if found is None and previous is not None:
+            found = _PAIRS.get((previous, word))
+        if found is not None and _RANK[found] < best_rank:
+            best, best_rank = found, _RANK[found]
+        previous = word
     if best is not None:
         return best
     if kind == "person" or (kind == "name" and " " in speaker):

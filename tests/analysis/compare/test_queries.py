@@ -384,3 +384,16 @@ def test_measure_values_can_leave_out_groups_larger_than_a_limit(con):
     limit = min(sizes.values())
     frame = queries.measure_values(con, Filters(), "sentiment", max_group_n=limit)
     assert set(frame["outlet"]) == {o for o, n in sizes.items() if n <= limit}
+
+
+def test_source_type_counts_hold_every_attribution_once_untyped_as_unknown(con):
+    counts = queries.source_type_counts(con, Filters())
+    total = queries.attribution_summary(con, Filters())["attributions"].sum()
+    assert counts["n"].sum() == total
+    assert set(counts["source_type"]) == {"unknown"}  # the fixture's rows carry no type
+
+
+def test_attribution_kind_counts_group_the_stance_classes_as_speech(con):
+    kinds = queries.attribution_kind_counts(con, Filters())
+    assert set(kinds["kind"]) == {"speech"}
+    assert kinds["n"].sum() == queries.attribution_summary(con, Filters())["attributions"].sum()

@@ -326,3 +326,42 @@ def test_pairwise_can_test_a_seeded_sample_of_large_groups():
     again = stats.pairwise(frame, "sentiment", n_perm=200, n_boot=200, max_per_group=400)
     assert (first.n_a.iloc[0], first.n_b.iloc[0]) == (400, 400)
     assert first.equals(again) and bool(first.significant.iloc[0])
+
+
+# --------------------------------------------------------------------------- category shares
+
+
+def _type_counts():
+    # Outlet A: 3 articles; B: 1 article. n = attributions of a type in an article.
+    return pd.DataFrame(
+        {
+            "outlet": ["A", "A", "A", "A", "B"],
+            "article_id": ["a1", "a1", "a2", "a3", "b1"],
+            "source_type": ["official", "ordinary", "official", "ordinary", "official"],
+            "n": [2, 1, 1, 4, 3],
+        }
+    )
+
+
+def test_category_shares_are_pooled_over_the_groups_items():
+    shares = stats.category_shares(_type_counts(), "source_type")
+    a = shares[shares["group"] == "A"].set_index("category")
+    assert a.loc["official", "share"] == pytest.approx(3 / 8)
+    assert a.loc["ordinary", "share"] == pytest.approx(5 / 8)
+    assert (a["n"] == 3).all() and (a["total"] == 8).all()
+
+
+def test_category_share_intervals_bracket_the_share_and_need_two_articles():
+    shares = stats.category_shares(_type_counts(), "source_type")
+    a = shares[shares["group"] == "A"]
+    assert ((a["ci_low"] <= a["share"]) & (a["share"] <= a["ci_high"])).all()
+    b = shares[shares["group"] == "B"]
+    assert b["ci_low"].isna().all() and b["ci_high"].isna().all()
+
+
+def test_category_shares_of_large_groups_use_the_normal_interval_around_the_share():
+    shares = stats.category_shares(_type_counts(), "source_type", normal_above=1)
+    a = shares[shares["group"] == "A"]
+    assert (a["share"] - a["ci_low"]).to_numpy() == pytest.approx(
+        (a["ci_high"] - a["share"]).to_numpy()
+    )
