@@ -129,12 +129,21 @@ class SentenceScore:
 
 @dataclass(slots=True)
 class TargetScore:
-    """Sentiment toward one target in one article: mean compound over mentioning sentences."""
+    """Sentiment toward one target in one article.
+
+    ``sentiment``: mean VADER compound over the sentences mentioning it (every name in a
+    sentence gets the sentence's score). ``scoped_sentiment``: mean over its mentions of
+    the target-scoped score (``analysis.measures.sentiment.toward_target``: P(positive) -
+    P(negative), in [-1, 1]); ``because``: the features that pushed those scores most
+    often, ``"; "``-separated (``"accused (-); [speaker] (+)"``).
+    """
 
     target: str
     mentions: int
     sentences: int
     sentiment: float
+    scoped_sentiment: float | None = None
+    because: str = ""
 
 
 @dataclass(slots=True)

@@ -104,6 +104,18 @@ def article_sentences(con, article_id: str) -> pd.DataFrame:
     ).df()
 
 
+def article_targets(con, article_id: str) -> pd.DataFrame:
+    """Sentiment toward each target of one article: target, mentions, toward the target
+    (target-scoped), sentence VADER (mean of the mentioning sentences), because (the
+    words and features that pushed the target-scoped scores most often)."""
+    return con.execute(
+        """SELECT target, mentions, round(scoped_sentiment, 3) AS "toward the target",
+        round(sentiment, 3) AS "sentence VADER", because
+        FROM target_sentiment WHERE article_id = ? ORDER BY mentions DESC, target""",
+        [article_id],
+    ).df()
+
+
 @dataclass(frozen=True)
 class Neighbours:
     """Where an article sits in the filtered list (reading order)."""

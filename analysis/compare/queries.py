@@ -756,8 +756,9 @@ def target_over_time(
     *,
     rollups: bool = True,
 ) -> pd.DataFrame:
-    """Sentiment toward ``target`` per outlet per time bucket (mean of per-article
-    target sentiment) with a rolling mean: outlet, bucket, articles, mean, rolling."""
+    """Sentiment toward ``target`` per outlet per time bucket (mean of the per-article
+    target-scoped sentiment, ``TargetScore.scoped_sentiment``) with a rolling mean:
+    outlet, bucket, articles, mean, rolling."""
     bucket = _check_bucket(bucket)
     cells, params = _cells(con, filters, rollups, "target_cells")
     return _query(
@@ -765,11 +766,11 @@ def target_over_time(
         f"""WITH {cells}, b AS (
             SELECT outlet, date_trunc('{bucket}', day::TIMESTAMP) AS bucket,
                    sum(rows)::BIGINT AS articles,
-                   sum(sum_sentiment) / nullif(sum(n_sentiment), 0) AS mean,
-                   sum(sum_sentiment) AS total
+                   sum(sum_scoped) / nullif(sum(n_scoped), 0) AS mean,
+                   sum(sum_scoped) AS total, sum(n_scoped) AS n
             FROM target_cells WHERE day IS NOT NULL AND target = ? GROUP BY ALL)
         SELECT outlet, bucket, articles, mean,
-               sum(total) OVER w / sum(articles) OVER w AS rolling
+               sum(total) OVER w / nullif(sum(n) OVER w, 0) AS rolling
         FROM b
         WINDOW w AS (PARTITION BY outlet ORDER BY bucket
                      ROWS BETWEEN {int(window) - 1} PRECEDING AND CURRENT ROW)
@@ -822,13 +823,14 @@ def evidence_rows(
 
 def target_sentiment_rows(con: duckdb.DuckDBPyConnection, filters: Filters) -> pd.DataFrame:
     """Per-article target sentiment for the filtered articles:
-    article_id, outlet, published, title, target, mentions, sentences, sentiment."""
+    article_id, outlet, published, title, target, mentions, sentences, sentiment
+    (sentence VADER), scoped_sentiment (target-scoped), because (its main reasons)."""
     chosen, params = _chosen(filters)
     return _query(
         con,
         f"""WITH {chosen}
         SELECT t.article_id, c.outlet, c.published, c.title, t.target, t.mentions,
-               t.sentences, t.sentiment
+               t.sentences, t.sentiment, t.scoped_sentiment, t.because
         FROM target_sentiment t JOIN chosen c USING (article_id)
         ORDER BY c.outlet, c.published, t.article_id, t.target""",
         params,

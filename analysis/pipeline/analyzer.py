@@ -17,6 +17,7 @@ from operator import itemgetter
 
 from analysis.measures.attribution.finder import AttributionFinder
 from analysis.measures.sentiment.sentences import SentenceScorer, summarize
+from analysis.measures.sentiment.toward_target import TargetSentiment, model_hash
 from analysis.records import (
     AnalysisResult,
     Article,
@@ -24,12 +25,14 @@ from analysis.records import (
     SentenceScore,
     TargetScore,
 )
-from analysis.text import split_sentences, tokenize
+from analysis.text import fold_quotes, split_sentences, tokenize
 from analysis.text.lexicons import Lexicons
 from analysis.text.patterns import PatternGroups
 
 #: Bump when any analyzer changes behaviour: stored scores of another version are stale.
-ANALYSIS_VERSION = "1.1"  # 1.1: framing rows carry their voice (own | attributed)
+#: 1.1: framing rows carry their voice (own | attributed); 1.2: target-scoped sentiment.
+#: The target sentiment model's hash is part of it, so a retrained model re-scores too.
+ANALYSIS_VERSION = f"1.2+target-model.{model_hash()}"
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 
@@ -125,6 +128,9 @@ class Analyzer:
         )
         self.attribution = AttributionFinder(lexicons.cues)
         self.scorer = SentenceScorer()
+        self.toward_target = TargetSentiment(
+            speech_verbs=frozenset(cue for cue in lexicons.cues if " " not in cue)
+        )
 
     def analyze(self, article: Article) -> AnalysisResult:
         """Scores and evidence of one article.
@@ -162,6 +168,7 @@ class Analyzer:
         evidence += framing + hedges + attributions + target_hits
 
         headline = None
+        title_hits: list[Evidence] = []
         if title:
             headline = self.scorer.compound(title)
             sentences.append(SentenceScore("title", 0, 0, len(title), headline))
@@ -176,9 +183,10 @@ class Analyzer:
             for row in title_rows:  # a headline is the outlet's own voice
                 row.voice = OWN
             evidence += title_rows
-            evidence += self._target_evidence(
+            title_hits = self._target_evidence(
                 title_targets, aid, "title", title, title_sentence, [headline]
             )
+            evidence += title_hits
 
         words = len(tokens)
         mean, negative, positive = summarize(compounds)
@@ -216,7 +224,10 @@ class Analyzer:
             category_counts=dict(category_counts),
             evidence=evidence,
             sentences=sentences,
-            targets=self._target_scores(target_hits, sentences),
+            targets=self._target_scores(
+                target_hits + title_hits,
+                self._mention_sentiments(text, spans, target_hits, title, title_hits),
+            ),
             analysis_version=ANALYSIS_VERSION,
             lexicon_hash=self.lexicons.hash,
         )
@@ -258,14 +269,32 @@ class Analyzer:
             for pattern_id, first, _, start, end in matches
         ]
 
+    def _mention_sentiments(self, text, spans, hits, title, title_hits) -> list:
+        """Target-scoped sentiment of each body mention, then of each headline mention."""
+        score = self.toward_target.score
+        out = []
+        if hits:
+            folded = fold_quotes(text)
+            out = [score(folded, spans[row.sentence], (row.start, row.end)) for row in hits]
+        if title_hits:
+            folded = fold_quotes(title)
+            out += [score(folded, (0, len(folded)), (row.start, row.end)) for row in title_hits]
+        return out
+
     @staticmethod
-    def _target_scores(hits: list[Evidence], sentences: list[SentenceScore]) -> list[TargetScore]:
-        """Mean compound over the distinct sentences (body and headline) mentioning each target."""
+    def _target_scores(hits: list[Evidence], mention_sentiments: list) -> list[TargetScore]:
+        """Per target: the mean compound over the distinct sentences (body and headline)
+        mentioning it, and the mean target-scoped score over its mentions with the
+        reasons that pushed them most often (``mention_sentiments`` runs along ``hits``)."""
         by_target: dict[str, dict[tuple[str, int], float]] = {}
         mentions: dict[str, int] = {}
-        for row in hits:
+        scoped: dict[str, list[float]] = {}
+        reasons: dict[str, Counter] = {}
+        for row, mention in zip(hits, mention_sentiments, strict=True):
             label, score = row.label, row.score
             mentions[label] = mentions.get(label, 0) + 1
+            scoped.setdefault(label, []).append(mention.score)
+            reasons.setdefault(label, Counter()).update(mention.because)
             if score is not None:
                 if label in by_target:
                     by_target[label][row.field, row.sentence] = score
@@ -275,6 +304,13 @@ class Analyzer:
         for target, scored in sorted(by_target.items()):
             values = list(scored.values())
             results.append(
-                TargetScore(target, mentions[target], len(values), sum(values) / len(values))
+                TargetScore(
+                    target,
+                    mentions[target],
+                    len(values),
+                    sum(values) / len(values),
+                    sum(scoped[target]) / len(scoped[target]),
+                    "; ".join(reason for reason, _ in reasons[target].most_common(3)),
+                )
             )
         return results

@@ -50,6 +50,8 @@ TARGET_CSV_COLUMNS = (
     "mentions",
     "sentences",
     "sentiment",
+    "scoped_sentiment",
+    "because",
 )
 
 
@@ -337,7 +339,7 @@ def export_store(con, out_dir: Path, chunk_rows: int = 50_000) -> dict[str, int]
     """
     targets_sql = """
         SELECT t.article_id, a.outlet, CAST(a.published AS VARCHAR) AS published, t.target,
-               t.mentions, t.sentences, t.sentiment
+               t.mentions, t.sentences, t.sentiment, t.scoped_sentiment, t.because
         FROM target_sentiment t JOIN articles a USING (article_id)
         ORDER BY a.published, t.article_id, t.target
     """

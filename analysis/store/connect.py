@@ -16,7 +16,7 @@ import duckdb
 from analysis.config import DEFAULT_DB  # noqa: E402  (re-exported: the store's default file)
 from analysis.errors import StoreUnavailable
 from analysis.store.rollups import rebuild_rollups, rollups_current
-from analysis.store.schema import SCHEMA
+from analysis.store.schema import MIGRATIONS, SCHEMA
 
 
 def _open(path: Path, read_only: bool):
@@ -47,6 +47,7 @@ def connect(path: str | os.PathLike = DEFAULT_DB, read_only: bool = False):
     path.parent.mkdir(parents=True, exist_ok=True)
     con = _open(path, read_only=False)
     con.execute(SCHEMA)
+    con.execute(MIGRATIONS)
     if not rollups_current(con):
         # A store from before the roll-ups, or written in bulk without them.
         with transaction(con):

@@ -48,7 +48,9 @@ _ROLLUP_SELECTS = {
     "rollup_targets": """
         SELECT a.outlet, a.section, a.day, t.target, count(*) AS rows,
                count(DISTINCT t.article_id) AS articles, sum(t.sentences)::BIGINT AS sentences,
-               count(t.sentiment) AS n_sentiment, sum(t.sentiment)::DOUBLE AS sum_sentiment
+               count(t.sentiment) AS n_sentiment, sum(t.sentiment)::DOUBLE AS sum_sentiment,
+               count(t.scoped_sentiment) AS n_scoped,
+               sum(t.scoped_sentiment)::DOUBLE AS sum_scoped
         FROM target_sentiment t JOIN {cells} a USING (article_id)
         GROUP BY a.outlet, a.section, a.day, t.target""",
 }

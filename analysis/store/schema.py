@@ -58,7 +58,7 @@ CREATE TABLE IF NOT EXISTS rollup_sources (
 );
 CREATE TABLE IF NOT EXISTS rollup_targets (
     {_CELL_COLUMNS}, target VARCHAR, rows BIGINT, articles BIGINT, sentences BIGINT,
-    n_sentiment BIGINT, sum_sentiment DOUBLE
+    n_sentiment BIGINT, sum_sentiment DOUBLE, n_scoped BIGINT, sum_scoped DOUBLE
 );
 """
 
@@ -107,7 +107,8 @@ CREATE TABLE IF NOT EXISTS sentences (
     compound DOUBLE
 );
 CREATE TABLE IF NOT EXISTS target_sentiment (
-    article_id VARCHAR, target VARCHAR, mentions INTEGER, sentences INTEGER, sentiment DOUBLE
+    article_id VARCHAR, target VARCHAR, mentions INTEGER, sentences INTEGER, sentiment DOUBLE,
+    scoped_sentiment DOUBLE, because VARCHAR
 );
 -- Which lexicon files produced which numbers: one row per lexicon hash ever used.
 CREATE TABLE IF NOT EXISTS lexicon_versions (
@@ -118,6 +119,15 @@ CREATE TABLE IF NOT EXISTS lexicon_versions (
     + ROLLUP_SCHEMA
 )
 
+#: Columns added after a store's tables were first created: a store made before them
+#: gets them (empty; its results are stale by analysis version and re-scored).
+MIGRATIONS = """
+ALTER TABLE target_sentiment ADD COLUMN IF NOT EXISTS scoped_sentiment DOUBLE;
+ALTER TABLE target_sentiment ADD COLUMN IF NOT EXISTS because VARCHAR;
+ALTER TABLE rollup_targets ADD COLUMN IF NOT EXISTS n_scoped BIGINT;
+ALTER TABLE rollup_targets ADD COLUMN IF NOT EXISTS sum_scoped DOUBLE;
+"""
+
 _RESULT_TABLES = ("scores", "category_counts", "evidence", "sentences", "target_sentiment")
 
 
@@ -127,7 +137,15 @@ RESULT_COLUMNS = {
     "category_counts": ("article_id", "family", "category", "count"),
     "evidence": EVIDENCE_COLUMNS,
     "sentences": ("article_id", "field", "idx", "start", "end", "compound"),
-    "target_sentiment": ("article_id", "target", "mentions", "sentences", "sentiment"),
+    "target_sentiment": (
+        "article_id",
+        "target",
+        "mentions",
+        "sentences",
+        "sentiment",
+        "scoped_sentiment",
+        "because",
+    ),
 }
 
 

@@ -48,7 +48,7 @@ bucket, window = st.session_state["bucket"], int(st.session_state["window"])
 if target:
     frame = cache.run(queries.target_over_time, filters, target, bucket, window)
     y_title = f"Sentiment toward {target}"
-    explain_key = "target_sentiment"
+    explain_key = "target_scoped_sentiment"
 else:
     frame = cache.run(queries.measure_over_time, filters, measure, bucket, window)
     y_title = components.measure_label(measure)

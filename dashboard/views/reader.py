@@ -256,6 +256,17 @@ def main() -> None:
         st.caption("Photo caption (not scored): " + md(detail["caption"]))
     explain_marks()
 
+    targets = cache.run(article_reads.article_targets, article_id)
+    if not targets.empty:
+        st.subheader("Sentiment toward targets")
+        st.caption(
+            "Toward the target: per mention, a model trained on NewsMTSC reads the words "
+            "around the mention (P(positive) - P(negative), averaged over mentions). "
+            "Sentence VADER: the mean score of the sentences mentioning it. Because: the "
+            "words and [roles] that pushed the score most, (+) up, (-) down."
+        )
+        components.table(targets)
+
     st.subheader("Evidence")
     table = article_reads.evidence_table(evidence)
     if table.empty:
