@@ -73,7 +73,11 @@ def _fail(message: str) -> int:
 def _load_lexicons(args):
     from analysis.text.lexicons import load_lexicons
 
-    return load_lexicons(args.lexicons, framing=getattr(args, "lexicon", None))
+    return load_lexicons(
+        args.lexicons,
+        framing=getattr(args, "lexicon", None),
+        targets=getattr(args, "targets", None),
+    )
 
 
 def _inputs(args, tally: Tally) -> Iterator[Article]:
@@ -345,6 +349,33 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
+def cmd_targets_suggest(args) -> int:
+    from analysis import store
+    from analysis.compare.target_suggestions import (
+        distinct_aliases,
+        suggestions_from_store,
+        targets_csv,
+    )
+
+    con = store.connect(args.db, read_only=True)
+    try:
+        candidates = suggestions_from_store(con, limit=args.limit, min_articles=args.min_articles)
+    finally:
+        con.close()
+    if not candidates:
+        print(f"No name is mentioned in {args.min_articles} or more articles of {args.db}.")
+        return EXIT_OK
+    width = max(len(c.name) for c in candidates)
+    print(f"{'target':<{width}}  articles  mentions  aliases")
+    for c in candidates:
+        aliases = ", ".join(distinct_aliases(c)[:4])
+        print(f"{c.name:<{width}}  {c.articles:>8}  {c.mentions:>8}  {aliases}")
+    if args.out:
+        Path(args.out).write_text(targets_csv(candidates), encoding="utf-8")
+        print(f"Wrote {len(candidates)} targets to {args.out}: edit it, then --targets {args.out}")
+    return EXIT_OK
+
+
 def cmd_rescore(args) -> int:
     from analysis.pipeline import ANALYSIS_VERSION
     from analysis.runs.scoring import rescore_store
@@ -416,6 +447,12 @@ def build_parser() -> argparse.ArgumentParser:
             dest="lexicon",
             metavar="FILE",
             help="a framing lexicon CSV (pattern,category,note) replacing framing.csv",
+        )
+        p.add_argument(
+            "--targets",
+            metavar="FILE",
+            help="a targets CSV (target,aliases,note; aliases |-separated) replacing "
+            "targets.csv; `slant targets suggest` lists candidates from a store",
         )
         p.add_argument(
             "--workers",
@@ -542,6 +579,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_stories)
 
     validate.add_parser(sub, str(DEFAULT_DB))
+
+    p = sub.add_parser("targets", help="targets for target sentiment: suggest from a store")
+    targets_sub = p.add_subparsers(dest="targets_command", required=True)
+    p = targets_sub.add_parser(
+        "suggest", help="the most mentioned people and organisations, aliases merged"
+    )
+    p.add_argument("--db", default=str(DEFAULT_DB), metavar="FILE")
+    p.add_argument("--limit", type=int, default=30, metavar="N", help="names listed (default 30)")
+    p.add_argument(
+        "--min-articles",
+        type=int,
+        default=2,
+        metavar="N",
+        help="leave out names in fewer articles (default 2)",
+    )
+    p.add_argument("--out", metavar="FILE", help="also write them as a targets CSV for --targets")
+    p.set_defaults(func=cmd_targets_suggest)
 
     p = sub.add_parser("dashboard", help="start the dashboard on a store")
     p.add_argument("--db", default=str(DEFAULT_DB), metavar="FILE")

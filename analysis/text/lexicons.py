@@ -222,11 +222,14 @@ def load_targets(path: Path) -> list[Target]:
 
 
 def load_lexicons(
-    directory: str | Path | None = None, framing: str | Path | None = None
+    directory: str | Path | None = None,
+    framing: str | Path | None = None,
+    targets: str | Path | None = None,
 ) -> Lexicons:
     """Load every lexicon from ``directory`` (default ``data/lexicons``).
 
-    ``framing`` replaces the directory's ``framing.csv`` with a user's file. The
+    ``framing`` replaces the directory's ``framing.csv`` with a user's file, ``targets``
+    its ``targets.csv`` (``target,aliases,note``). The
     directory's optional ``bias_types.csv`` (loaded-language families: spin,
     sensationalism, ...) joins the framing lexicon; ``anonymous.csv`` is optional too.
     Every file used is in the hash.
@@ -238,7 +241,7 @@ def load_lexicons(
         "framing": Path(framing) if framing else directory / "framing.csv",
         "cues": directory / "cues.csv",
         "hedges": directory / "hedges.csv",
-        "targets": directory / "targets.csv",
+        "targets": Path(targets) if targets else directory / "targets.csv",
     }
     optional = {
         "anonymous": directory / "anonymous.csv",

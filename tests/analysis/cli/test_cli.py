@@ -270,3 +270,35 @@ def test_the_outlet_map_renames_rows_that_already_have_text(tmp_path):
     result = slant("export", "--db", db, "--out", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     assert pd.read_csv(tmp_path / "out" / "articles.csv")["outlet"].tolist() == ["Corvell Tribune"]
+
+
+def test_a_targets_file_replaces_the_targets_lexicon(small_corpus, tmp_path):
+    targets = tmp_path / "targets.csv"
+    targets.write_text("target,aliases,note\nThe mayor,mayor,test\n", encoding="utf-8")
+    result = slant("analyze", small_corpus, "--out", tmp_path / "out", "--targets", targets)
+    assert result.returncode == 0, result.stderr
+    rows = pd.read_csv(tmp_path / "out" / "targets.csv")
+    assert set(rows["target"]) == {"The mayor"}
+    assert rows["scoped_sentiment"].notna().all()
+
+
+def test_targets_suggest_lists_the_most_mentioned_names_and_writes_a_targets_file(tmp_path):
+    corpus = tmp_path / "corpus.csv"
+    pd.DataFrame(
+        {
+            "outlet": ["Wire"] * 3,
+            "text": [
+                "Jens Stoltenberg met the press. Stoltenberg said the talks went well.",
+                "Stoltenberg spoke on Monday. NATO allies listened.",
+                "NATO and Jens Stoltenberg said nothing new.",
+            ],
+        }
+    ).to_csv(corpus, index=False)
+    db = tmp_path / "s.duckdb"
+    slant("ingest", corpus, "--db", db, "--workers", "1")
+    out = tmp_path / "suggested.csv"
+    result = slant("targets", "suggest", "--db", db, "--out", out)
+    assert result.returncode == 0, result.stderr
+    suggested = pd.read_csv(out)
+    assert suggested["target"].tolist() == ["Jens Stoltenberg", "NATO"]
+    assert suggested["aliases"].iloc[0] == "Stoltenberg"
