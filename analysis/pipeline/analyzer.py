@@ -226,7 +226,7 @@ class Analyzer:
             sentences=sentences,
             targets=self._target_scores(
                 target_hits + title_hits,
-                self._mention_sentiments(text, spans, target_hits, title, title_hits),
+                self._mention_sentiments(text, spans, target_hits, title, title_hits, compounds),
             ),
             analysis_version=ANALYSIS_VERSION,
             lexicon_hash=self.lexicons.hash,
@@ -269,32 +269,55 @@ class Analyzer:
             for pattern_id, first, _, start, end in matches
         ]
 
-    def _mention_sentiments(self, text, spans, hits, title, title_hits) -> list:
-        """Target-scoped sentiment of each body mention, then of each headline mention."""
+    def _mention_sentiments(self, text, spans, hits, title, title_hits, compounds) -> list:
+        """Target-scoped sentiment of each body mention, then of each headline mention.
+
+        Reasons are given for one mention per target, its strongest (they cost more than
+        the score itself)."""
         score = self.toward_target.score
         out = []
+        folded = folded_title = ""
         if hits:
             folded = fold_quotes(text)
-            out = [score(folded, spans[row.sentence], (row.start, row.end)) for row in hits]
+            out = [
+                score(folded, spans[row.sentence], (row.start, row.end), 0, compounds[row.sentence])
+                for row in hits
+            ]
         if title_hits:
-            folded = fold_quotes(title)
-            out += [score(folded, (0, len(folded)), (row.start, row.end)) for row in title_hits]
+            folded_title = fold_quotes(title)
+            out += [
+                score(folded_title, (0, len(title)), (row.start, row.end), 0) for row in title_hits
+            ]
+        every = hits + title_hits
+        strongest: dict[str, int] = {}
+        for i, (row, mention) in enumerate(zip(every, out, strict=True)):
+            best = strongest.get(row.label)
+            if best is None or abs(mention.score) > abs(out[best].score):
+                strongest[row.label] = i
+        for i in strongest.values():
+            row = every[i]
+            if i < len(hits):
+                s = row.sentence
+                out[i] = score(folded, spans[s], (row.start, row.end), 3, compounds[s])
+            else:
+                out[i] = score(folded_title, (0, len(title)), (row.start, row.end), 3)
         return out
 
     @staticmethod
     def _target_scores(hits: list[Evidence], mention_sentiments: list) -> list[TargetScore]:
         """Per target: the mean compound over the distinct sentences (body and headline)
         mentioning it, and the mean target-scoped score over its mentions with the
-        reasons that pushed them most often (``mention_sentiments`` runs along ``hits``)."""
+        reasons of its strongest mention (``mention_sentiments`` runs along ``hits``)."""
         by_target: dict[str, dict[tuple[str, int], float]] = {}
         mentions: dict[str, int] = {}
         scoped: dict[str, list[float]] = {}
-        reasons: dict[str, Counter] = {}
+        reasons: dict[str, tuple[str, ...]] = {}
         for row, mention in zip(hits, mention_sentiments, strict=True):
             label, score = row.label, row.score
             mentions[label] = mentions.get(label, 0) + 1
             scoped.setdefault(label, []).append(mention.score)
-            reasons.setdefault(label, Counter()).update(mention.because)
+            if mention.because:
+                reasons[label] = mention.because
             if score is not None:
                 if label in by_target:
                     by_target[label][row.field, row.sentence] = score
@@ -310,7 +333,7 @@ class Analyzer:
                     len(values),
                     sum(values) / len(values),
                     sum(scoped[target]) / len(scoped[target]),
-                    "; ".join(reason for reason, _ in reasons[target].most_common(3)),
+                    "; ".join(reasons.get(target, ())),
                 )
             )
         return results

@@ -102,6 +102,9 @@ class _Sentence:
     in_quote: list[bool]
     entities: list[int]  # token positions of capitalised words and pronouns
     compound: float
+    stems: list[str]  # each word's stem for the word features, "" for stop words
+    sentence_words: dict[str, tuple[int, ...]]  # "sentence:<stem>" -> its token positions
+    sentence_surface: dict[str, str]  # "sentence:<stem>" -> the first word behind it
 
 
 @dataclass(slots=True)
@@ -129,22 +132,32 @@ class TargetSentimentModel:
                 f"{MODEL_FORMAT!r}; rebuild it with bench/train_target_sentiment.py"
             )
         self.classes: list[str] = data["classes"]
+        if len(self.classes) != 3:
+            raise ValueError("target sentiment model: expected three classes")
         self.intercept: list[float] = data["intercept"]
-        self.weights: dict[str, list[float]] = data["weights"]
         self.numeric_weight: float = data.get("numeric_weight", NUMERIC_WEIGHT)
+        # The numeric features' scaling folded into their weights: features are used raw.
+        scale = self.numeric_weight
+        self.weights: dict[str, tuple[float, ...]] = {
+            name: tuple(w if ":" in name else [x * scale for x in w])
+            for name, w in data["weights"].items()
+        }
         self.hash = digest
         self._pos = self.classes.index("positive")
         self._neg = self.classes.index("negative")
 
     def logits(self, features: dict[str, float]) -> list[float]:
-        out = list(self.intercept)
-        weights = self.weights
+        """The three classes' logits for raw feature values (numeric ones unscaled)."""
+        l0, l1, l2 = self.intercept
+        get = self.weights.get
         for name, value in features.items():
-            w = weights.get(name)
+            w = get(name)
             if w is not None:
-                for k, wk in enumerate(w):
-                    out[k] += wk * value
-        return out
+                w0, w1, w2 = w
+                l0 += w0 * value
+                l1 += w1 * value
+                l2 += w2 * value
+        return [l0, l1, l2]
 
     def probabilities(self, features: dict[str, float]) -> list[float]:
         logits = self.logits(features)
@@ -177,7 +190,7 @@ class TargetSentiment:
     >>> ts = TargetSentiment()
     >>> text = "Smith was arrested for fraud, while Jones was hailed as a hero."
     >>> ts.score(text, (0, len(text)), (0, 5)).because
-    ('[clause] (-)', '[distance weighted] (-)', 'arrested (-)')
+    ('[distance weighted] (-)', '[clause] (-)', 'arrested (-)')
     """
 
     def __init__(
@@ -199,7 +212,7 @@ class TargetSentiment:
 
     # --- the sentence, once -------------------------------------------------------------
 
-    def _sentence(self, text: str, a: int, b: int) -> _Sentence:
+    def _sentence(self, text: str, a: int, b: int, compound: float | None = None) -> _Sentence:
         """Tokens, VADER sentiments, quotes and name positions of ``text[a:b]``; offsets
         are absolute. Cached for the sentence's other mentions (the cache holds one text)."""
         key = (a, text[a:b])
@@ -240,9 +253,32 @@ class TargetSentiment:
             for i, (t, w) in enumerate(zip(tokens, words, strict=True))
             if (i and t[:1].isupper() and w not in _STOP) or w in _PRONOUNS
         ]
-        compound = vader.compounds(sentence, ((0, len(sentence)),))[0] if tokens else 0.0
+        if compound is None:
+            compound = vader.compounds(sentence, ((0, len(sentence)),))[0] if tokens else 0.0
+        stems = [stem(w) if w and w not in _STOP else "" for w in words]
+        positions: dict[str, list[int]] = {}
+        surface: dict[str, str] = {}
+        for i, st in enumerate(stems):
+            if st:
+                name = "sentence:" + st
+                if name in positions:
+                    positions[name].append(i)
+                else:
+                    positions[name] = [i]
+                    surface[name] = words[i]
         found = _Sentence(
-            starts, ends, tokens, forms, words, sentiments, in_quote, entities, compound
+            starts,
+            ends,
+            tokens,
+            forms,
+            words,
+            sentiments,
+            in_quote,
+            entities,
+            compound,
+            stems,
+            {name: tuple(at) for name, at in positions.items()},
+            surface,
         )
         self._sentences[key] = found
         return found
@@ -250,19 +286,22 @@ class TargetSentiment:
     # --- features -----------------------------------------------------------------------
 
     def features(
-        self, text: str, sentence: tuple[int, int], mention: tuple[int, int]
+        self,
+        text: str,
+        sentence: tuple[int, int],
+        mention: tuple[int, int],
+        compound: float | None = None,
     ) -> tuple[dict[str, float], dict[str, str]]:
         """Feature values of one mention, and the surface word behind each word feature.
 
         ``text`` has straight quotes (``analysis.text.fold_quotes``); ``sentence`` and
         ``mention`` are ``(start, end)`` offsets into it, the mention inside the sentence.
         """
-        s = self._sentence(text, *sentence)
+        s = self._sentence(text, *sentence, compound)
         n = len(s.tokens)
         f: dict[str, float] = {"sentence": s.compound}
-        surface: dict[str, str] = {}
         if not n:
-            return f, surface
+            return f, {}
         ms, me = mention
         t0 = min(bisect_left(s.ends, ms + 1), n - 1)
         t1 = max(t0, bisect_left(s.starts, me) - 1)
@@ -348,31 +387,29 @@ class TargetSentiment:
         f["sentence_if_in_quote"] = s.compound * quoted
         f["sentence_if_subject"] = s.compound * subject
 
-        # Words: next to the mention, on either side of it, in the sentence.
-        def word_feature(prefix: str, i: int) -> None:
-            w = words[i]
-            if w and w not in _STOP:
-                name = prefix + stem(w)
-                f[name] = 1.0
-                surface.setdefault(name, w)
-
+        # Words: next to the mention, on either side of it, in the sentence (a word counts
+        # for the sentence when it occurs outside the mention).
+        stems = s.stems
+        surface = dict(s.sentence_surface)
         j = t1 + 1
         while j < n and words[j] in _STOP:
             j += 1
-        if j <= right and j < n:
-            word_feature("next:", j)
+        if j <= right and j < n and stems[j]:
+            f[name := "next:" + stems[j]] = 1.0
+            surface[name] = words[j]
         j = t0 - 1
         while j >= 0 and words[j] in _STOP:
             j -= 1
-        if j >= left and j >= 0:
-            word_feature("previous:", j)
-        for i in range(max(0, t0 - 6), t0):
-            word_feature("left:", i)
-        for i in range(t1 + 1, min(n, t1 + 9)):
-            word_feature("right:", i)
-        for i in range(n):
-            if not t0 <= i <= t1:
-                word_feature("sentence:", i)
+        if j >= left and j >= 0 and stems[j]:
+            f[name := "previous:" + stems[j]] = 1.0
+            surface[name] = words[j]
+        for i in (*range(max(0, t0 - 6), t0), *range(t1 + 1, min(n, t1 + 9))):
+            if stems[i]:
+                f[name := ("left:" if i < t0 else "right:") + stems[i]] = 1.0
+                surface.setdefault(name, words[i])
+        for name, at in s.sentence_words.items():
+            if at[0] < t0 or at[-1] > t1:
+                f[name] = 1.0
         return f, surface
 
     # --- scores -------------------------------------------------------------------------
@@ -385,17 +422,28 @@ class TargetSentiment:
         return features.get("distance_weighted", 0.0)
 
     def score(
-        self, text: str, sentence: tuple[int, int], mention: tuple[int, int], explain: int = 3
+        self,
+        text: str,
+        sentence: tuple[int, int],
+        mention: tuple[int, int],
+        explain: int = 3,
+        compound: float | None = None,
     ) -> MentionSentiment:
-        """The sentiment toward the mention ``text[mention[0]:mention[1]]`` in its sentence."""
-        features, surface = self.features(text, sentence, mention)
+        """The sentiment toward the mention ``text[mention[0]:mention[1]]`` in its sentence.
+
+        ``explain``: how many reasons to give (0: none, the cheaper call); ``compound``: the
+        sentence's VADER compound when the caller has it (it is computed otherwise).
+        """
+        features, surface = self.features(text, sentence, mention, compound)
         model = self.model
-        weighted = {k: (v if ":" in k else v * model.numeric_weight) for k, v in features.items()}
-        p = model.probabilities(weighted)
-        label = model.classes[max(range(len(p)), key=p.__getitem__)]
+        p = model.probabilities(features)
+        label = model.classes[max(range(3), key=p.__getitem__)]
         score = p[model._pos] - p[model._neg]
+        rule = round(self.rule_score(features), 4)
+        if not explain:
+            return MentionSentiment(round(score, 4), label, rule, ())
         pushes = sorted(
-            ((model.push(k, v), k) for k, v in weighted.items() if v),
+            ((model.push(k, v), k) for k, v in features.items() if v),
             key=lambda kv: -abs(kv[0]),
         )
         sign = 1 if score >= 0 else -1
@@ -407,9 +455,7 @@ class TargetSentiment:
                 if push * sign > 0
             )
         )[:explain]
-        return MentionSentiment(
-            round(score, 4), label, round(self.rule_score(features), 4), because
-        )
+        return MentionSentiment(round(score, 4), label, rule, because)
 
 
 def _readable(name: str, surface: dict[str, str], push: float) -> str:
