@@ -108,7 +108,12 @@ _EVIDENCE_TYPES = {
     "cue_start": pa.int64(),
     "cue_end": pa.int64(),
 }
-_TARGET_TYPES = {"mentions": pa.int64(), "sentences": pa.int64(), "sentiment": pa.float64()}
+_TARGET_TYPES = {
+    "mentions": pa.int64(),
+    "sentences": pa.int64(),
+    "sentiment": pa.float64(),
+    "scoped_sentiment": pa.float64(),
+}
 
 
 def tables_for_results(
