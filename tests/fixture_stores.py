@@ -237,7 +237,7 @@ def make_spec(k: int) -> tuple[Spec, Article, AnalysisResult]:
         evidence=evidence,
         sentences=[SentenceScore("text", i, s, e, sentiment) for i, (s, e) in enumerate(sentences)]
         + [SentenceScore("title", i, s, e, headline) for i, (s, e) in enumerate(title_sentences)],
-        targets=[TargetScore(TARGET, 2, 2, target_sent)],
+        targets=[TargetScore(TARGET, 2, 2, target_sent, target_sent, "")],
         analysis_version=VERSION,
         lexicon_hash=LEXICON_HASH,
     )

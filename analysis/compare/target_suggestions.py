@@ -27,7 +27,12 @@ from dataclasses import dataclass, field
 # and name particles ("Concord of Nations", "Ursula von der Leyen"); a possessive ends it.
 _WORD = r"(?:[A-Z][a-z]+(?:[-'\u2019][A-Za-z]+)*(?<!['\u2019]s)|[A-Z]\.|[A-Z]{2,6}s?)"
 _NAME_RUN = re.compile(
-    rf"\b{_WORD}(?: (?:of the|of|for|von der|van der|de la|de|van|von|al|bin|la|du))?(?: {_WORD})+|\b{_WORD}"
+    r"\b"
+    + _WORD
+    + r"(?: (?:of the|of|for|von der|van der|de la|de|van|von|al|bin|la|du))?(?: "
+    + _WORD
+    + r")+|\b"
+    + _WORD
 )
 _PLAIN_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
 _POSSESSIVE = re.compile(r"['\u2019]s$")

@@ -256,17 +256,6 @@ def main() -> None:
         st.caption("Photo caption (not scored): " + md(detail["caption"]))
     explain_marks()
 
-    targets = cache.run(article_reads.article_targets, article_id)
-    if not targets.empty:
-        st.subheader("Sentiment toward targets")
-        st.caption(
-            "Toward the target: per mention, a model trained on NewsMTSC reads the words "
-            "around the mention (P(positive) - P(negative), averaged over mentions). "
-            "Sentence VADER: the mean score of the sentences mentioning it. Because: the "
-            "words and [roles] that pushed the score most, (+) up, (-) down."
-        )
-        components.table(targets)
-
     st.subheader("Evidence")
     table = article_reads.evidence_table(evidence)
     if table.empty:
@@ -275,6 +264,17 @@ def main() -> None:
         components.n_badge(len(table), "evidence rows")
         components.table(table)
         components.csv_button(table, file_stem(article_id), label="Download evidence (CSV)")
+
+    targets = cache.run(article_reads.article_targets, article_id)
+    if not targets.empty:
+        st.subheader("Sentiment toward targets")
+        st.caption(
+            "Toward the target: per mention, a model trained on NewsMTSC reads the words "
+            "around the mention (P(positive) - P(negative), averaged over mentions). "
+            "Sentence VADER: the mean score of the sentences mentioning it. Because: the "
+            "words and [roles] that pushed its strongest mention most, (+) up, (-) down."
+        )
+        components.table(targets)
 
 
 # Streamlit runs a page file as ``__main__``; the compare page imports the helpers above.

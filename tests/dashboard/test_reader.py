@@ -414,3 +414,10 @@ def test_compare_page_on_an_empty_store_shows_a_message(empty_store, slant_db):
     at = run_page(COMPARE)
     assert not at.exception
     assert at.info
+
+
+def test_reader_lists_each_targets_sentiment_with_its_reasons(fixture_store, slant_db):
+    slant_db(fixture_store)
+    at = run_page(READER, {"article": "a03"})
+    targets = at.dataframe[1].value
+    assert {"target", "toward the target", "sentence VADER", "because"} <= set(targets.columns)
