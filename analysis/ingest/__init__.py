@@ -15,7 +15,12 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from analysis.ingest.articles import IngestError, MissingTextFiller, read_text_file
+from analysis.ingest.articles import (
+    IngestError,
+    MissingTextFiller,
+    article_file_too_large,
+    read_text_file,
+)
 from analysis.ingest.tabular import read_csv, read_jsonl, read_parquet
 from analysis.ingest.textfile import read_text_article
 from analysis.ingest.url_lists import is_url_list
@@ -71,6 +76,9 @@ def load_paths(
             elif suffix == ".parquet":
                 yield from read_parquet(path, outlet, fill_missing_text, outlet_map)
             elif suffix in TEXT_SUFFIXES:
+                if too_large := article_file_too_large(path.stat().st_size):
+                    yield Rejected(source, None, too_large)
+                    continue
                 raw = read_text_file(path, warnings)
                 yield read_text_article(raw, path, folder, outlet=outlet, published=published)
             else:

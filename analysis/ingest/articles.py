@@ -20,6 +20,26 @@ from analysis.text import normalize
 
 #: Longest text accepted in one cell; longer is almost always a broken export.
 MAX_TEXT_CHARS = 2_000_000
+#: A .txt file or saved page larger than this cannot hold an article under the cap
+#: (UTF-8 takes at most 4 bytes a character), so it is refused before it is read.
+MAX_ARTICLE_FILE_BYTES = 4 * MAX_TEXT_CHARS
+
+
+def text_too_long(characters: int, fix: str) -> str:
+    """The one message for a text over :data:`MAX_TEXT_CHARS`, with the input's own fix."""
+    return f"text has {characters:,} characters (limit {MAX_TEXT_CHARS:,}); {fix}"
+
+
+def article_file_too_large(size: int) -> str | None:
+    """Why a .txt or .html file is refused unread, or None when its size is fine."""
+    if size <= MAX_ARTICLE_FILE_BYTES:
+        return None
+    return (
+        f"{size / 1e6:,.1f} MB is more than one article can hold (limit "
+        f"{MAX_TEXT_CHARS:,} characters of text); split it into one article per file"
+    )
+
+
 #: Biggest input file read; larger corpora are split or loaded through Dask.
 MAX_FILE_BYTES = 4 * 1024**3
 
@@ -264,8 +284,7 @@ def row_to_article(
         return reject(f"empty text; fill in the text column or remove the row{hint}")
     if len(text) > MAX_TEXT_CHARS:
         return reject(
-            f"text has {len(text):,} characters (limit {MAX_TEXT_CHARS:,}); "
-            "check the export for a broken quote that merged rows",
+            text_too_long(len(text), "check the export for a broken quote that merged rows")
         )
     try:
         return make_article(

@@ -23,6 +23,12 @@ from analysis.ingest.articles import (
 )
 from analysis.records import Article, Rejected
 
+#: What a JSON value nested deeper than Python's parser can follow is told.
+_TOO_DEEP = (
+    "JSON nested too deeply to read (thousands of levels); an article is one flat object "
+    "of fields: export it again"
+)
+
 
 def read_csv(
     path: Path,
@@ -58,9 +64,10 @@ def read_csv(
             fields = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:
-            yield Rejected(source, record + 1, f"malformed CSV ({exc}); check the quoting", start)
-            return
+        except csv.Error as exc:  # the reader goes on at the next line: so do we
+            record += 1
+            yield Rejected(source, record, f"malformed CSV ({exc}); check the quoting", start)
+            continue
         if not fields or all(not f.strip() for f in fields):
             continue
         record += 1
@@ -102,6 +109,9 @@ def read_jsonl(
         except json.JSONDecodeError as exc:
             yield Rejected(source, exc.lineno, f"invalid JSON ({exc.msg}); fix it or save as JSONL")
             return
+        except RecursionError:
+            yield Rejected(source, None, _TOO_DEEP)
+            return
         numbered = [(i + 1, r) for i, r in enumerate(records)]
         where = "item"
     else:
@@ -113,12 +123,17 @@ def read_jsonl(
                 numbered.append((number, json.loads(line)))
             except json.JSONDecodeError as exc:
                 numbered.append((number, exc))
+            except RecursionError:
+                numbered.append((number, ValueError(_TOO_DEEP)))
         where = "line"
     mapping_cache: dict[tuple, dict] = {}
     seen_any = False
     for number, record in numbered:
-        if isinstance(record, Exception):
+        if isinstance(record, json.JSONDecodeError):
             yield Rejected(source, number, f"invalid JSON ({record.msg}); one object per line")
+            continue
+        if isinstance(record, Exception):
+            yield Rejected(source, number, str(record))
             continue
         if not isinstance(record, dict):
             yield Rejected(source, number, f"expected a JSON object on this {where}")

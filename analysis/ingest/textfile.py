@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.config import BOILERPLATE_FILE
-from analysis.ingest.articles import make_article
+from analysis.ingest.articles import MAX_TEXT_CHARS, make_article, text_too_long
 from analysis.records import Article, Rejected
 from analysis.text import normalize
 
@@ -129,6 +129,10 @@ def read_text_article(
     parts = parse_text_article(raw)
     if not parts["text"].strip():
         return Rejected(source, None, "no article text after removing the headline and boilerplate")
+    if len(parts["text"]) > MAX_TEXT_CHARS:
+        return Rejected(
+            source, None, text_too_long(len(parts["text"]), "split it into one article per file")
+        )
     chosen_outlet = outlet or parts["outlet"] or parts["boilerplate_outlet"]
     if not chosen_outlet and folder is not None:
         relative = path.parent.relative_to(folder)

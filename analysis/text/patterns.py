@@ -24,6 +24,8 @@ from analysis.errors import InputError
 from analysis.text import TOKEN_RE, fold_quotes
 
 MAX_GAP = 4
+#: The most gaps one pattern may hold (each multiplies the ways a match can run).
+MAX_GAPS = 3
 _CACHE_LIMIT = 200_000
 
 
@@ -75,6 +77,10 @@ def compile_pattern(pattern: str) -> tuple[Step, ...]:
             case_sensitive = word.isupper() and len(word) <= 3 and word.isalpha()
             form = word if case_sensitive else word.lower()
             steps.append(Step("prefix" if prefix and is_last else "word", form, case_sensitive))
+    if sum(step.kind == "gap" for step in steps) > MAX_GAPS:
+        raise PatternError(
+            f"'{pattern}': more than {MAX_GAPS} gaps (*); split it into shorter patterns"
+        )
     if not steps or steps[0].kind == "gap" or steps[-1].kind == "gap":
         raise PatternError(f"'{pattern}': a pattern must start and end with a word, not *")
     return tuple(steps)
@@ -324,9 +330,16 @@ class PatternSet:
         best: int | None = None
         # Depth-first over gap lengths; keep the nearest completion, so a gap never
         # swallows the pattern's next occurrence ("war crimes and war on crime").
+        # A state met twice ends the same ways: visiting it once keeps the search to
+        # steps x reachable positions, where repeated words made it exponential in gaps.
         stack = [(0, index)]
+        seen = set()
         while stack:
-            step_no, position = stack.pop()
+            state = stack.pop()
+            if state in seen:
+                continue
+            seen.add(state)
+            step_no, position = state
             if step_no == len(steps):
                 if best is None or position - 1 < best:
                     best = position - 1

@@ -22,7 +22,13 @@ from pathlib import Path
 import lxml.html
 import trafilatura
 
-from analysis.ingest.articles import ImplausibleDate, make_article, parse_published
+from analysis.ingest.articles import (
+    MAX_TEXT_CHARS,
+    ImplausibleDate,
+    make_article,
+    parse_published,
+    text_too_long,
+)
 from analysis.ingest.outlets import (  # noqa: F401  (re-exported: the web modules import them from here)
     domain_of,
     load_outlet_map,
@@ -235,6 +241,8 @@ def extract_page(
             break
     if document is None or words == 0:
         return Rejected(source, None, "not an article (no main text found)")
+    if len(text) > MAX_TEXT_CHARS:
+        return Rejected(source, None, text_too_long(len(text), "save each article on its own"))
     if words < min_words:
         return Rejected(
             source, None, f"not an article (only {words} words of main text; need {min_words})"

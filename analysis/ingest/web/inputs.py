@@ -30,7 +30,7 @@ from pathlib import Path
 import feedparser
 
 from analysis.config import MAX_FEED_ENTRIES
-from analysis.ingest.articles import make_article, map_columns
+from analysis.ingest.articles import article_file_too_large, make_article, map_columns
 from analysis.ingest.outlets import is_domain, row_outlet
 from analysis.ingest.url_lists import is_url, url_lines
 from analysis.ingest.web.extract import (
@@ -215,6 +215,9 @@ class _Run:
 
     def html_file(self, path: Path, given: Path | None = None) -> Iterator[Item]:
         try:
+            if too_large := article_file_too_large(path.stat().st_size):
+                yield Rejected(str(path), None, too_large)
+                return
             raw = path.read_bytes()
         except OSError as exc:
             yield Rejected(str(path), None, f"cannot read the file ({exc.strerror or exc})")

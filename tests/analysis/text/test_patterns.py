@@ -136,3 +136,28 @@ def test_resolving_overlaps_keeps_what_the_greedy_rule_keeps():
         if rnd.random() < 0.8:  # the order find produces; any order is allowed
             matches.sort(key=lambda m: m.first)
         assert resolve_overlaps(list(matches)) == _greedy(matches)
+
+
+def test_a_pattern_with_more_than_three_gaps_is_refused():
+    with pytest.raises(PatternError, match="more than 3 gaps"):
+        compile_pattern("a * b * c * d * e")
+
+
+def test_a_gap_pattern_on_repeated_words_visits_each_state_once(monkeypatch):
+    # Issue 17: 8 gaps on 2,000 repetitions of one word took 388 s (every way of
+    # filling the gaps was tried from every start). Each (step, position) is now
+    # visited once, so the checks stay under starts x steps x reachable positions.
+    from analysis.text import patterns as module
+
+    calls = []
+    original = module.PatternSet._step_matches
+
+    def counting(step, token, text):
+        calls.append(1)
+        return original(step, token, text)
+
+    monkeypatch.setattr(module.PatternSet, "_step_matches", staticmethod(counting))
+    text = "war " * 200
+    assert module.PatternSet(["war * war * war * peace"]).find(tokenize(text), text) == []
+    steps, reach = 7, 1 + 3 * module.MAX_GAP
+    assert len(calls) <= 200 * steps * reach
