@@ -51,7 +51,7 @@ def synthetic(n: int, undated: bool, seed: int = 7):
 
 def child(n: int, undated: bool) -> None:
     sys.path.insert(0, str(ROOT))
-    from analysis.stories import cluster_stories
+    from analysis.compare.stories import cluster_stories
 
     frame = synthetic(n, undated)
     started = time.perf_counter()
