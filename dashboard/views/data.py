@@ -46,10 +46,16 @@ def _framing_choice() -> Path | None:
     return Path(chosen) if chosen and Path(chosen).exists() else None
 
 
+def _targets_choice() -> Path | None:
+    """The user's targets list for this session (None = the bundled targets.csv)."""
+    chosen = st.session_state.get("targets_lexicon")
+    return Path(chosen) if chosen and Path(chosen).exists() else None
+
+
 def _load_lexicons():
     from analysis.text.lexicons import load_lexicons
 
-    return load_lexicons(_lexicon_dir(), framing=_framing_choice())
+    return load_lexicons(_lexicon_dir(), framing=_framing_choice(), targets=_targets_choice())
 
 
 # --------------------------------------------------------------------------- writing
@@ -370,7 +376,7 @@ if lexicon_upload is not None and cols[0].button("Use this lexicon"):
     from analysis.text.lexicons import load_lexicons
 
     try:
-        load_lexicons(_lexicon_dir(), framing=target)
+        load_lexicons(_lexicon_dir(), framing=target, targets=_targets_choice())
     except Exception as error:
         st.error(f"{Path(lexicon_upload.name).name}: {error}")
     else:
@@ -391,6 +397,52 @@ if status == "ready" and lexicons is not None:
     done = st.session_state.get("rescore_report")
     if done:
         st.success(f"Re-scored {done[0]:,} articles with lexicon {done[1]}.")
+
+st.subheader("Targets")
+st.caption(
+    "Sentiment toward a target is measured for the people and organisations in the targets "
+    "list (CSV: target, aliases separated by |, note). `slant targets suggest --db FILE "
+    "--out targets.csv` lists the most mentioned names of your corpus as such a file."
+)
+targets_choice = _targets_choice()
+st.write("In use: " + ("your uploaded targets" if targets_choice else "the bundled targets"))
+if lexicons is not None:
+    with st.expander(f"The targets ({len(lexicons.targets):,})"):
+        components.table(
+            pd.DataFrame(
+                {
+                    "target": [t.name for t in lexicons.targets],
+                    "aliases": [" | ".join(t.aliases[1:]) for t in lexicons.targets],
+                }
+            ),
+            height=300,
+        )
+targets_upload = st.file_uploader(
+    "Upload a targets list (CSV with target, aliases and note columns)",
+    type=["csv"],
+    key="targets_upload",
+)
+cols = st.columns(3)
+if targets_upload is not None and cols[0].button("Use these targets"):
+    raw = targets_upload.getvalue()
+    digest = hashlib.sha256(raw).hexdigest()[:12]
+    saved = db.parent / "lexicons" / f"targets-{digest}.csv"
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_bytes(raw)
+    from analysis.text.lexicons import load_lexicons
+
+    try:
+        load_lexicons(_lexicon_dir(), framing=_framing_choice(), targets=saved)
+    except Exception as error:
+        st.error(f"{Path(targets_upload.name).name}: {error}")
+    else:
+        st.session_state["targets_lexicon"] = str(saved)
+        st.rerun()
+if targets_choice and cols[1].button("Back to the bundled targets"):
+    st.session_state.pop("targets_lexicon", None)
+    st.rerun()
+if targets_choice:
+    st.info("Re-score the store (button under Framing lexicon) to apply the new targets.")
 
 st.subheader("Export centre")
 if status != "ready":
