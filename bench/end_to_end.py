@@ -21,7 +21,9 @@ faster than bare VADER alone), and ``x floor CPU`` = floor CPU / command CPU, th
 same ratio in CPU time, which other jobs on a shared machine move less than wall time.
 ``--before DIR`` adds ``slant analyze`` run from another source tree (e.g. ``git
 archive`` of an older commit), ``python -m analysis.cli.main`` with that tree first on
-``PYTHONPATH``, for a before/after in the same run. Then start-up alone: ``python -c pass``, the floor's imports,
+``PYTHONPATH`` and as the working folder (``python -m`` puts the working folder first on
+``sys.path``), for a before/after in the same run; ``--before-n`` limits it to the
+smaller sizes. Then start-up alone: ``python -c pass``, the floor's imports,
 ``slant --help`` and ``slant analyze`` on one article (best of ``--startup-repeat``).
 ``--ingest-n 100000`` adds one round of ``slant ingest --workers 2`` of that many
 articles against its floor. Outputs go to a temporary folder under ``bench/out/``.
@@ -121,8 +123,9 @@ def commands(
     if before is not None:
         for w in workers:
             made[f"before: analyze --workers {w}"] = lambda w=w: [
-                "env", f"PYTHONPATH={before}", sys.executable, "-m", "analysis.cli.main",
-                "analyze", str(jsonl), "--out", str(fresh("before")), "--workers", str(w),
+                "env", "-C", str(before), f"PYTHONPATH={before}", sys.executable, "-m",
+                "analysis.cli.main", "analyze", str(jsonl), "--out", str(fresh("before")),
+                "--workers", str(w),
             ]  # fmt: skip
     for w in workers:
         made[f"slant ingest --workers {w}"] = lambda w=w: [
@@ -188,7 +191,8 @@ def startup(repeat: int, scratch: Path, before: Path | None = None) -> dict[str,
     }
     if before is not None:
         made["before: slant --help"] = lambda: [
-            "env", f"PYTHONPATH={before}", sys.executable, "-m", "analysis.cli.main", "--help"
+            "env", "-C", str(before), f"PYTHONPATH={before}", sys.executable, "-m",
+            "analysis.cli.main", "--help",
         ]  # fmt: skip
         made["slant --help (python -m, as before)"] = lambda: [
             sys.executable, "-m", "analysis.cli.main", "--help"
@@ -227,7 +231,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, nargs="+", default=[2000, 20_000])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--repeat", type=int, default=2, help="rounds per size (best kept)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        nargs="+",
+        default=[2],
+        help="rounds per size (best kept), one per --n",
+    )
     parser.add_argument("--startup-repeat", type=int, default=5)
     parser.add_argument(
         "--ingest-n", type=int, default=0, help="also slant ingest --workers 2 of N (0: skip)"
@@ -235,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--before", type=Path, help="a source tree whose slant analyze runs beside (before/after)"
     )
+    parser.add_argument("--before-n", type=int, default=2000, help="largest size --before runs on")
     args = parser.parse_args(argv)
 
     print(machine())
@@ -249,16 +260,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nstart-up alone, best of {args.startup_repeat} ({load()}):")
         started = startup(args.startup_repeat, runs, args.before)
         summary = {}
-        for n in args.n:
+        repeats = args.repeat + [args.repeat[-1]] * (len(args.n) - len(args.repeat))
+        for n, repeat in zip(args.n, repeats, strict=True):
             jsonl = corpus.write(n)["jsonl"]
             sentences, articles, count = floor_file(jsonl, inputs)
             print(
                 f"\n{n} articles ({jsonl.name}, {jsonl.stat().st_size / 1e6:.1f} MB, "
-                f"{count} sentences with headlines); best of {args.repeat} interleaved rounds "
+                f"{count} sentences with headlines); best of {repeat} interleaved rounds "
                 f"({load()} before):"
             )
-            made = commands(jsonl, sentences, runs, args.workers, args.before)
-            summary[n] = report(n, interleaved(made, args.repeat, runs))
+            before = args.before if n <= args.before_n else None
+            made = commands(jsonl, sentences, runs, args.workers, before)
+            summary[n] = report(n, interleaved(made, repeat, runs))
             print(f"  ({load()} after)")
         if args.ingest_n:
             n = args.ingest_n
