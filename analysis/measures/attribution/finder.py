@@ -138,6 +138,12 @@ from analysis.records import Evidence
 from analysis.text import QUOTE_FOLD, tokenize
 
 _by_start_then_cue = attrgetter("start", "cue_start")
+# A cue and the word after it that make it an act or a passive participle, not speech.
+_NOT_SPEECH_PAIRS = frozenset(
+    (verb, after)
+    for verb in ("blame", "blames", "blamed", "agree", "agrees", "agreed", "agreeing")
+    for after in ("on", "to")
+)
 
 
 @dataclass(slots=True)
@@ -331,6 +337,8 @@ class AttributionFinder:
             return None  # "I think", "you know": a speaker's own voice, not the writer's reading
         if words[-1] in ADD and nxt is not None and nxt[_FORM] == "to":
             return None  # "adding to her lead"
+        if nxt is not None and (nxt[_FORM] == "by" or (words[-1], nxt[_FORM]) in _NOT_SPEECH_PAIRS):
+            return None  # "a group backed by", "an attack blamed on", "agreed to a truce"
         if words[-1] in SPEAK and nxt is not None and nxt[_FORM] in SPEAK_NOT_SPEECH:
             return None  # "spoke at the rally": an appearance, not a statement
         if (

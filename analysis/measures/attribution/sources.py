@@ -181,6 +181,8 @@ def _sentence_subject(art, s_idx, limit):
     first = stoks[i]
     if first[_FORM] in PRONOUNS:
         return first[_START], first[_END], [first], False
+    if not (text[first[_START]].isupper() or first[_FORM] in DETERMINERS):
+        return None  # not the start of a noun phrase (a clause cut by the sentence splitter)
     j = i
     last_head = -1
     while j < n and stoks[j][_START] < limit and j - i < 10:
