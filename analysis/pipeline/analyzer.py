@@ -27,7 +27,7 @@ from analysis.records import (
 )
 from analysis.text import fold_quotes, split_sentences, tokenize
 from analysis.text.lexicons import Lexicons
-from analysis.text.patterns import PatternGroups
+from analysis.text.patterns import Match, PatternGroups
 
 #: Bump when any analyzer changes behaviour: stored scores of another version are stale.
 #: 1.1: framing rows carry their voice (own | attributed); 1.2: target-scoped sentiment.
@@ -128,6 +128,23 @@ class Analyzer:
         )
         self.attribution = AttributionFinder(lexicons.cues)
         self.scorer = SentenceScorer()
+        # One-word aliases also found inside hyphenated words ("anti-Morsi", "pro-Iraqi"),
+        # which the tokenizer keeps whole: exact (ALL-CAPS ones case-sensitively) or, for a
+        # trailing "*", by prefix.
+        self._hyphen_exact: dict[str, int] = {}
+        self._hyphen_prefix: list[tuple[str, bool, int]] = []
+        for pattern_id, alias in enumerate(self.target_aliases):
+            if " " in alias or "-" in alias:
+                continue
+            if alias.endswith("*"):
+                stem_ = alias[:-1]
+                self._hyphen_prefix.append(
+                    (stem_ if stem_.isupper() else stem_.lower(), stem_.isupper(), pattern_id)
+                )
+            else:
+                self._hyphen_exact.setdefault(
+                    alias if alias.isupper() else alias.lower(), pattern_id
+                )
         self.toward_target = TargetSentiment(
             speech_verbs=frozenset(cue for cue in lexicons.cues if " " not in cue)
         )
@@ -162,7 +179,12 @@ class Analyzer:
         )
         attributions = self.attribution.find(text, spans, aid, "text", tokens, token_starts)
         target_hits = self._target_evidence(
-            target_matches, aid, "text", text, sentence_of, compounds
+            self._with_hyphenated(target_matches, tokens, text),
+            aid,
+            "text",
+            text,
+            sentence_of,
+            compounds,
         )
         _mark_voice(text, framing, attributions)
         evidence += framing + hedges + attributions + target_hits
@@ -184,7 +206,12 @@ class Analyzer:
                 row.voice = OWN
             evidence += title_rows
             title_hits = self._target_evidence(
-                title_targets, aid, "title", title, title_sentence, [headline]
+                self._with_hyphenated(title_targets, title_tokens, title),
+                aid,
+                "title",
+                title,
+                title_sentence,
+                [headline],
             )
             evidence += title_hits
 
@@ -250,6 +277,36 @@ class Analyzer:
             )
             for pattern_id, first, _, start, end in matches
         ]
+
+    def _with_hyphenated(self, matches, tokens, text):
+        """``matches`` plus one-word target aliases inside hyphenated tokens no match covers
+        ("anti-Morsi" -> "Morsi"), in text order."""
+        if "-" not in text:
+            return matches
+        covered = {i for m in matches for i in range(m[1], m[2] + 1)}
+        exact, prefixes = self._hyphen_exact, self._hyphen_prefix
+        extra = []
+        for i, (start, end, _form) in enumerate(tokens):
+            if i in covered or "-" not in text[start:end]:
+                continue
+            at = start
+            for part in text[start:end].split("-"):
+                lower = part.lower()
+                # ALL-CAPS aliases are keyed as written, the others lower-cased.
+                found = exact.get(part)
+                if found is None:
+                    found = exact.get(lower)
+                if found is None:
+                    for prefix, cased, pattern_id in prefixes:
+                        if (part if cased else lower).startswith(prefix):
+                            found = pattern_id
+                            break
+                if found is not None and part:
+                    extra.append(Match(found, i, i, at, at + len(part)))
+                at += len(part) + 1
+        if not extra:
+            return matches
+        return sorted([*matches, *extra], key=lambda m: m[3])
 
     def _target_evidence(self, matches, aid, field, text, sentence_of, compounds):
         label_of, alias_of, scored = self.target_of_alias, self.target_aliases, len(compounds)
