@@ -11,7 +11,7 @@ evidence rows with ``field == "title"``, not part of the body rates)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from operator import itemgetter
 
@@ -35,6 +35,7 @@ from analysis.text.patterns import Match, PatternGroups
 ANALYSIS_VERSION = f"1.2+target-model.{model_hash()}"
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
+_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 
 
 def _per_1k(count: int, words: int) -> float | None:
@@ -286,8 +287,14 @@ class Analyzer:
         covered = {i for m in matches for i in range(m[1], m[2] + 1)}
         exact, prefixes = self._hyphen_exact, self._hyphen_prefix
         extra = []
-        for i, (start, end, _form) in enumerate(tokens):
-            if i in covered or "-" not in text[start:end]:
+        # Only the tokens holding a hyphen: each hyphen's token by bisection, not a scan.
+        starts = [*map(_token_start, tokens)]
+        hyphenated = sorted({bisect_right(starts, h.start()) - 1 for h in _HYPHEN.finditer(text)})
+        for i in hyphenated:
+            if i < 0 or i in covered:
+                continue
+            start, end, _form = tokens[i]
+            if "-" not in text[start:end]:
                 continue
             at = start
             for part in text[start:end].split("-"):
@@ -327,7 +334,8 @@ class Analyzer:
         ]
 
     def _mention_sentiments(self, text, spans, hits, title, title_hits, compounds) -> list:
-        """Target-scoped sentiment of each body mention, then of each headline mention.
+        """Target-scoped sentiment of each body mention, then of each headline mention
+        (mentions of one target in one sentence share the first one's score).
 
         Reasons are given for one mention per target, its strongest (they cost more than
         the score itself)."""
@@ -336,10 +344,17 @@ class Analyzer:
         folded = folded_title = ""
         if hits:
             folded = fold_quotes(text)
-            out = [
-                score(folded, spans[row.sentence], (row.start, row.end), 0, compounds[row.sentence])
-                for row in hits
-            ]
+            # One score per target per sentence: its other mentions there share it.
+            seen: dict[tuple[str, int], object] = {}
+            for row in hits:
+                key = (row.label, row.sentence)
+                mention = seen.get(key)
+                if mention is None:
+                    s = row.sentence
+                    mention = seen[key] = score(
+                        folded, spans[s], (row.start, row.end), 0, compounds[s]
+                    )
+                out.append(mention)
         if title_hits:
             folded_title = fold_quotes(title)
             out += [

@@ -105,6 +105,8 @@ class _Sentence:
     stems: list[str]  # each word's stem for the word features, "" for stop words
     sentence_words: dict[str, tuple[int, ...]]  # "sentence:<stem>" -> its token positions
     sentence_surface: dict[str, str]  # "sentence:<stem>" -> the first word behind it
+    scored: list[tuple[int, float]]  # (position, sentiment) of the words with a sentiment
+    sentence_features: dict[str, float]  # every "sentence:<stem>" feature, set to 1.0
 
 
 @dataclass(slots=True)
@@ -279,6 +281,8 @@ class TargetSentiment:
             stems,
             {name: tuple(at) for name, at in positions.items()},
             surface,
+            [(i, x) for i, x in enumerate(sentiments) if x],
+            dict.fromkeys(positions, 1.0),
         )
         self._sentences[key] = found
         return found
@@ -337,8 +341,8 @@ class TargetSentiment:
         # and whether the target or another name is the nearest to it.
         own = quote = near_own = near_other = window = 0.0
         entities = s.entities
-        for i, x in enumerate(sents):
-            if not x or t0 <= i <= t1:
+        for i, x in s.scored:
+            if t0 <= i <= t1:
                 continue
             d = t0 - i if i < t0 else i - t1
             if in_quote[i] and not quoted:
@@ -407,9 +411,14 @@ class TargetSentiment:
             if stems[i]:
                 f[name := ("left:" if i < t0 else "right:") + stems[i]] = 1.0
                 surface.setdefault(name, words[i])
-        for name, at in s.sentence_words.items():
-            if at[0] < t0 or at[-1] > t1:
-                f[name] = 1.0
+        f.update(s.sentence_features)
+        sentence_words = s.sentence_words
+        for i in range(t0, t1 + 1):
+            if stems[i]:
+                name = "sentence:" + stems[i]
+                at = sentence_words[name]
+                if at[0] >= t0 and at[-1] <= t1:
+                    f.pop(name, None)
         return f, surface
 
     # --- scores -------------------------------------------------------------------------
