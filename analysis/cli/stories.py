@@ -13,6 +13,7 @@ from analysis.compare.stories import (
     cluster_stories,
 )
 from analysis.errors import StoreUnavailable
+from analysis.report.export import neutralise
 
 
 def run_stories(
@@ -44,7 +45,8 @@ def run_stories(
     stories = cluster_stories(articles, threshold=threshold, window_days=window_days)
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    stories[STORY_COLUMNS].to_csv(out_path, index=False, date_format="%Y-%m-%d")
+    # Ids and labels come from the data: neutralised like every other CSV Slant writes.
+    neutralise(stories[STORY_COLUMNS]).to_csv(out_path, index=False, date_format="%Y-%m-%d")
     print(
         f"{len(stories)} articles in {stories['story_id'].nunique()} stories -> {out_path}",
         file=sys.stderr,

@@ -67,6 +67,12 @@ def load_paths(
         if not path.exists():
             yield Rejected(source, None, "no such file or folder; check the path")
             continue
+        if folder is not None and path.is_symlink():
+            # A link inside a folder can point anywhere (/etc/shadow on a shared server).
+            yield Rejected(
+                source, None, "a symbolic link inside the folder is not followed; copy the file in"
+            )
+            continue
         suffix = path.suffix.lower()
         try:
             if suffix in {".csv", ".tsv"}:

@@ -118,6 +118,12 @@ def parse_published(value) -> datetime | None:
     text = str(value).strip()
     if not text:
         return None
+    if not any(character.isdigit() for character in text):
+        # pandas reads "now" and "today" as the moment of reading: a new date every run.
+        raise InputError(
+            f"'{text[:40]}' is not a date; use ISO 8601 such as 2024-03-01 or "
+            "2024-03-01T09:30:00+02:00"
+        )
     if _PLAIN_ISO.fullmatch(text):
         try:
             parsed = datetime.fromisoformat(text)

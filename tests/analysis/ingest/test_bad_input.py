@@ -73,3 +73,29 @@ def test_a_txt_file_too_large_for_any_article_is_refused_unread(tmp_path, monkey
     articles, rejected = _split(load_paths([path]))
     assert articles == []
     assert "split it into one article per file" in rejected[0].problem
+
+
+def test_a_symbolic_link_inside_a_folder_is_not_followed(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Headline\n\nA secret the server keeps.\n")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "linked.txt").symlink_to(secret)
+    (folder / "good.csv").write_text(GOOD_CSV)
+    articles, rejected = _split(load_paths([folder]))
+    assert [a.outlet for a in articles] == ["Valley Post"]
+    assert "symbolic link" in rejected[0].problem
+
+
+def test_now_and_today_are_not_publication_dates(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text(
+        "outlet,published,title,text\n"
+        "Valley Post,now,One,The first text.\n"
+        "Valley Post,today,Two,The second text.\n"
+        "Valley Post,2026-01-05,Three,The third text.\n"
+    )
+    articles, rejected = _split(load_paths([path]))
+    assert [a.title for a in articles] == ["Three"]
+    assert [r.row for r in rejected] == [1, 2]
+    assert all("is not a date" in r.problem for r in rejected)
