@@ -137,7 +137,7 @@ def stage_times(articles, analyzer, raw_texts, repeat: int) -> dict[str, float]:
         # framing, hedges and targets share one pass (analysis.text.patterns.PatternGroups)
         find = analyzer.lexicon_patterns.find
         for a, _s, t, tt, so, c in items:
-            framing, hedges, targets = find(t, a.text, so)
+            framing, hedges, targets, *_ = find(t, a.text, so)
             analyzer._lexicon_evidence(
                 "framing", framing, analyzer.framing_terms, a.article_id, "text", a.text, so
             )
@@ -147,7 +147,7 @@ def stage_times(articles, analyzer, raw_texts, repeat: int) -> dict[str, float]:
             analyzer._target_evidence(targets, a.article_id, "text", a.text, so, c)
             if a.title:
                 ts = [0] * len(tt)
-                framing, _, targets = find(tt, a.title, ts)
+                framing, _, targets, *_ = find(tt, a.title, ts)
                 analyzer._lexicon_evidence(
                     "framing", framing, analyzer.framing_terms, a.article_id, "title", a.title, ts
                 )

@@ -47,13 +47,13 @@ def lexicon_pass(lexicons, items) -> tuple[float, int]:
     gc.collect()
     started = time.process_time()
     for a, t, tt, so, spans in items:
-        framing, hedges, targets = find(t, a.text, so)
+        framing, hedges, targets, *_ = find(t, a.text, so)
         rows += len(evidence("framing", framing, analyzer.framing_terms, "x", "text", a.text, so))
         evidence("hedge", hedges, analyzer.hedge_terms, "x", "text", a.text, so)
         targets_of(targets, "x", "text", a.text, so, [0.0] * len(spans))
         if a.title:
             ts = [0] * len(tt)
-            framing, _, targets = find(tt, a.title, ts)
+            framing, _, targets, *_ = find(tt, a.title, ts)
             evidence("framing", framing, analyzer.framing_terms, "x", "title", a.title, ts)
             targets_of(targets, "x", "title", a.title, ts, [0.0])
     return time.process_time() - started, rows

@@ -33,6 +33,7 @@ class BiasType:
     how: str  # how Slant measures it, and the limits
     measure: str = ""
     words: bool = False
+    family: str = ""  # a category_counts family whose counts, summed, make a rate
 
 
 BIAS_TYPES: tuple[BiasType, ...] = (
@@ -86,6 +87,18 @@ BIAS_TYPES: tuple[BiasType, ...] = (
         "Matches of the loaded-labels category, per 1,000 words. The Word choice page "
         "compares outlets' choices between alternatives for the same thing.",
         words=True,
+    ),
+    BiasType(
+        "unsubstantiated_claims",
+        "Unsubstantiated claims",
+        "Statements the outlet makes in its own voice, as fact or verdict, without saying "
+        "who says so: “the plan failed to”, “it is clear that”, “the report shows that”.",
+        "Find a sentence that states a conclusion but names no source. Who could the "
+        "source be? How would you check it?",
+        "Sentences per 1,000 words with a factive or evaluative cue (claims.csv) and no "
+        "attribution, quotation mark or hedge. A cue is not a claim every time (“failed "
+        "to” can be plain fact), and an attribution in the next sentence is not seen.",
+        family="claim",
     ),
     BiasType(
         "negativity",
@@ -172,6 +185,26 @@ def article_rates(
     return rates
 
 
+def family_rates(con: duckdb.DuckDBPyConnection, filters: Filters, family: str) -> pd.DataFrame:
+    """One row per scored article with words: article_id, outlet, words, rate (all the
+    ``family`` counts of the article per 1,000 words). Empty when no article of the
+    store has a count of that family (scored before the measure existed)."""
+    chosen, params = queries._chosen(filters)
+    frame = queries._query(
+        con,
+        f"""WITH {chosen},
+        counts AS (
+            SELECT k.article_id, sum(k.count) AS n FROM category_counts k
+            JOIN chosen c USING (article_id) WHERE k.family = ? GROUP BY k.article_id)
+        SELECT c.article_id, c.outlet, s.words,
+               coalesce(n.n, 0) * 1000.0 / s.words AS rate
+        FROM chosen c JOIN scores s USING (article_id) LEFT JOIN counts n USING (article_id)
+        WHERE s.words > 0 AND EXISTS (SELECT 1 FROM category_counts WHERE family = ?)""",
+        [*params, family, family],
+    )
+    return frame
+
+
 def type_estimates(
     con: duckdb.DuckDBPyConnection, filters: Filters, own_voice: bool = True
 ) -> pd.DataFrame:
@@ -185,6 +218,11 @@ def type_estimates(
             estimates = stats.group_estimates(rates, category, group="outlet")
             parts.append(estimates.assign(bias_type=category, unit="per 1,000 words"))
     for bias_type in BIAS_TYPES:
+        if bias_type.family:
+            rates = family_rates(con, filters, bias_type.family)
+            if not rates.empty:
+                estimates = stats.group_estimates(rates, "rate", group="outlet")
+                parts.append(estimates.assign(bias_type=bias_type.key, unit="per 1,000 words"))
         if bias_type.measure:
             estimates = outlet_comparisons.outlet_estimates(con, filters, bias_type.measure)
             parts.append(estimates.assign(bias_type=bias_type.key, unit="share"))
@@ -201,6 +239,7 @@ def type_examples(
     category: str,
     own_voice: bool = True,
     limit: int = 3,
+    kind: str = "framing",
 ) -> pd.DataFrame:
     """Up to ``limit`` sentences with a match of ``category``, each from another article,
     spread over the outlets: article_id, outlet, title, sentence, term, term_start,
@@ -217,13 +256,13 @@ def type_examples(
             FROM evidence e JOIN chosen c USING (article_id) JOIN articles a USING (article_id)
             JOIN sentences se ON se.article_id = e.article_id AND se.field = 'text'
                              AND se.idx = e.sentence
-            WHERE e.kind = 'framing' AND e.field = 'text' AND e.label = ?
-              AND (? OR e.voice = 'own')),
+            WHERE e.kind = ? AND e.field = 'text' AND (e.label = ? OR ? = 'claim')
+              AND (? OR e.voice = 'own' OR e.kind = 'claim')),
         ranked AS (
             SELECT *, row_number() OVER (PARTITION BY outlet ORDER BY hash(article_id))
                        AS in_outlet
             FROM hits WHERE nth = 1)
         SELECT article_id, outlet, title, sentence, term, term_start, term_end
         FROM ranked ORDER BY in_outlet, hash(article_id) LIMIT {int(limit)}""",
-        [*params, category, not own_voice],
+        [*params, kind, category, kind, not own_voice],
     )

@@ -25,14 +25,15 @@ from analysis.records import (
     SentenceScore,
     TargetScore,
 )
-from analysis.text import fold_quotes, split_sentences, tokenize
+from analysis.text import fold_quotes, sentence_index, split_sentences, tokenize
 from analysis.text.lexicons import Lexicons
 from analysis.text.patterns import Match, PatternGroups
 
 #: Bump when any analyzer changes behaviour: stored scores of another version are stale.
-#: 1.1: framing rows carry their voice (own | attributed); 1.2: target-scoped sentiment.
-#: The target sentiment model's hash is part of it, so a retrained model re-scores too.
-ANALYSIS_VERSION = f"1.2+target-model.{model_hash()}"
+#: 1.1: framing rows carry their voice (own | attributed); 1.2: target-scoped sentiment;
+#: 1.3: unattributed-claim rows. The target sentiment model's hash is part of it, so a
+#: retrained model re-scores too.
+ANALYSIS_VERSION = f"1.3+target-model.{model_hash()}"
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
@@ -74,6 +75,8 @@ _token_start = itemgetter(0)
 OWN, ATTRIBUTED = "own", "attributed"
 
 
+_QUOTE_MARKS = re.compile('["\u201c\u201d]')
+
 #: A quotation: straight or curly double quotes around at most 600 characters without a
 #: line break (a missing closing mark must not turn the rest of the article into a quote).
 _QUOTATION = re.compile(r'["\u201c][^"\u201c\u201d\n]{1,600}["\u201d]')
@@ -112,6 +115,7 @@ class Analyzer:
         self.lexicons = lexicons
         self.framing_terms = lexicons.framing
         self.hedge_terms = lexicons.hedges
+        self.claim_terms = lexicons.claims
         self.target_of_alias: list[str] = []
         self.target_aliases: list[str] = []
         for target in lexicons.targets:
@@ -125,6 +129,7 @@ class Analyzer:
                 [t.pattern for t in lexicons.framing],
                 [t.pattern for t in lexicons.hedges],
                 self.target_aliases,
+                [t.pattern for t in lexicons.claims],
             ]
         )
         self.attribution = AttributionFinder(lexicons.cues)
@@ -169,7 +174,7 @@ class Analyzer:
             for i, ((a, b), c) in enumerate(zip(spans, compounds, strict=True))
         ]
 
-        framing_hits, hedge_hits, target_matches = self.lexicon_patterns.find(
+        framing_hits, hedge_hits, target_matches, claim_hits = self.lexicon_patterns.find(
             tokens, text, sentence_of
         )
         framing = self._lexicon_evidence(
@@ -188,7 +193,10 @@ class Analyzer:
             compounds,
         )
         _mark_voice(text, framing, attributions)
-        evidence += framing + hedges + attributions + target_hits
+        claims = self._unattributed_claims(
+            claim_hits, aid, text, spans, sentence_of, attributions, hedges
+        )
+        evidence += framing + hedges + attributions + target_hits + claims
 
         headline = None
         title_hits: list[Evidence] = []
@@ -197,7 +205,7 @@ class Analyzer:
             sentences.append(SentenceScore("title", 0, 0, len(title), headline))
             title_tokens = tokenize(title)
             title_sentence = [0] * len(title_tokens)
-            title_framing, _, title_targets = self.lexicon_patterns.find(
+            title_framing, _, title_targets, _ = self.lexicon_patterns.find(
                 title_tokens, title, title_sentence
             )
             title_rows = self._lexicon_evidence(
@@ -229,6 +237,8 @@ class Analyzer:
                 own += 1
         for row in attributions:
             category_counts["cue_class", row.cue_class] += 1
+        for row in claims:
+            category_counts["claim", row.label] += 1
         scores = {
             "words": words,
             "sentences": len(spans),
@@ -245,6 +255,8 @@ class Analyzer:
             "anonymous_share": _share(sum(1 for a in attributions if a.anonymous), n_attr),
             "hedges": len(hedges),
             "hedges_per_1k": _per_1k(len(hedges), words),
+            "unattributed_claims": len(claims),
+            "unattributed_claims_per_1k": _per_1k(len(claims), words),
         }
         return AnalysisResult(
             article_id=aid,
@@ -259,6 +271,43 @@ class Analyzer:
             analysis_version=ANALYSIS_VERSION,
             lexicon_hash=self.lexicons.hash,
         )
+
+    def _unattributed_claims(self, matches, aid, text, spans, sentence_of, attributions, hedges):
+        """One ``claim`` row per body sentence that asserts in the outlet's own voice: it
+        holds a claim cue (``claims.csv``: factive or evaluative), no attribution touches
+        it, it has no quotation mark and no hedge. The row spans the sentence's first cue.
+        """
+        if not matches:
+            return []
+        excluded = {h.sentence for h in hedges}
+        for a in attributions:
+            first, last = sentence_index(spans, a.start), sentence_index(spans, a.end - 1)
+            excluded.update(range(first, last + 1))
+        rows, seen = [], set()
+        for pattern_id, first, _, start, end in matches:
+            sentence = sentence_of[first]
+            if sentence in excluded or sentence in seen:
+                continue
+            if sentence < len(spans):
+                a, b = spans[sentence]
+                if _QUOTE_MARKS.search(text, a, b):
+                    continue
+            seen.add(sentence)
+            term = self.claim_terms[pattern_id]
+            rows.append(
+                Evidence(
+                    aid,
+                    "text",
+                    "claim",
+                    term.category,
+                    start,
+                    end,
+                    text[start:end],
+                    sentence,
+                    term.pattern,
+                )
+            )
+        return rows
 
     @staticmethod
     def _lexicon_evidence(kind, matches, terms, aid, field, text, sentence_of):

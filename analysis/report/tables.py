@@ -58,6 +58,9 @@ TARGET_CSV_COLUMNS = (
 #: Framing terms per 1,000 words in the outlet's own voice and inside attributed content
 #: (quotes and paraphrases), from the ``framing_own`` counts.
 VOICE_COLUMNS = ("framing_own_per_1k", "framing_attributed_per_1k")
+#: Sentences asserting in the outlet's own voice without a source, per 1,000 words
+#: (the ``claim`` counts, all categories).
+CLAIM_COLUMNS = ("unattributed_claims_per_1k",)
 
 
 def article_columns(framing_categories: Sequence[str], cue_classes: Sequence[str]) -> list[str]:
@@ -73,6 +76,7 @@ def article_columns(framing_categories: Sequence[str], cue_classes: Sequence[str
         *scores[at_framing:at_cues],
         *(registry.category_column("cue_class", c) for c in cue_classes),
         *scores[at_cues:],
+        *CLAIM_COLUMNS,
         "analysis_version",
         "lexicon_hash",
     ]
@@ -142,6 +146,9 @@ def tables_for_results(
         lambda family, category: [r.category_counts.get((family, category), 0) for r in results],
         framing_categories,
         cue_classes,
+        lambda family: [
+            sum(n for (f, _), n in r.category_counts.items() if f == family) for r in results
+        ],
         analysis_version=[r.analysis_version for r in results],
         lexicon_hash=[r.lexicon_hash for r in results],
     )
@@ -201,12 +208,14 @@ def _wide_table(
     count_of: Callable[[str, str], list],
     framing_categories: Sequence[str],
     cue_classes: Sequence[str],
+    total_of: Callable[[str], list],
     **stamps: list,
 ) -> pa.Table:
     """articles.csv's columns: ``info``, the scores, the framing rates in the outlet's own
     voice and in attributed content, per framing category a rate per 1,000 words and per
     cue class a share of attributions (``count_of(family, category)`` gives one count per
-    article); empty where the article has no words or no attributions.
+    article), and unattributed claims per 1,000 words (``total_of(family)``: one count per
+    article, all categories); empty where the article has no words or no attributions.
     """
     arrays = {name: _typed(values, pa.string()) for name, values in info.items()}
     for name in SCORE_COLUMNS:
@@ -227,6 +236,8 @@ def _wide_table(
     for cue_class in cue_classes:
         counts = pa.array(count_of("cue_class", cue_class), pa.float64())
         arrays[registry.category_column("cue_class", cue_class)] = pc.divide(counts, attributions)
+    claims = pa.array(total_of("claim"), pa.float64())
+    arrays["unattributed_claims_per_1k"] = pc.divide(pc.multiply(claims, 1000.0), words)
     for name, values in stamps.items():
         arrays[name] = _typed(values, pa.string())
     columns = article_columns(framing_categories, cue_classes)
@@ -353,6 +364,9 @@ def export_store(con, out_dir: Path, chunk_rows: int = 50_000) -> dict[str, int]
         scored = pa.Table.from_batches([batch])
         ids = scored.column("article_id")
         counts = _category_counts(con, ids)
+        totals: dict[tuple[str, str], int] = {}
+        for (aid, family, _), n in counts.items():
+            totals[aid, family] = totals.get((aid, family), 0) + n
         return _wide_table(
             {c: scored.column(c) for c in ARTICLE_INFO},
             {c: scored.column(c) for c in SCORE_COLUMNS},
@@ -361,6 +375,7 @@ def export_store(con, out_dir: Path, chunk_rows: int = 50_000) -> dict[str, int]
             ],
             framing_categories,
             cue_classes,
+            lambda family: [totals.get((aid, family), 0) for aid in ids.to_pylist()],
             analysis_version=scored.column("analysis_version"),
             lexicon_hash=scored.column("lexicon_hash"),
         )
@@ -389,14 +404,14 @@ def _stored_categories(con, family: str) -> list[str]:
 
 def _category_counts(con, ids: pa.ChunkedArray) -> dict[tuple[str, str, str], int]:
     """``(article_id, family, category) -> count`` of framing categories (all and own
-    voice) and cue classes."""
+    voice), cue classes and claim cues."""
     cursor = con.cursor()
     cursor.register("_chunk_ids", pa.table({"article_id": ids}))
     try:
         rows = cursor.execute(
             "SELECT c.article_id, c.family, c.category, c.count FROM category_counts c "
             "JOIN _chunk_ids USING (article_id) "
-            "WHERE c.family IN ('framing', 'framing_own', 'cue_class')"
+            "WHERE c.family IN ('framing', 'framing_own', 'cue_class', 'claim')"
         ).fetchall()
     finally:
         cursor.unregister("_chunk_ids")

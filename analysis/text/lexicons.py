@@ -87,6 +87,9 @@ class Lexicons:
     anonymous: list[Term] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
     hash: str = ""
+    #: Claim cues (``claims.csv``): factive and evaluative verbs and phrases, for the
+    #: unattributed-claims measure.
+    claims: list[Term] = field(default_factory=list)
     #: The framing categories that are bias types (``bias_types.csv``), in file order;
     #: the other framing categories are the conflict-news frames of ``framing.csv``.
     bias_types: list[str] = field(default_factory=list)
@@ -231,7 +234,8 @@ def load_lexicons(
     ``framing`` replaces the directory's ``framing.csv`` with a user's file, ``targets``
     its ``targets.csv`` (``target,aliases,note``). The
     directory's optional ``bias_types.csv`` (loaded-language families: spin,
-    sensationalism, ...) joins the framing lexicon; ``anonymous.csv`` is optional too.
+    sensationalism, ...) joins the framing lexicon; ``anonymous.csv`` and ``claims.csv``
+    are optional too.
     Every file used is in the hash.
     """
     directory = Path(directory) if directory else DEFAULT_DIR
@@ -246,6 +250,7 @@ def load_lexicons(
     optional = {
         "anonymous": directory / "anonymous.csv",
         "bias_types": directory / "bias_types.csv",
+        "claims": directory / "claims.csv",
     }
     for role, path in files.items():
         if not path.exists():
@@ -276,4 +281,5 @@ def load_lexicons(
         files={role: str(path) for role, path in files.items()},
         hash=digest.hexdigest()[:12],
         bias_types=bias_types,
+        claims=_terms(files["claims"]) if "claims" in files else [],
     )

@@ -103,7 +103,7 @@ def prf(true: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def score(sentences: list[Sentence], lexicon_dir: Path | None):
+def score(sentences: list[Sentence], lexicon_dir: Path | None, own_voice: bool = False):
     try:
         lexicons = load_lexicons(lexicon_dir) if lexicon_dir else load_lexicons()
     except LexiconError as exc:
@@ -115,7 +115,11 @@ def score(sentences: list[Sentence], lexicon_dir: Path | None):
     false_hits: Counter = Counter()
     for number, sentence in enumerate(sentences):
         result = analyzer.analyze(Article(f"babe-{number}", "babe", sentence.text))
-        rows = [e for e in result.evidence if e.kind == "framing" and e.field == "text"]
+        rows = [
+            e
+            for e in result.evidence
+            if e.kind == "framing" and e.field == "text" and (not own_voice or e.voice == "own")
+        ]
         tokens = tokenize(sentence.text)
         words_by_family: dict[str, set[str]] = {"ALL": set()}
         for row in rows:
@@ -181,6 +185,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, required=True, help="folder with BABE's csv files")
     parser.add_argument("--split", choices=sorted(SPLIT_FILES), default="SG2")
     parser.add_argument("--lexicons", type=Path, help="lexicon folder (default data/lexicons)")
+    parser.add_argument(
+        "--own-voice",
+        action="store_true",
+        help="count only hits in the outlet's own words (not inside quotes or paraphrases)",
+    )
     parser.add_argument("--misses", type=int, default=0, help="print the N most missed words")
     parser.add_argument(
         "--false-hits",
@@ -190,7 +199,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     sentences = read_babe(args.data / SPLIT_FILES[args.split])
-    tallies, misses, false_hits, lexicons = score(sentences, args.lexicons)
+    tallies, misses, false_hits, lexicons = score(sentences, args.lexicons, args.own_voice)
+    if args.own_voice:
+        print("own voice only: hits inside quotes and paraphrases are left out")
     report(sentences, tallies, lexicons, args.split)
     if args.misses:
         print(f"\nmost often missed marked words (top {args.misses}):")

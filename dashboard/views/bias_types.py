@@ -24,8 +24,10 @@ if estimates.empty:
     st.stop()
 
 
-def example_lines(key: str) -> None:
-    examples = classroom.relabel(cache.run(bias_types.type_examples, filters, key, own_voice))
+def example_lines(key: str, kind: str = "framing") -> None:
+    examples = classroom.relabel(
+        cache.run(bias_types.type_examples, filters, key, own_voice, 3, kind)
+    )
     if examples.empty:
         st.caption("No example in the selected articles.")
         return
@@ -64,3 +66,6 @@ for bias_type in bias_types.BIAS_TYPES:
     if bias_type.words:
         st.markdown("**Examples**" + (" (the outlet's own words)" if own_voice else ""))
         example_lines(bias_type.key)
+    elif bias_type.family:
+        st.markdown("**Examples**")
+        example_lines(bias_type.key, bias_type.family)

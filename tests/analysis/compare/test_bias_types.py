@@ -68,3 +68,19 @@ def test_every_word_type_is_a_category_of_the_shipped_lexicon():
 def test_every_type_has_a_definition_an_exercise_and_a_method():
     for bias_type in bias_types.BIAS_TYPES:
         assert bias_type.definition and bias_type.exercise and bias_type.how, bias_type.key
+
+
+def test_unsubstantiated_claims_are_a_rate_with_examples(tmp_path, analyzer):
+    con = store.connect(tmp_path / "claims.duckdb")
+    batch = [
+        make_article(outlet="Verdict Times", title=f"T{i}", text="The plan failed to pass.")
+        for i in range(2)
+    ] + [make_article(outlet="Plain News", title="T", text="The plan did not pass.")]
+    store.write_batch(con, batch, [analyzer.analyze(a) for a in batch])
+    rates = bias_types.type_estimates(con, Filters())
+    claims = rates[rates["bias_type"] == "unsubstantiated_claims"].set_index("outlet")
+    assert claims.loc["Verdict Times", "estimate"] == pytest.approx(1000 / 5)
+    assert claims.loc["Plain News", "estimate"] == 0
+    examples = bias_types.type_examples(con, Filters(), "unsubstantiated_claims", kind="claim")
+    assert set(examples["term"]) == {"failed to"}
+    con.close()

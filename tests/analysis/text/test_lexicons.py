@@ -66,3 +66,14 @@ def test_the_shipped_bias_types_load_as_five_families():
         "mudslinging",
         "loaded_labels",
     ]
+
+
+def test_the_claims_lexicon_is_optional_and_in_the_hash(lexicon_dir):
+    without = load_lexicons(lexicon_dir)
+    assert without.claims == []
+    (lexicon_dir / "claims.csv").write_text(
+        "pattern,category,note\nshows that,factive,Presents as shown.\n", encoding="utf-8"
+    )
+    with_claims = load_lexicons(lexicon_dir)
+    assert [t.pattern for t in with_claims.claims] == ["shows that"]
+    assert with_claims.hash != without.hash
