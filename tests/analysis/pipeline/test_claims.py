@@ -9,9 +9,11 @@ def claims(analyzer, text: str) -> list[tuple[str, str]]:
 
 
 def test_a_factive_cue_in_the_outlets_own_voice_is_an_unattributed_claim(analyzer):
-    assert claims(analyzer, "The report shows that the plan is working.") == [
-        ("shows that", "factive")
-    ]
+    assert claims(analyzer, "In fact, the plan is working.") == [("In fact", "factive")]
+
+
+def test_a_document_shown_as_the_source_is_an_attribution_not_a_claim(analyzer):
+    assert claims(analyzer, "The report shows that the plan is working.") == []
 
 
 def test_an_evaluative_cue_counts_too(analyzer):
