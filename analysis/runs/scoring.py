@@ -173,8 +173,17 @@ def ingest_into_store(
 
 @contextmanager
 def _staging_folder(db_path: str | Path) -> Iterator[Path]:
-    """A fresh staging folder beside the store (same disk, so loads read locally), removed after."""
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=Path(db_path).parent))
+    """A fresh staging folder beside the store (same disk, so loads read locally), removed after.
+
+    Called with the store's write connection open, so no other run of this store is
+    staging: folders left by one that was killed (``kill -9``, a power cut) are removed
+    first. Folders of other stores in the same directory carry their own name and stay.
+    """
+    db_path = Path(db_path)
+    prefix = f".{db_path.name}.staging-"
+    for stale in db_path.parent.glob(prefix + "*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=prefix, dir=db_path.parent))
     try:
         yield staging
     finally:

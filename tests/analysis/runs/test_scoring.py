@@ -109,3 +109,16 @@ def test_a_pool_stores_what_one_process_stores_and_rescoring_replaces_every_row(
         rescored = rescore_store(db, lexicons, workers=workers, rescore_all=True)
         assert rescored.rescored == 15 and stored_rows(db) == runs[workers]  # nothing doubled
     assert runs[1] == runs[2] and len(runs[1]["evidence"]) > 100
+
+
+def test_staging_left_by_a_killed_run_of_this_store_is_removed_at_the_next_run(tmp_path, lexicons):
+    # Issue 17: kill -9 during an ingest left .staging-* folders (up to 36 MB) for good.
+    left = tmp_path / ".s.duckdb.staging-killed"
+    (left / "articles").mkdir(parents=True)
+    (left / "articles" / "part-0.parquet").write_bytes(b"x" * 1000)
+    other_store = tmp_path / ".other.duckdb.staging-running"
+    other_store.mkdir()
+    ingest_into_store(tmp_path / "s.duckdb", articles(2), lexicons, workers=1)
+    assert not left.exists()
+    assert other_store.exists()
+    assert not list(tmp_path.glob(".s.duckdb.staging-*"))
