@@ -329,6 +329,14 @@ class AttributionFinder:
         if source is None:
             return None
         src_start, src_end, src_toks, anon_hint = source
+        if (
+            not inverted
+            and not elided
+            and k == i0 - 1
+            and toks[i0][_FORM].endswith("ing")
+            and toks[k][_FORM] not in PRONOUNS
+        ):
+            return None  # "a vote demanding ...": a participle after a noun modifies it
         if not _valid_source(src_toks, words, nxt, text):
             return None
         if nxt is not None and nxt[_FORM] in OBJECT_NOT_SPEECH:
