@@ -34,6 +34,8 @@ class BiasType:
     measure: str = ""
     words: bool = False
     family: str = ""  # a category_counts family whose counts, summed, make a rate
+    category: str = ""  # with ``family``: only this category of it counts
+    evidence_kind: str = ""  # the evidence kind of its examples (default: ``family``)
 
 
 BIAS_TYPES: tuple[BiasType, ...] = (
@@ -125,8 +127,14 @@ BIAS_TYPES: tuple[BiasType, ...] = (
         "Mind reading",
         "Telling you what someone thinks, wants or fears, as if the writer could know.",
         "Find a sentence that says what someone believes or intends. How would the writer know?",
-        "Not measured yet: it needs a measure of belief and intention cues (“wants”, "
-        "“believes”, “is determined to”) in the outlet's own voice.",
+        "Attributions whose cue says what someone thinks, wants, hopes or fears "
+        "(“believes”, “wants”, “is determined to”: the belief class of the cue lexicon), per "
+        "1,000 words. The attribution rules find these cues (they miss about two thirds of "
+        "them on annotated news, see the Methods page), and a belief the source stated "
+        "themselves elsewhere is counted too: read the examples.",
+        family="cue_class",
+        category="belief",
+        evidence_kind="attribution",
     ),
     BiasType(
         "story_choice",
@@ -185,22 +193,26 @@ def article_rates(
     return rates
 
 
-def family_rates(con: duckdb.DuckDBPyConnection, filters: Filters, family: str) -> pd.DataFrame:
+def family_rates(
+    con: duckdb.DuckDBPyConnection, filters: Filters, family: str, category: str = ""
+) -> pd.DataFrame:
     """One row per scored article with words: article_id, outlet, words, rate (all the
-    ``family`` counts of the article per 1,000 words). Empty when no article of the
-    store has a count of that family (scored before the measure existed)."""
+    ``family`` counts of the article, or only those of ``category``, per 1,000 words).
+    Empty when no article of the store has such a count (scored before it existed)."""
     chosen, params = queries._chosen(filters)
     frame = queries._query(
         con,
         f"""WITH {chosen},
         counts AS (
             SELECT k.article_id, sum(k.count) AS n FROM category_counts k
-            JOIN chosen c USING (article_id) WHERE k.family = ? GROUP BY k.article_id)
+            JOIN chosen c USING (article_id)
+            WHERE k.family = ? AND (? = '' OR k.category = ?) GROUP BY k.article_id)
         SELECT c.article_id, c.outlet, s.words,
                coalesce(n.n, 0) * 1000.0 / s.words AS rate
         FROM chosen c JOIN scores s USING (article_id) LEFT JOIN counts n USING (article_id)
-        WHERE s.words > 0 AND EXISTS (SELECT 1 FROM category_counts WHERE family = ?)""",
-        [*params, family, family],
+        WHERE s.words > 0 AND EXISTS (
+            SELECT 1 FROM category_counts WHERE family = ? AND (? = '' OR category = ?))""",
+        [*params, family, category, category, family, category, category],
     )
     return frame
 
@@ -219,7 +231,7 @@ def type_estimates(
             parts.append(estimates.assign(bias_type=category, unit="per 1,000 words"))
     for bias_type in BIAS_TYPES:
         if bias_type.family:
-            rates = family_rates(con, filters, bias_type.family)
+            rates = family_rates(con, filters, bias_type.family, bias_type.category)
             if not rates.empty:
                 estimates = stats.group_estimates(rates, "rate", group="outlet")
                 parts.append(estimates.assign(bias_type=bias_type.key, unit="per 1,000 words"))
@@ -257,7 +269,7 @@ def type_examples(
             JOIN sentences se ON se.article_id = e.article_id AND se.field = 'text'
                              AND se.idx = e.sentence
             WHERE e.kind = ? AND e.field = 'text' AND (e.label = ? OR ? = 'claim')
-              AND (? OR e.voice = 'own' OR e.kind = 'claim')),
+              AND (? OR e.voice = 'own' OR e.kind <> 'framing')),
         ranked AS (
             SELECT *, row_number() OVER (PARTITION BY outlet ORDER BY hash(article_id))
                        AS in_outlet

@@ -51,7 +51,11 @@ for bias_type in bias_types.BIAS_TYPES:
         st.info(f"**Exercise.** {md(bias_type.exercise)}", icon=":material/school:")
     part = estimates[estimates["bias_type"] == bias_type.key]
     if part.empty:
-        st.caption(md(bias_type.how))
+        if bias_type.words or bias_type.family:
+            whose = " in the outlets' own words" if own_voice and bias_type.words else ""
+            st.caption(f"No match in the selected articles{whose}. " + md(bias_type.how))
+        else:
+            st.caption(md(bias_type.how))
         continue
     unit = part["unit"].iloc[0]
     shown = part.assign(measure_label=f"{bias_type.name} ({unit})")
@@ -68,4 +72,6 @@ for bias_type in bias_types.BIAS_TYPES:
         example_lines(bias_type.key)
     elif bias_type.family:
         st.markdown("**Examples**")
-        example_lines(bias_type.key, bias_type.family)
+        example_lines(
+            bias_type.category or bias_type.key, bias_type.evidence_kind or bias_type.family
+        )

@@ -84,3 +84,19 @@ def test_unsubstantiated_claims_are_a_rate_with_examples(tmp_path, analyzer):
     examples = bias_types.type_examples(con, Filters(), "unsubstantiated_claims", kind="claim")
     assert set(examples["term"]) == {"failed to"}
     con.close()
+
+
+def test_mind_reading_is_the_rate_of_belief_attributions_with_examples(tmp_path, analyzer):
+    con = store.connect(tmp_path / "beliefs.duckdb")
+    text = "The minister believes the plan will fail. Voters met in the hall."
+    batch = [make_article(outlet="Mind Post", title=f"T{i}", text=text) for i in range(2)] + [
+        make_article(outlet="Plain News", title="T", text=PLAIN)
+    ]
+    store.write_batch(con, batch, [analyzer.analyze(a) for a in batch])
+    rates = bias_types.type_estimates(con, Filters())
+    minds = rates[rates["bias_type"] == "mind_reading"].set_index("outlet")
+    assert minds.loc["Mind Post", "estimate"] == pytest.approx(1000 / 12)
+    assert minds.loc["Plain News", "estimate"] == 0
+    examples = bias_types.type_examples(con, Filters(), "belief", kind="attribution")
+    assert len(examples) == 2 and examples["term"].str.contains("believes").all()
+    con.close()
