@@ -56,7 +56,7 @@ def interval_multiples(
         x="estimate:Q",
         color=alt.Color(
             "small:N",
-            title="Fewer than 5 articles",
+            title=f"Fewer than {SMALL_N} articles",
             scale=alt.Scale(domain=[False, True], range=["#1f4e79", "#d62728"]),
         ),
         tooltip=tooltip,

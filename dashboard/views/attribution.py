@@ -95,7 +95,8 @@ else:
                 measure_label=types["source_type"].map(outlet_comparisons.SOURCE_TYPE_LABELS),
                 estimate=types["share"],
             ),
-            columns=3,
+            # Two per row: three plus the legend overflow the page and cut the legend off.
+            columns=2,
             x_title="Share of attributions (line: 95% interval)",
             value_title="Share",
         ),
