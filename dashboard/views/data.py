@@ -361,6 +361,27 @@ if lexicons is not None:
             components.table(pd.read_csv(framing_file, dtype=str, nrows=5000), height=300)
         except Exception as error:
             st.error(f"{framing_file.name}: cannot show it ({error})")
+
+
+def use_uploaded_lexicon(upload, role: str, state_key: str) -> None:
+    """Keep an uploaded ``role`` lexicon ("framing" or "targets") beside the store, named by
+    its content, and use it from now on if it loads with the other lexicons in use."""
+    raw = upload.getvalue()
+    saved = db.parent / "lexicons" / f"{role}-{hashlib.sha256(raw).hexdigest()[:12]}.csv"
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_bytes(raw)
+    from analysis.text.lexicons import load_lexicons
+
+    chosen = {"framing": _framing_choice(), "targets": _targets_choice(), role: saved}
+    try:
+        load_lexicons(_lexicon_dir(), framing=chosen["framing"], targets=chosen["targets"])
+    except Exception as error:
+        st.error(f"{Path(upload.name).name}: {error}")
+    else:
+        st.session_state[state_key] = str(saved)
+        st.rerun()
+
+
 lexicon_upload = st.file_uploader(
     "Upload a framing lexicon (CSV with pattern, category and note columns)",
     type=["csv"],
@@ -368,20 +389,7 @@ lexicon_upload = st.file_uploader(
 )
 cols = st.columns(3)
 if lexicon_upload is not None and cols[0].button("Use this lexicon"):
-    raw = lexicon_upload.getvalue()
-    digest = hashlib.sha256(raw).hexdigest()[:12]
-    target = db.parent / "lexicons" / f"framing-{digest}.csv"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(raw)
-    from analysis.text.lexicons import load_lexicons
-
-    try:
-        load_lexicons(_lexicon_dir(), framing=target, targets=_targets_choice())
-    except Exception as error:
-        st.error(f"{Path(lexicon_upload.name).name}: {error}")
-    else:
-        st.session_state["framing_lexicon"] = str(target)
-        st.rerun()
+    use_uploaded_lexicon(lexicon_upload, "framing", "framing_lexicon")
 if choice and cols[1].button("Back to the bundled lexicon"):
     st.session_state.pop("framing_lexicon", None)
     st.rerun()
@@ -424,20 +432,7 @@ targets_upload = st.file_uploader(
 )
 cols = st.columns(3)
 if targets_upload is not None and cols[0].button("Use these targets"):
-    raw = targets_upload.getvalue()
-    digest = hashlib.sha256(raw).hexdigest()[:12]
-    saved = db.parent / "lexicons" / f"targets-{digest}.csv"
-    saved.parent.mkdir(parents=True, exist_ok=True)
-    saved.write_bytes(raw)
-    from analysis.text.lexicons import load_lexicons
-
-    try:
-        load_lexicons(_lexicon_dir(), framing=_framing_choice(), targets=saved)
-    except Exception as error:
-        st.error(f"{Path(targets_upload.name).name}: {error}")
-    else:
-        st.session_state["targets_lexicon"] = str(saved)
-        st.rerun()
+    use_uploaded_lexicon(targets_upload, "targets", "targets_lexicon")
 if targets_choice and cols[1].button("Back to the bundled targets"):
     st.session_state.pop("targets_lexicon", None)
     st.rerun()
