@@ -384,13 +384,10 @@ class Analyzer:
 
     def _mention_sentiments(self, text, spans, hits, title, title_hits, compounds) -> list:
         """Target-scoped sentiment of each body mention, then of each headline mention
-        (mentions of one target in one sentence share the first one's score).
-
-        Reasons are given for one mention per target, its strongest (they cost more than
-        the score itself)."""
+        (mentions of one target in one sentence share the first one's score). No reasons
+        yet: :meth:`_target_scores` gives each target the reasons of its mean score."""
         score = self.toward_target.score
         out = []
-        folded = folded_title = ""
         if hits:
             folded = fold_quotes(text)
             # One score per target per sentence: its other mentions there share it.
@@ -409,52 +406,39 @@ class Analyzer:
             out += [
                 score(folded_title, (0, len(title)), (row.start, row.end), 0) for row in title_hits
             ]
-        every = hits + title_hits
-        strongest: dict[str, int] = {}
-        for i, (row, mention) in enumerate(zip(every, out, strict=True)):
-            best = strongest.get(row.label)
-            if best is None or abs(mention.score) > abs(out[best].score):
-                strongest[row.label] = i
-        for i in strongest.values():
-            row = every[i]
-            if i < len(hits):
-                s = row.sentence
-                out[i] = score(folded, spans[s], (row.start, row.end), 3, compounds[s])
-            else:
-                out[i] = score(folded_title, (0, len(title)), (row.start, row.end), 3)
         return out
 
-    @staticmethod
-    def _target_scores(hits: list[Evidence], mention_sentiments: list) -> list[TargetScore]:
+    def _target_scores(self, hits: list[Evidence], mention_sentiments: list) -> list[TargetScore]:
         """Per target: the mean compound over the distinct sentences (body and headline)
-        mentioning it, and the mean target-scoped score over its mentions with the
-        reasons of its strongest mention (``mention_sentiments`` runs along ``hits``)."""
+        mentioning it, and the mean target-scoped score over its mentions with the reasons
+        of that mean (each feature's push summed over the mentions; ``mention_sentiments``
+        runs along ``hits``)."""
         by_target: dict[str, dict[tuple[str, int], float]] = {}
-        mentions: dict[str, int] = {}
-        scoped: dict[str, list[float]] = {}
-        reasons: dict[str, tuple[str, ...]] = {}
+        scoped: dict[str, list] = {}
         for row, mention in zip(hits, mention_sentiments, strict=True):
             label, score = row.label, row.score
-            mentions[label] = mentions.get(label, 0) + 1
-            scoped.setdefault(label, []).append(mention.score)
-            if mention.because:
-                reasons[label] = mention.because
+            if label in scoped:
+                scoped[label].append(mention)
+            else:
+                scoped[label] = [mention]
             if score is not None:
                 if label in by_target:
                     by_target[label][row.field, row.sentence] = score
                 else:
                     by_target[label] = {(row.field, row.sentence): score}
+        reasons = self.toward_target.reasons
         results = []
         for target, scored in sorted(by_target.items()):
             values = list(scored.values())
+            mentions = scoped[target]
             results.append(
                 TargetScore(
                     target,
-                    mentions[target],
+                    len(mentions),
                     len(values),
                     sum(values) / len(values),
-                    sum(scoped[target]) / len(scoped[target]),
-                    "; ".join(reasons.get(target, ())),
+                    sum(m.score for m in mentions) / len(mentions),
+                    "; ".join(reasons(mentions)),
                 )
             )
         return results

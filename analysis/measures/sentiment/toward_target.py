@@ -22,6 +22,13 @@ the probabilities of negative, neutral and positive; a mention's score is
 P(positive) - P(negative), in [-1, 1]. The explaining features of a score are the
 active features that pushed it most. The model file is plain JSON (coefficients,
 no pickle) and its hash is part of the analysis version (see ``MODEL_HASH``).
+
+Speed: a sentence holding a mention is tokenised once, each distinct token is
+looked up once per process (its word, stem, flags and the model's weights for it
+as a word feature), and the sentence's own word features are summed once for all
+its mentions. A model weight is kept as one complex number, (positive - neutral)
++ (negative - neutral)j: the three logits up to a constant, which is all the
+softmax needs, so summing a mention's word weights is one C-level ``sum``.
 """
 
 from __future__ import annotations
@@ -29,13 +36,14 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import cache
+from operator import itemgetter, mul
 from pathlib import Path
 
-from analysis.measures.sentiment.vader_fast import FastSentimentAnalyzer
+from analysis.measures.sentiment.vader_fast import _BUT, _SLOW, FastSentimentAnalyzer
 
 #: The shipped model: coefficients in JSON, with its licence and citation beside it.
 MODEL_FILE = Path(__file__).with_name("target_model.json")
@@ -47,7 +55,38 @@ LABELS = ("negative", "neutral", "positive")
 # penalty that keeps the thousands of word weights small does not flatten them.
 NUMERIC_WEIGHT = 3.0
 
-_TOKEN = re.compile(r"\S+")
+#: The numeric features, in the order :meth:`TargetSentiment._mention` computes them.
+NUMERIC = (
+    "sentence",
+    "clause",
+    "left_positive",
+    "left_negative",
+    "right_positive",
+    "right_negative",
+    "distance_weighted",
+    "others_quote",
+    "in_quote",
+    "near_own",
+    "near_other",
+    "near_own_positive",
+    "near_own_negative",
+    "window",
+    "speaker",
+    "subject",
+    "passive_agent",
+    "subject_of_sentiment",
+    "object_of_sentiment",
+    "sentence_start",
+    "length",
+    "pronoun",
+    "sentence_if_speaker",
+    "sentence_if_in_quote",
+    "sentence_if_subject",
+)
+_DISTANCE_WEIGHTED = NUMERIC.index("distance_weighted")
+#: The kinds of word feature ("<kind>:<stem>"), in the order of a token's word ids.
+WORD_KINDS = ("sentence", "left", "right", "next", "previous")
+
 _STRIP = "\"'.,;:!?()[]"
 # A clause ends before these words (and after , ; : ( ) and dashes).
 _CLAUSE_OPENERS = frozenset(
@@ -61,6 +100,15 @@ _STOP = frozenset(
 # Words that may stand between a clause's start and its subject ("Former President X").
 _SUBJECT_PREFIX = frozenset("the a former president sen rep mr ms mrs gov dr".split())
 _DASHES = frozenset(("-", "--", "\u2014", "\u2013"))
+# How many tokens a token cache keeps (a long run meets an ever-growing vocabulary).
+_CACHE_LIMIT = 1 << 16
+
+# The fields of a token's cached facts (:meth:`TargetSentiment._token_facts`).
+_WORD, _STEM, _ENTITY = 0, 1, 2  # _ENTITY: 2 pronoun, 1 capitalised non-stop word, 0 other
+_IDS = slice(3, 8)  # its word-feature ids, in WORD_KINDS order (0: not in the model)
+_word_of, _stem_of, _entity_of = itemgetter(_WORD), itemgetter(_STEM), itemgetter(_ENTITY)
+_sentence_id_of, _left_id_of, _right_id_of = itemgetter(3), itemgetter(4), itemgetter(5)
+_next_id_of, _previous_id_of = itemgetter(6), itemgetter(7)
 
 
 def _norm(value: float) -> float:
@@ -91,22 +139,31 @@ def default_speech_verbs() -> frozenset[str]:
 
 @dataclass(slots=True)
 class _Sentence:
-    """One sentence, tokenised VADER's way, with per-token sentiments after VADER's rules."""
+    """One sentence, split on whitespace as VADER splits it, with per-token sentiments after
+    VADER's rules and each token's cached facts; what all its mentions share."""
 
-    starts: list[int]
-    ends: list[int]
+    start: int  # offset of the sentence in the text
     tokens: list[str]
-    forms: list[str]
-    words: list[str]  # forms stripped of punctuation, for the word features
+    facts: list[tuple]  # per token, see _token_facts
+    words: list[str]  # forms stripped of punctuation
+    stems: list[str]  # "" for stop words
     sentiments: list[float]
-    in_quote: list[bool]
+    in_quote: list[bool] | None  # None: the sentence holds no quotation mark
     entities: list[int]  # token positions of capitalised words and pronouns
     compound: float
-    stems: list[str]  # each word's stem for the word features, "" for stop words
-    sentence_words: dict[str, tuple[int, ...]]  # "sentence:<stem>" -> its token positions
-    sentence_surface: dict[str, str]  # "sentence:<stem>" -> the first word behind it
     scored: list[tuple[int, float]]  # (position, sentiment) of the words with a sentiment
-    sentence_features: dict[str, float]  # every "sentence:<stem>" feature, set to 1.0
+    sentence_ids: tuple[int, ...]  # the model's ids of its distinct "sentence:" words
+    sentence_z: complex  # their summed weights
+
+
+@dataclass(slots=True)
+class _Active:
+    """The active features of one mention, kept to explain a score later."""
+
+    sentence: _Sentence
+    values: list[float]  # NUMERIC, raw
+    word_ids: list[int]  # model ids of the active word features (0s left out or harmless)
+    where: tuple[int, int, int, int] = (0, -1, -1, -1)  # t0, t1, next word, previous word
 
 
 @dataclass(slots=True)
@@ -118,13 +175,16 @@ class MentionSentiment:
     label: str
     rule_score: float
     because: tuple[str, ...]
+    active: _Active | None = field(default=None, repr=False, compare=False)
 
 
 class TargetSentimentModel:
     """The trained model of ``target_model.json``: feature weights per class.
 
-    Load once per process (:func:`load_model`); :meth:`probabilities` is a sparse
-    dot product over a dict of feature values.
+    Load once per process (:func:`load_model`). Besides the weights by name
+    (:meth:`probabilities`, for a dict of features), every weight is kept as a complex
+    number (see the module's docstring), the numeric features' in ``NUMERIC`` order and
+    the word features' by an integer id (0: a word the model does not know).
     """
 
     def __init__(self, data: dict, digest: str):
@@ -134,8 +194,8 @@ class TargetSentimentModel:
                 f"{MODEL_FORMAT!r}; rebuild it with bench/train_target_sentiment.py"
             )
         self.classes: list[str] = data["classes"]
-        if len(self.classes) != 3:
-            raise ValueError("target sentiment model: expected three classes")
+        if sorted(self.classes) != sorted(LABELS):
+            raise ValueError(f"target sentiment model: expected the classes {LABELS}")
         self.intercept: list[float] = data["intercept"]
         self.numeric_weight: float = data.get("numeric_weight", NUMERIC_WEIGHT)
         # The numeric features' scaling folded into their weights: features are used raw.
@@ -147,6 +207,23 @@ class TargetSentimentModel:
         self.hash = digest
         self._pos = self.classes.index("positive")
         self._neg = self.classes.index("negative")
+        self._neu = self.classes.index("neutral")
+        self.z_intercept = self._z(self.intercept)
+        zero = (0.0, 0.0, 0.0)
+        self.z_numeric = [self._z(self.weights.get(name, zero)) for name in NUMERIC]
+        self.push_numeric = [self._push(self.weights.get(name, zero)) for name in NUMERIC]
+        words = [name for name in self.weights if ":" in name]
+        self.word_id = {name: k for k, name in enumerate(words, start=1)}
+        self.word_name = ["", *words]
+        self.z_word = [0j, *(self._z(self.weights[name]) for name in words)]
+        self.push_word = [0.0, *(self._push(self.weights[name]) for name in words)]
+
+    def _z(self, w) -> complex:
+        neutral = w[self._neu]
+        return complex(w[self._pos] - neutral, w[self._neg] - neutral)
+
+    def _push(self, w) -> float:
+        return w[self._pos] - w[self._neg]
 
     def logits(self, features: dict[str, float]) -> list[float]:
         """The three classes' logits for raw feature values (numeric ones unscaled)."""
@@ -167,6 +244,17 @@ class TargetSentimentModel:
         exps = [math.exp(v - top) for v in logits]
         total = sum(exps)
         return [e / total for e in exps]
+
+    def probabilities_of_z(self, z: complex) -> list[float]:
+        """The classes' probabilities (in ``classes`` order) from the summed complex weights."""
+        positive, negative = z.real, z.imag
+        top = max(0.0, positive, negative)
+        p = [0.0, 0.0, 0.0]
+        p[self._neu] = math.exp(-top)
+        p[self._pos] = math.exp(positive - top)
+        p[self._neg] = math.exp(negative - top)
+        total = sum(p)
+        return [x / total for x in p]
 
     def push(self, name: str, value: float) -> float:
         """How much a feature moves the score (positive minus negative logit)."""
@@ -205,6 +293,7 @@ class TargetSentiment:
         self.speech_verbs = default_speech_verbs() if speech_verbs is None else speech_verbs
         self._model = model
         self._sentences: dict[tuple[int, str], _Sentence] = {}
+        self._facts: dict[str, tuple] = {}
 
     @property
     def model(self) -> TargetSentimentModel:
@@ -212,111 +301,124 @@ class TargetSentiment:
             self._model = load_model()
         return self._model
 
-    # --- the sentence, once -------------------------------------------------------------
+    # --- tokens and sentences, once ------------------------------------------------------
+
+    def _token_facts(self, token: str) -> tuple:
+        """What a mention's features need of a token: (word, stem, entity kind, and the
+        model's ids of it as a sentence / left / right / next / previous word)."""
+        facts = self._facts.get(token)
+        if facts is not None:
+            return facts
+        word = self.vader._forms[token].strip(_STRIP)
+        stem_ = stem(word) if word and word not in _STOP else ""
+        capitalised = token[:1].isupper() and word not in _STOP
+        entity = 2 if word in _PRONOUNS else 1 if capitalised else 0
+        if stem_:
+            ids = self.model.word_id.get
+            word_ids = tuple(ids(f"{kind}:{stem_}", 0) for kind in WORD_KINDS)
+        else:
+            word_ids = (0, 0, 0, 0, 0)
+        facts = (word, stem_, entity, *word_ids)
+        if len(self._facts) < _CACHE_LIMIT:
+            self._facts[token] = facts
+        return facts
 
     def _sentence(self, text: str, a: int, b: int, compound: float | None = None) -> _Sentence:
-        """Tokens, VADER sentiments, quotes and name positions of ``text[a:b]``; offsets
-        are absolute. Cached for the sentence's other mentions (the cache holds one text)."""
-        key = (a, text[a:b])
+        """Tokens, VADER sentiments, quotes and name positions of ``text[a:b]``. Cached for
+        the sentence's other mentions (the cache holds one text)."""
+        sentence = text[a:b]
+        key = (a, sentence)
         found = self._sentences.get(key)
         if found is not None:
             return found
         if len(self._sentences) > 64:
             self._sentences.clear()
-        sentence = text[a:b]
-        starts, ends, tokens = [], [], []
-        for m in _TOKEN.finditer(sentence):
-            starts.append(a + m.start())
-            ends.append(a + m.end())
-            tokens.append(m.group())
+        tokens = sentence.split()
+        facts = [*map(self._facts.get, tokens)]
+        if None in facts:
+            facts = [*map(self._token_facts, tokens)]
         vader = self.vader
-        forms = [*map(vader._forms.__getitem__, tokens)]
-        sentiments = vader._rule_sentiments(tokens, forms) if tokens else []
-        words = [f.strip(_STRIP) for f in forms]
-        in_quote = []
-        inside = False
-        for t in tokens:
-            if '"' not in t:
-                in_quote.append(inside)
-                continue
-            opens = t.startswith('"')
-            closes = t.rstrip(".,;:!?)").endswith('"') and (
-                len(t) > 1 and (not opens or t.count('"') >= 2)
-            )
-            if opens and not inside:
-                in_quote.append(True)
-                inside = not closes
-            else:
-                in_quote.append(inside)
-                if closes:
-                    inside = False
-        entities = [
-            i
-            for i, (t, w) in enumerate(zip(tokens, words, strict=True))
-            if (i and t[:1].isupper() and w not in _STOP) or w in _PRONOUNS
-        ]
+        valences = [*map(vader._valences.__getitem__, tokens)]
+        if _SLOW in valences or _BUT in valences:
+            sentiments = vader._rule_sentiments(tokens, [*map(vader._forms.__getitem__, tokens)])
+        else:
+            sentiments = valences  # no rule applies: each word's valence is its sentiment
+        in_quote = None
+        if '"' in sentence:
+            in_quote = []
+            inside = False
+            for t in tokens:
+                if '"' not in t:
+                    in_quote.append(inside)
+                    continue
+                opens = t.startswith('"')
+                closes = t.rstrip(".,;:!?)").endswith('"') and (
+                    len(t) > 1 and (not opens or t.count('"') >= 2)
+                )
+                if opens and not inside:
+                    in_quote.append(True)
+                    inside = not closes
+                else:
+                    in_quote.append(inside)
+                    if closes:
+                        inside = False
+        entity = [*map(_entity_of, facts)]
+        entities = [i for i, e in enumerate(entity) if e]
+        if entities and entities[0] == 0 and entity[0] == 1:
+            del entities[0]  # a capitalised first word is no name: every sentence has one
         if compound is None:
             compound = vader.compounds(sentence, ((0, len(sentence)),))[0] if tokens else 0.0
-        stems = [stem(w) if w and w not in _STOP else "" for w in words]
-        positions: dict[str, list[int]] = {}
-        surface: dict[str, str] = {}
-        for i, st in enumerate(stems):
-            if st:
-                name = "sentence:" + st
-                if name in positions:
-                    positions[name].append(i)
-                else:
-                    positions[name] = [i]
-                    surface[name] = words[i]
+        sentence_ids = dict.fromkeys(map(_sentence_id_of, facts))
+        sentence_ids.pop(0, None)
+        z_word = self.model.z_word
         found = _Sentence(
-            starts,
-            ends,
+            a,
             tokens,
-            forms,
-            words,
+            facts,
+            [*map(_word_of, facts)],
+            [*map(_stem_of, facts)],
             sentiments,
             in_quote,
             entities,
             compound,
-            stems,
-            {name: tuple(at) for name, at in positions.items()},
-            surface,
             [(i, x) for i, x in enumerate(sentiments) if x],
-            dict.fromkeys(positions, 1.0),
+            tuple(sentence_ids),
+            sum(map(z_word.__getitem__, sentence_ids)),
         )
         self._sentences[key] = found
         return found
 
+    @staticmethod
+    def _token_span(text: str, s: _Sentence, mention: tuple[int, int]) -> tuple[int, int]:
+        """The first and last token of the mention ``text[mention[0]:mention[1]]`` (a
+        mention may start inside a token: "anti-Morsi")."""
+        ms, me = mention
+        a = s.start
+        before = text[a:ms].split()
+        t0 = len(before)
+        if before and ms > a and not text[ms - 1].isspace():
+            t0 -= 1
+        n = len(s.tokens)
+        t0 = min(t0, n - 1)
+        return t0, max(t0, min(n, len(text[a:me].split())) - 1)
+
     # --- features -----------------------------------------------------------------------
 
-    def features(
-        self,
-        text: str,
-        sentence: tuple[int, int],
-        mention: tuple[int, int],
-        compound: float | None = None,
-    ) -> tuple[dict[str, float], dict[str, str]]:
-        """Feature values of one mention, and the surface word behind each word feature.
-
-        ``text`` has straight quotes (``analysis.text.fold_quotes``); ``sentence`` and
-        ``mention`` are ``(start, end)`` offsets into it, the mention inside the sentence.
-        """
-        s = self._sentence(text, *sentence, compound)
+    def _mention(self, s: _Sentence, t0: int, t1: int):
+        """The numeric features (``NUMERIC`` order) of the mention of tokens ``t0..t1``, and
+        where its word features lie: its clause's first and last token and the tokens next
+        to it (-1: none)."""
         n = len(s.tokens)
-        f: dict[str, float] = {"sentence": s.compound}
-        if not n:
-            return f, {}
-        ms, me = mention
-        t0 = min(bisect_left(s.ends, ms + 1), n - 1)
-        t1 = max(t0, bisect_left(s.starts, me) - 1)
         tokens, words, sents, in_quote = s.tokens, s.words, s.sentiments, s.in_quote
-        quoted = in_quote[t0]
+        quoted = in_quote[t0] if in_quote is not None else False
 
         # The target's clause: out from the mention to a clause or quote boundary.
         left = t0
         while left > 0:
             before = tokens[left - 1]
-            if before[-1] in ",;:(" or before in _DASHES or in_quote[left - 1] != quoted:
+            if before[-1] in ",;:(" or before in _DASHES:
+                break
+            if in_quote is not None and in_quote[left - 1] != quoted:
                 break
             if left != t0 and words[left] in _CLAUSE_OPENERS:
                 break
@@ -325,27 +427,32 @@ class TargetSentiment:
         while right < n - 1:
             if tokens[right][-1] in ",;:)" or tokens[right + 1] in _DASHES:
                 break
-            if words[right + 1] in _CLAUSE_OPENERS or in_quote[right + 1] != quoted:
+            if words[right + 1] in _CLAUSE_OPENERS:
+                break
+            if in_quote is not None and in_quote[right + 1] != quoted:
                 break
             right += 1
         left_part = sents[left:t0]
         right_part = sents[t1 + 1 : right + 1]
         left_sum, right_sum = sum(left_part), sum(right_part)
-        f["clause"] = _norm(left_sum + right_sum)
-        f["left_positive"] = sum(x for x in left_part if x > 0)
-        f["left_negative"] = sum(x for x in left_part if x < 0)
-        f["right_positive"] = sum(x for x in right_part if x > 0)
-        f["right_negative"] = sum(x for x in right_part if x < 0)
+        left_positive = left_negative = right_positive = right_negative = 0.0
+        if left_sum or any(left_part):
+            left_positive = sum(x for x in left_part if x > 0)
+            left_negative = sum(x for x in left_part if x < 0)
+        if right_sum or any(right_part):
+            right_positive = sum(x for x in right_part if x > 0)
+            right_negative = sum(x for x in right_part if x < 0)
 
         # Every sentiment word of the sentence: distance-weighted own voice, others' quotes,
         # and whether the target or another name is the nearest to it.
         own = quote = near_own = near_other = window = 0.0
         entities = s.entities
+        n_entities = len(entities)
         for i, x in s.scored:
             if t0 <= i <= t1:
                 continue
             d = t0 - i if i < t0 else i - t1
-            if in_quote[i] and not quoted:
+            if in_quote is not None and in_quote[i] and not quoted:
                 quote += x
             else:
                 own += x / (1 + d / 3)
@@ -354,71 +461,115 @@ class TargetSentiment:
             # The nearest name or pronoun to word i (ties go to the earlier one).
             k = bisect_left(entities, i)
             best, best_d = -1, n + 1
-            for j in (entities[k - 1] if k else -1, entities[k] if k < len(entities) else -1):
-                if j >= 0 and abs(j - i) < best_d:
-                    best, best_d = j, abs(j - i)
+            if k:
+                best, best_d = entities[k - 1], i - entities[k - 1]
+            if k < n_entities and entities[k] - i < best_d:
+                best, best_d = entities[k], entities[k] - i
             if best < 0 or t0 <= best <= t1 or d <= best_d:
                 near_own += x
             else:
                 near_other += x
-        f["distance_weighted"] = _norm(own)
-        f["others_quote"] = _norm(quote)
-        f["in_quote"] = float(quoted)
-        f["near_own"] = _norm(near_own)
-        f["near_other"] = _norm(near_other)
-        f["near_own_positive"] = float(near_own > 0.5)
-        f["near_own_negative"] = float(near_own < -0.5)
-        f["window"] = window
 
         # Roles.
         after = words[t1 + 1 : t1 + 4]
-        before = words[max(0, t0 - 2) : t0]
         verbs = self.speech_verbs
-        speaker = any(w in verbs for w in after) or before[-2:] == ["according", "to"]
-        speaker = speaker or (bool(before) and before[-1] in verbs)
-        subject = all(words[i] in _SUBJECT_PREFIX for i in range(left, t0))
-        f["speaker"] = float(speaker)
-        f["subject"] = float(subject)
-        f["passive_agent"] = float(t0 > 0 and words[t0 - 1] == "by")
-        f["subject_of_sentiment"] = float(subject) * _norm(right_sum)
-        f["object_of_sentiment"] = (1.0 - subject) * _norm(left_sum)
-        f["sentence_start"] = float(t0 == 0)
-        f["length"] = math.log1p(n)
-        f["pronoun"] = float(t0 == t1 and words[t0] in _PRONOUNS)
-        # The sentence's tone means different things for a speaker, a quoted target and a
-        # subject: let the model weigh it per role.
-        f["sentence_if_speaker"] = s.compound * speaker
-        f["sentence_if_in_quote"] = s.compound * quoted
-        f["sentence_if_subject"] = s.compound * subject
-
-        # Words: next to the mention, on either side of it, in the sentence (a word counts
-        # for the sentence when it occurs outside the mention).
-        stems = s.stems
-        surface = dict(s.sentence_surface)
+        speaker = (
+            any(w in verbs for w in after)
+            or (t0 > 0 and words[t0 - 1] in verbs)
+            or (t0 > 1 and words[t0 - 2] == "according" and words[t0 - 1] == "to")
+        )
+        subject = True
+        for i in range(left, t0):
+            if words[i] not in _SUBJECT_PREFIX:
+                subject = False
+                break
+        compound = s.compound
+        values = [
+            compound,
+            _norm(left_sum + right_sum),
+            left_positive,
+            left_negative,
+            right_positive,
+            right_negative,
+            _norm(own),
+            _norm(quote),
+            float(quoted),
+            _norm(near_own),
+            _norm(near_other),
+            float(near_own > 0.5),
+            float(near_own < -0.5),
+            window,
+            float(speaker),
+            float(subject),
+            float(t0 > 0 and words[t0 - 1] == "by"),
+            float(subject) * _norm(right_sum),
+            (1.0 - subject) * _norm(left_sum),
+            float(t0 == 0),
+            math.log1p(n),
+            float(t0 == t1 and words[t0] in _PRONOUNS),
+            # The sentence's tone means different things for a speaker, a quoted target
+            # and a subject: let the model weigh it per role.
+            compound * speaker,
+            compound * quoted,
+            compound * subject,
+        ]
+        # The words next to the mention, stop words skipped, inside the clause.
         j = t1 + 1
         while j < n and words[j] in _STOP:
             j += 1
-        if j <= right and j < n and stems[j]:
-            f[name := "next:" + stems[j]] = 1.0
-            surface[name] = words[j]
+        next_ = j if j <= right and j < n and s.stems[j] else -1
         j = t0 - 1
         while j >= 0 and words[j] in _STOP:
             j -= 1
-        if j >= left and j >= 0 and stems[j]:
-            f[name := "previous:" + stems[j]] = 1.0
-            surface[name] = words[j]
+        previous = j if j >= left and j >= 0 and s.stems[j] else -1
+        return values, next_, previous
+
+    def _only_in_mention(self, s: _Sentence, t0: int, t1: int) -> list[str]:
+        """Stems of the mention's words that occur nowhere else in the sentence (they are
+        no "sentence:" word of this mention)."""
+        stems = s.stems
+        inside = stems[t0 : t1 + 1]
+        return [st for st in dict.fromkeys(inside) if st and stems.count(st) == inside.count(st)]
+
+    def features(
+        self,
+        text: str,
+        sentence: tuple[int, int],
+        mention: tuple[int, int],
+        compound: float | None = None,
+    ) -> tuple[dict[str, float], dict[str, str]]:
+        """Feature values of one mention by name, and the surface word behind each word
+        feature (what the model is trained on; :meth:`score` computes the same faster).
+
+        ``text`` has straight quotes (``analysis.text.fold_quotes``); ``sentence`` and
+        ``mention`` are ``(start, end)`` offsets into it, the mention inside the sentence.
+        """
+        s = self._sentence(text, *sentence, compound)
+        n = len(s.tokens)
+        if not n:
+            return {"sentence": s.compound}, {}
+        t0, t1 = self._token_span(text, s, mention)
+        values, next_, previous = self._mention(s, t0, t1)
+        f: dict[str, float] = dict(zip(NUMERIC, values, strict=True))
+        stems, words = s.stems, s.words
+        surface: dict[str, str] = {}
+        for i, st in enumerate(stems):
+            if st:
+                surface.setdefault("sentence:" + st, words[i])
+        if next_ >= 0:
+            f[name := "next:" + stems[next_]] = 1.0
+            surface[name] = words[next_]
+        if previous >= 0:
+            f[name := "previous:" + stems[previous]] = 1.0
+            surface[name] = words[previous]
         for i in (*range(max(0, t0 - 6), t0), *range(t1 + 1, min(n, t1 + 9))):
             if stems[i]:
                 f[name := ("left:" if i < t0 else "right:") + stems[i]] = 1.0
                 surface.setdefault(name, words[i])
-        f.update(s.sentence_features)
-        sentence_words = s.sentence_words
-        for i in range(t0, t1 + 1):
-            if stems[i]:
-                name = "sentence:" + stems[i]
-                at = sentence_words[name]
-                if at[0] >= t0 and at[-1] <= t1:
-                    f.pop(name, None)
+        only_in_mention = set(self._only_in_mention(s, t0, t1))
+        for st in stems:
+            if st and st not in only_in_mention:
+                f["sentence:" + st] = 1.0
         return f, surface
 
     # --- scores -------------------------------------------------------------------------
@@ -440,36 +591,110 @@ class TargetSentiment:
     ) -> MentionSentiment:
         """The sentiment toward the mention ``text[mention[0]:mention[1]]`` in its sentence.
 
-        ``explain``: how many reasons to give (0: none, the cheaper call); ``compound``: the
+        ``explain``: how many reasons to give (0: none, the cheaper call; the reasons can be
+        given later, over several mentions, by :meth:`reasons`); ``compound``: the
         sentence's VADER compound when the caller has it (it is computed otherwise).
         """
-        features, surface = self.features(text, sentence, mention, compound)
         model = self.model
-        p = model.probabilities(features)
-        label = model.classes[max(range(3), key=p.__getitem__)]
-        score = p[model._pos] - p[model._neg]
-        rule = round(self.rule_score(features), 4)
-        if not explain:
-            return MentionSentiment(round(score, 4), label, rule, ())
-        pushes = sorted(
-            ((model.push(k, v), k) for k, v in features.items() if v),
-            key=lambda kv: -abs(kv[0]),
-        )
-        sign = 1 if score >= 0 else -1
-        # One reason per word: "accused" may push as the next word and as a sentence word.
-        because = tuple(
-            dict.fromkeys(
-                _readable(name, surface, push)
-                for push, name in pushes[: explain * 4]
-                if push * sign > 0
+        s = self._sentence(text, *sentence, compound)
+        n = len(s.tokens)
+        if not n:
+            values = [s.compound] + [0.0] * (len(NUMERIC) - 1)
+            active = _Active(s, values, [])
+            z = model.z_intercept + values[0] * model.z_numeric[0]
+        else:
+            t0, t1 = self._token_span(text, s, mention)
+            values, next_, previous = self._mention(s, t0, t1)
+            facts = s.facts
+            # Word features: the sentence's (less those only in the mention), the distinct
+            # words on either side and the words next to it.
+            left = dict.fromkeys(map(_left_id_of, facts[max(0, t0 - 6) : t0]))
+            right = dict.fromkeys(map(_right_id_of, facts[t1 + 1 : t1 + 9]))
+            word_ids = [*s.sentence_ids, *left, *right]
+            if next_ >= 0:
+                word_ids.append(_next_id_of(facts[next_]))
+            if previous >= 0:
+                word_ids.append(_previous_id_of(facts[previous]))
+            z_word = model.z_word
+            z = (
+                model.z_intercept
+                + sum(map(mul, values, model.z_numeric))
+                + s.sentence_z
+                + sum(map(z_word.__getitem__, word_ids[len(s.sentence_ids) :]))
             )
-        )[:explain]
-        return MentionSentiment(round(score, 4), label, rule, because)
+            only = self._only_in_mention(s, t0, t1)
+            if only:
+                ids = model.word_id
+                for st in only:
+                    k = ids.get("sentence:" + st, 0)
+                    if k:
+                        z -= z_word[k]
+                        word_ids.remove(k)
+            active = _Active(s, values, word_ids, (t0, t1, next_, previous))
+        p = model.probabilities_of_z(z)
+        label = model.classes[max(range(3), key=p.__getitem__)]
+        result = MentionSentiment(
+            round(p[model._pos] - p[model._neg], 4),
+            label,
+            round(values[_DISTANCE_WEIGHTED], 4),
+            (),
+            active,
+        )
+        if explain:
+            result.because = self.reasons([result], explain)
+        return result
 
+    def reasons(self, mentions: list[MentionSentiment], k: int = 3) -> tuple[str, ...]:
+        """The ``k`` features that pushed the mean score of ``mentions`` most in its
+        direction (each feature's push summed over the mentions), readable, strongest
+        first: for one mention, its own reasons; for a target's mentions, the reasons of the
+        target's mean score, not of one mention that may point the other way."""
+        active = [m.active for m in mentions if m.active is not None]
+        if not active or not k:
+            return ()
+        model = self.model
+        mean = sum(m.score for m in mentions) / len(mentions)
+        sign = 1.0 if mean >= 0 else -1.0
+        values = [sum(column) for column in zip(*(a.values for a in active), strict=True)]
+        pushes: dict[object, float] = {}
+        for name, value, push in zip(NUMERIC, values, model.push_numeric, strict=True):
+            if value and push:
+                pushes[name] = push * value
+        counts = Counter()
+        for a in active:
+            counts.update(a.word_ids)
+        push_word = model.push_word
+        for word_id, count in counts.items():
+            if word_id:
+                pushes[word_id] = push_word[word_id] * count
+        top = sorted((kv for kv in pushes.items() if kv[1] * sign > 0), key=lambda kv: -abs(kv[1]))
+        # One reason per word: "accused" may push as the next word and as a sentence word.
+        out: dict[str, None] = {}
+        for key, push in top:
+            out[self._readable(key, push, active)] = None
+            if len(out) == k:
+                break
+        return tuple(out)
 
-def _readable(name: str, surface: dict[str, str], push: float) -> str:
-    """A feature as a reader sees it: the word itself, or the role, with its direction."""
-    sign = "+" if push > 0 else "-"
-    if ":" in name:
-        return f"{surface.get(name, name.split(':', 1)[1])} ({sign})"
-    return f"[{name.replace('_', ' ')}] ({sign})"
+    def _readable(self, key, push: float, active: list[_Active]) -> str:
+        """A feature as a reader sees it: the word itself (as the text spells it where the
+        feature found it), or the role, with its direction."""
+        sign = "+" if push > 0 else "-"
+        if isinstance(key, str):
+            return f"[{key.replace('_', ' ')}] ({sign})"
+        kind, stem_ = self.model.word_name[key].split(":", 1)
+        for a in active:
+            t0, t1, next_, previous = a.where
+            n = len(a.sentence.facts)
+            if kind == "sentence":
+                at = [*range(t0), *range(t1 + 1, n)]
+            elif kind == "left":
+                at = range(max(0, t0 - 6), t0)
+            elif kind == "right":
+                at = range(t1 + 1, min(n, t1 + 9))
+            else:
+                at = (next_ if kind == "next" else previous,)
+            for i in at:
+                if i >= 0 and a.sentence.stems[i] == stem_:
+                    return f"{a.sentence.words[i]} ({sign})"
+        return f"{stem_} ({sign})"

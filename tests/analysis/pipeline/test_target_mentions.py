@@ -35,3 +35,16 @@ def test_every_target_gets_a_scoped_score_and_its_reasons(analyzer):
     result = analyzer.analyze(Article("a", "Wire", "Morsi was accused of fraud and corruption."))
     [target] = result.targets
     assert target.scoped_sentiment < 0 and target.because
+
+
+def test_a_targets_reasons_point_the_way_of_its_mean_score_not_of_its_strongest_mention(
+    analyzer,
+):
+    text = (
+        "Morsi was hailed as a brilliant, wonderful hero. "
+        "Morsi was accused of fraud. Morsi was accused of corruption. "
+        "Morsi was accused of lying. Morsi was accused of theft."
+    )
+    [target] = analyzer.analyze(Article("a", "Wire", text)).targets
+    assert target.scoped_sentiment < 0
+    assert target.because and all(r.endswith("(-)") for r in target.because.split("; "))

@@ -86,3 +86,23 @@ def test_the_model_hash_is_the_files_hash():
 def test_a_model_of_another_format_is_refused_with_the_fix():
     with pytest.raises(ValueError, match="train_target_sentiment"):
         TargetSentimentModel({"format": "other"}, "x")
+
+
+def test_the_reasons_of_several_mentions_are_those_of_their_mean(scorer):
+    praised = scorer.score(*mention("Smith was praised as a brilliant hero.", "Smith"), explain=0)
+    accused = scorer.score(*mention("Smith was accused of fraud.", "Smith"), explain=0)
+    assert praised.score > 0 > accused.score
+    mentions = [praised, accused, accused, accused]
+    assert sum(m.score for m in mentions) < 0
+    assert all(reason.endswith("(-)") for reason in scorer.reasons(mentions))
+
+
+def test_the_fast_score_is_the_models_probabilities_of_the_named_features(scorer):
+    text = 'Critics said "Smith lied," but Jones, the mayor, praised Smith and his plan.'
+    for start in (text.index("Smith"), text.index("Jones"), text.rindex("Smith")):
+        where = (text, (0, len(text)), (start, start + 5))
+        features, _ = scorer.features(*where)
+        p = scorer.model.probabilities(features)
+        model = scorer.model
+        expected = p[model.classes.index("positive")] - p[model.classes.index("negative")]
+        assert scorer.score(*where, explain=0).score == round(expected, 4)
