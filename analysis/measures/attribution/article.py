@@ -53,6 +53,10 @@ _CAP_RUN = re.compile(
 
 _WORD_RE = re.compile(r"\S+")
 
+# A party and state after a politician's name: "(D-Ore.)", "(R-N.Y.)", "(I-Vt.)", "(R-OH)".
+# The bracket is part of the noun phrase ("Sen. Ann Lee (D-Ore.) said"), as in PARC.
+_PARTY_BRACKET = re.compile(r"\((?:[DRI]|Dem|Rep|Ind)\.?\s?[-–]\s?(?:[A-Z][A-Za-z]*\.?\s?){1,3}\)")
+
 _APPOSITION_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;]+)")
 _AGE_RE = re.compile(r"\d+-year-old")
 # Characters around a cue worth tokenising: a 12-word source plus an
@@ -369,8 +373,16 @@ def _joinable(text: str, left: _Tok, right: _Tok) -> bool:
         return "\n" not in gap  # a line break ends a phrase (a headline above the text)
     if g in ("’", "'") and left[_FORM].endswith("s"):
         return True
+    if g == "(":
+        return _PARTY_BRACKET.match(text, left[_END] + gap.index("(")) is not None
+    if g == ")" or g == ".)":
+        close = left[_END] + gap.index(")") + 1
+        opening = text.rfind("(", close - 16, close)
+        return opening >= 0 and _PARTY_BRACKET.fullmatch(text, opening, close) is not None
     if g == "." and (
-        left[_FORM] in ABBREVIATIONS or (len(left[_FORM]) == 1 and left[_FORM].isalpha())
+        left[_FORM] in ABBREVIATIONS
+        or (len(left[_FORM]) == 1 and left[_FORM].isalpha())
+        or left[_FORM][-2:-1] == "-"  # "R-N.Y.": a party and an abbreviated state
     ):
         return True
     return g == "&"

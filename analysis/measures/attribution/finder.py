@@ -186,6 +186,23 @@ def rule_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[in
     return pieces
 
 
+def _outside_brackets(text: str, src_toks: list) -> list:
+    """The source's words minus those inside a bracket ("(D-Ore.)"): a party and state
+    belong to the source span but not to the speaker's name."""
+    out = []
+    inside = False
+    for t in src_toks:
+        if t is None:
+            inside = False
+        elif text[t[_START] - 1] == "(":
+            inside = True
+        if not inside:
+            out.append(t)
+        if t is not None and inside and text[t[_END] : t[_END] + 2] in (")", ".)", ")."):
+            inside = False
+    return out if any(t is not None for t in out) else src_toks
+
+
 class AttributionFinder:
     """Finds attributions (source, cue, content) with a cue lexicon compiled once.
 
@@ -328,7 +345,14 @@ class AttributionFinder:
             inverted = True
         if source is None:
             return None
-        src_start, src_end, src_toks, anon_hint = source
+        src_start, src_end, src_toks, anon_hint = source[:4]
+        aside = len(source) > 4  # "Others, however, say": the aside is not in the source span
+        if "(" in text[src_start:src_end]:
+            if text[src_end : src_end + 1] in (")", "."):
+                close = text.find(")", src_end, src_end + 2)
+                if close >= 0:
+                    src_end = close + 1  # "Sen. Ann Lee (D-Ore.)": the bracket closes the source
+            src_toks = _outside_brackets(text, src_toks)
         if (
             not inverted
             and not elided
@@ -359,7 +383,7 @@ class AttributionFinder:
         # ("has also said") and a particle after it ("spoke about").
         span_cue_start, span_cue_end = cue_start, cue_end
         if not inverted and not elided:
-            if not relative and k >= 0 and src_end < toks[k][_END] <= cue_start:
+            if not relative and not aside and k >= 0 and src_end < toks[k][_END] <= cue_start:
                 src_end = toks[k][_END]
             if 0 <= k + 1 < i0:
                 span_cue_start = toks[k + 1][_START]

@@ -27,6 +27,7 @@ from analysis.measures.attribution.speakers import (
 )
 from analysis.measures.attribution.vocabulary import (
     ANON_PLURAL,
+    ASIDE_OPENERS,
     CAP_FUNCTION,
     COORDINATORS,
     DESCRIPTORS,
@@ -46,11 +47,16 @@ from analysis.measures.attribution.vocabulary import (
 
 _CONTRACTED = {"he's": 2, "she's": 3, "they've": 4, "we've": 2, "i've": 1, "he'd": 2, "she'd": 3}
 # An interruption between a source and its cue: ", who asked not to be named, ",
-# ", speaking on condition of anonymity, ", "who was at the meeting ".
+# ", speaking on condition of anonymity, ", "who was at the meeting " (an "-ing" word only
+# after a comma: "the ranking member," is a noun phrase, not an interruption).
 _INTERRUPTION_RE = re.compile(
-    r"(?:,\s*|\s+)(?:who\b|[a-z]+ing\b)[^,;:“”\"]{0,90}?,?\s*$", re.IGNORECASE
+    r"(?:,\s*(?:who\b|[a-z]+ing\b)|\s+who\b)[^,;:“”\"]{0,90}?,?\s*$", re.IGNORECASE
 )
 _MAX_SOURCE_TOKENS = 12
+# What may follow an inverted source ("..., said Ekwall, ...", "said Ekwall: “...”").
+_INVERTED_END = re.compile(r"\s*(?:[,.;:!?”\"’'—–)(]|$)")
+# Between a name and its role: a comma, after a party bracket "(D-Ore.)," too.
+_NAME_ROLE_GAPS = frozenset({",", "),", ".),"})
 # A description between a name and its cue: "Rep. Jim Jordan (R-Ohio), an oversight
 # panel member," is 6 words; 30 allows two appositions and stops before a clause.
 _MAX_DESCRIPTION_TOKENS = 30
@@ -71,12 +77,17 @@ def _source_before(art, toks, k, hit_starts, sent_start, cue_start):
             anon_hint = _mentions_anonymity(interruption.group())
             cut = sent_start + interruption.start()
             k = bisect_right(toks, cut, key=_token_start) - 1
+            if k < 0 and art.clipped_start:
+                raise _Widen  # the subject lies before the window ("X, who ... , said")
             if k < 0 or toks[k][_END] > cut:
                 return None
             found = _np_back(art, toks, k, hit_starts)
             if found is None:
                 return None
             return (*found, anon_hint)
+        found = _aside_before(art, art.sentence_of(cue_start), limit, hit_starts)
+        if found is not None:
+            return found
         found = _apposition_before(art, toks, k, hit_starts, sent_start)
         if found is None:
             found = _apposition_long(art, art.sentence_of(cue_start), limit, hit_starts)
@@ -94,11 +105,48 @@ def _source_before(art, toks, k, hit_starts, sent_start, cue_start):
         while k >= 0 and toks[k][_END] > cut:
             k -= 1
         if k < 0:
+            if art.clipped_start:
+                raise _Widen
             return None
     found = _np_back(art, toks, k, hit_starts)
     if found is None:
         return None
     return (*found, anon_hint)
+
+
+def _aside_before(art, s_idx, limit, hit_starts):
+    """``Others, however, say``, ``The mayor, in a statement on Friday, said``: a subject,
+    then an aside between commas opening with one of ``ASIDE_OPENERS``. The source is the
+    subject alone (PARC leaves the aside out): the tuple's fifth item says so."""
+    if s_idx < 0:
+        return None
+    text = art.text
+    sent_start = art.sentences[s_idx][0]
+    last_comma = text.rfind(",", sent_start, limit)
+    if last_comma < 0 or text[last_comma + 1 : limit].strip():
+        return None
+    first_comma = text.rfind(",", sent_start, last_comma)
+    if first_comma < 0:
+        return None
+    aside = text[first_comma + 1 : last_comma]
+    words = aside.split()
+    if not words or len(words) > _MAX_SOURCE_TOKENS or any(m in aside for m in '“”";:()'):
+        return None
+    if words[0].lower() not in ASIDE_OPENERS:
+        return None
+    stoks = art._sentence_tokens(s_idx)
+    k = bisect_right(stoks, first_comma, key=_token_start) - 1
+    if k < 0 or text[stoks[k][_END] : first_comma].strip():
+        return None
+    if any(t[_START] in hit_starts for t in stoks[k + 1 :] if t[_START] < last_comma):
+        return None  # a cue inside the aside is an attribution of its own
+    found = _np_back(art, stoks, k, hit_starts)
+    if found is None:
+        return None
+    before = text[sent_start : found[0]].strip()
+    if before and not before.rstrip("”\"’'").endswith(","):
+        return None  # the subject must open the sentence (or follow a quotation or phrase)
+    return found[0], found[1], found[2], _mentions_anonymity(aside), "aside"
 
 
 def _apposition_long(art, s_idx, limit, hit_starts):
@@ -266,7 +314,7 @@ def _apposition_before(art, toks, k, hit_starts, sent_start):
     ):
         return None
     n = role_first - 1
-    if n < 0 or text[toks[n][_END] : toks[role_first][_START]].strip() != ",":
+    if n < 0 or text[toks[n][_END] : toks[role_first][_START]].strip() not in _NAME_ROLE_GAPS:
         return None
     name = _np_back(art, toks, n, hit_starts)
     if name is None or not any(text[t[_START]].isupper() for t in name[2]):
@@ -311,6 +359,15 @@ def _source_after(art, toks, i0, j1, sent_start):
                 if _TRIVIAL_REST.match(tail):
                     src = src + [None] + toks[last + 1 : a_last + 1]
                     end = toks[a_last][_END]
+    # The source ends the clause: punctuation or a time phrase follows it, not more words
+    # ("..., said he also may run" is no inverted source: "he" opens a new clause).
+    after = text[end : end + 1]
+    if after.isalnum() or (
+        after == " "
+        and not _INVERTED_END.match(text, end)
+        and not _TRIVIAL_REST.match(text[end : art.sentence_end_of(end)])
+    ):
+        return None
     return toks[first][_START], end, src, False
 
 

@@ -111,6 +111,38 @@ FORMS = [
         "A study from Harwick University found that commuting times doubled.",
         ("A study from Harwick University", "found", "evidence"),
     ),
+    # A party and state in brackets belong to the source, with or without an apposition.
+    (
+        "Rep. Ana Colt (R-N.M.) said the levee would hold through the spring.",
+        ("Rep. Ana Colt (R-N.M.)", "said", "neutral"),
+    ),
+    (
+        "Sen. Ivo Marsh (I-Vt.), the ranking member, said the grant was late.",
+        ("Sen. Ivo Marsh (I-Vt.), the ranking member", "said", "neutral"),
+    ),
+    # A long relative clause between source and cue (past the rules' first window).
+    (
+        "Oren Vale, who has run the ferry service between the two islands for almost thirty "
+        "years, said the fares would rise.",
+        (
+            "Oren Vale, who has run the ferry service between the two islands for almost "
+            "thirty years",
+            "said",
+            "neutral",
+        ),
+    ),
+    # An aside between commas is not part of the source.
+    ("Others, however, say the levy came too late.", ("Others", "say", "neutral")),
+    (
+        "Lena Ward, in a statement released by the campaign on Thursday, said the count was wrong.",
+        ("Lena Ward", "said", "neutral"),
+    ),
+    (
+        "The senator, once again, pledged a “clean break” with the old port authority.",
+        ("The senator", "pledged", "asserting"),
+    ),
+    # "said yes" / "said so" are statements.
+    ("Most of the delegates said yes.", ("Most of the delegates", "said", "neutral")),
 ]
 
 
@@ -163,3 +195,9 @@ def test_a_first_person_belief_is_the_speakers_own_voice_not_mind_reading(finder
 
 def test_a_negated_cue_attributes_nothing(finder):
     assert find(finder, "The mayor did not say when the bridge would reopen.") == []
+
+
+def test_an_inverted_source_ends_its_clause(finder):
+    # "said he also may run": "he" opens the reported clause; it is not an inverted source.
+    found = find(finder, "The race is tight, said he also may run next year.")
+    assert [e.source for e in found] == []
