@@ -11,6 +11,7 @@ rows go on."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -31,19 +32,33 @@ TEXT_SUFFIXES = {".txt"}
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None]]:
-    """Files to read, as ``(file, folder_given)``; folders are walked in sorted order."""
+    """Files to read, as ``(file, folder_given)``; folders are walked in sorted order.
+
+    A folder inside that cannot be listed (permission denied) is yielded itself, so
+    :func:`load_paths` reports it (``Path.rglob`` skipped it without a word).
+    """
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith("."):
-                    suffix = child.suffix.lower()
-                    if suffix in TEXT_SUFFIXES and is_url_list(child):
-                        continue  # a list of URLs is a web input, not an article
-                    if suffix in TABULAR_SUFFIXES or suffix in TEXT_SUFFIXES:
-                        yield child, path
-        else:
+        if not path.is_dir():
             yield path, None
+            continue
+        found: list[Path] = []
+        unlisted: set[Path] = set()
+
+        def not_listed(error: OSError, unlisted=unlisted) -> None:
+            unlisted.add(Path(error.filename))
+
+        for top, _folders, files in os.walk(path, onerror=not_listed):
+            found.extend(Path(top) / name for name in files)
+        for child in sorted([*found, *unlisted]):
+            if child in unlisted:
+                yield child, path
+            elif child.is_file() and not child.name.startswith("."):
+                suffix = child.suffix.lower()
+                if suffix in TEXT_SUFFIXES and is_url_list(child):
+                    continue  # a list of URLs is a web input, not an article
+                if suffix in TABULAR_SUFFIXES or suffix in TEXT_SUFFIXES:
+                    yield child, path
 
 
 def load_paths(
@@ -73,6 +88,9 @@ def load_paths(
                 source, None, "a symbolic link inside the folder is not followed; copy the file in"
             )
             continue
+        if path.is_dir():  # discover yields a folder only when it cannot be listed
+            yield Rejected(source, None, _unlisted_folder(path))
+            continue
         suffix = path.suffix.lower()
         try:
             if suffix in {".csv", ".tsv"}:
@@ -97,6 +115,18 @@ def load_paths(
             yield Rejected(source, None, str(exc).removeprefix(f"{source}: "))
         except OSError as exc:
             yield Rejected(source, None, f"cannot read the file ({exc.strerror or exc})")
+
+
+def _unlisted_folder(path: Path) -> str:
+    try:
+        os.scandir(path).close()
+        reason = "it could not be listed"
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+    return (
+        f"cannot open the folder ({reason}), so none of its files were read; give your user "
+        f"read access (chmod -R u+rX '{path}') and ingest it again"
+    )
 
 
 def print_warnings(warnings: list[str]) -> None:

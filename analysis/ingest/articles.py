@@ -6,12 +6,14 @@ is what every evidence offset refers to.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import sys
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TextIO
 
 from analysis.errors import InputError, SlantError
 from analysis.ingest.outlets import domain_of, row_outlet, strip_site_affix
@@ -332,26 +334,121 @@ def missing_columns_message(path: Path, missing: list[str], columns: Iterable[st
     )
 
 
+#: Byte-order marks and the codec that reads past them; UTF-32 LE first, since its
+#: mark starts with UTF-16 LE's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32", "utf-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32", "utf-32"),
+    (codecs.BOM_UTF8, "UTF-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "UTF-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16", "utf-16"),
+)
+
+
+def _marked_encoding(head: bytes, source_file: str) -> tuple[str, str] | None:
+    """``(name, codec)`` of a file that starts with a byte-order mark, else None.
+
+    A file without one whose first bytes are half NULs is UTF-16 (or UTF-32) with the
+    mark left off: it cannot be told apart safely, so the user is asked to re-save it
+    (before, its header reached the message as garbled bytes).
+    """
+    for mark, name, codec in _BOMS:
+        if head.startswith(mark):
+            return name, codec
+    sample = head[:200]
+    if len(sample) >= 4 and sample.count(0) * 4 >= len(sample):
+        raise IngestError(
+            f"{source_file}: the file looks like UTF-16 or UTF-32 text without a byte-order "
+            "mark; save it as UTF-8 (in Excel: Save As, CSV UTF-8) and ingest it again"
+        )
+    return None
+
+
 def decode_bytes(raw: bytes, source_file: str) -> tuple[str, str | None]:
-    """Decode file bytes: UTF-8 (with or without BOM), else cp1252 with a warning."""
+    """Decode file bytes: UTF-8 (with or without BOM), UTF-16/32 with a BOM, else cp1252
+    with a warning. Raises :class:`IngestError` for UTF-16 without a BOM."""
+    marked = _marked_encoding(raw[:200], source_file)
+    if marked and marked[0] != "UTF-8":
+        name, codec = marked
+        try:
+            return raw.decode(codec), None
+        except UnicodeDecodeError as exc:
+            warning = _damaged_warning(source_file, name, exc.start)
+            return raw.decode(codec, errors="replace"), warning
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        warning = (
-            f"{source_file}: not valid UTF-8 (byte {exc.start}); read as Windows-1252. "
-            "If characters look wrong, re-save the file as UTF-8."
-        )
-        return raw.decode("cp1252", errors="replace"), warning
+        return raw.decode("cp1252", errors="replace"), _cp1252_warning(source_file, exc.start)
 
 
-def read_text_file(path: Path, warnings: list[str]) -> str:
+def _cp1252_warning(source_file: str, byte: int) -> str:
+    return (
+        f"{source_file}: not valid UTF-8 (byte {byte}); read as Windows-1252. "
+        "If characters look wrong, re-save the file as UTF-8."
+    )
+
+
+def _damaged_warning(source_file: str, name: str, byte: int) -> str:
+    return (
+        f"{source_file}: marked {name} but not valid {name} (byte {byte}); the unreadable "
+        "characters read as \ufffd. Re-save the file as UTF-8."
+    )
+
+
+def _check_size(path: Path) -> None:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise IngestError(
             f"{path}: {size / 1024**3:.1f} GB is larger than the {MAX_FILE_BYTES // 1024**3} GB "
             "limit for one file; split it, or use `slant ingest --engine dask`"
         )
+
+
+def read_text_file(path: Path, warnings: list[str]) -> str:
+    _check_size(path)
     text, warning = decode_bytes(path.read_bytes(), str(path))
     if warning:
         warnings.append(warning)
     return text
+
+
+def _first_invalid_byte(path: Path, codec: str) -> int | None:
+    """Offset of the first byte ``codec`` cannot decode, or None; reads 1 MB at a time."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    offset = 0
+    with open(path, "rb") as handle:
+        while True:
+            chunk = handle.read(1 << 20)
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                return offset + exc.start
+            if not chunk:
+                return None
+            offset += len(chunk)
+
+
+def open_text(path: Path, warnings: list[str], newline: str | None = None) -> TextIO:
+    """The file as a text stream, decoded as :func:`decode_bytes` would, without holding it
+    whole: a 100 MB CSV was read into one string (and its rows into a list) before.
+
+    The encoding is checked first, 1 MB at a time, so a damaged file is known before its
+    first row: one not in UTF-8 is read as Windows-1252 with a warning (as before); one
+    with a UTF-16 or UTF-32 byte-order mark is decoded as such, any undecodable bytes
+    replaced, with a warning. ``newline`` is passed to :func:`open` (``""`` for csv).
+    """
+    _check_size(path)
+    with open(path, "rb") as handle:
+        head = handle.read(200)
+    marked = _marked_encoding(head, str(path))
+    if marked and marked[0] != "UTF-8":
+        name, codec = marked
+        bad = _first_invalid_byte(path, codec)
+        if bad is not None:
+            warnings.append(_damaged_warning(str(path), name, bad))
+        return open(path, encoding=codec, errors="replace", newline=newline)
+    bad = _first_invalid_byte(path, "utf-8")
+    if bad is None:
+        return open(path, encoding="utf-8-sig", newline=newline)
+    warnings.append(_cp1252_warning(str(path), bad))
+    return open(path, encoding="cp1252", errors="replace", newline=newline)

@@ -7,9 +7,8 @@ per bad one, so one bad row never stops a run.
 from __future__ import annotations
 
 import csv
-import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from analysis.ingest.articles import (
@@ -18,7 +17,7 @@ from analysis.ingest.articles import (
     map_columns,
     missing_columns,
     missing_columns_message,
-    read_text_file,
+    open_text,
     row_to_article,
 )
 from analysis.records import Article, Rejected
@@ -37,11 +36,22 @@ def read_csv(
     filler: MissingTextFiller | None = None,
     outlet_map: dict[str, str] | None = None,
 ) -> Iterator[Article | Rejected]:
-    """Rows of a CSV/TSV file; malformed rows are reported with their line number."""
-    text = read_text_file(path, warnings)
+    """Rows of a CSV/TSV file, read as a stream (memory does not grow with the file);
+    malformed rows are reported with their line number."""
+    with open_text(path, warnings, newline="") as stream:
+        yield from _csv_rows(path, stream, outlet, filler, outlet_map)
+
+
+def _csv_rows(
+    path: Path,
+    stream: Iterable[str],
+    outlet: str | None,
+    filler: MissingTextFiller | None,
+    outlet_map: dict[str, str] | None,
+) -> Iterator[Article | Rejected]:
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     csv.field_size_limit(max(MAX_TEXT_CHARS * 2, 1 << 24))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(stream, delimiter=delimiter)
     source = str(path)
     try:
         header = next(reader)
@@ -99,36 +109,72 @@ def read_jsonl(
     filler: MissingTextFiller | None = None,
     outlet_map: dict[str, str] | None = None,
 ) -> Iterator[Article | Rejected]:
-    """Objects of a JSON Lines file (or a JSON array); bad lines are reported and skipped."""
-    text = read_text_file(path, warnings)
-    source = str(path)
-    stripped = text.lstrip()
-    if path.suffix.lower() == ".json" and stripped.startswith("["):
-        try:
-            records = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            yield Rejected(source, exc.lineno, f"invalid JSON ({exc.msg}); fix it or save as JSONL")
-            return
-        except RecursionError:
-            yield Rejected(source, None, _TOO_DEEP)
-            return
-        numbered = [(i + 1, r) for i, r in enumerate(records)]
-        where = "item"
-    else:
-        numbered = []
-        for number, line in enumerate(text.splitlines(), start=1):
+    """Objects of a JSON Lines file, read as a stream, or of a JSON array (read whole:
+    an array cannot be parsed in parts); bad lines are reported and skipped."""
+    with open_text(path, warnings) as stream:
+        if path.suffix.lower() == ".json" and _first_character(stream) == "[":
+            numbered, where = _array_items(path, stream.read()), "item"
+        else:
+            numbered, where = _numbered_lines(stream), "line"
+        yield from _json_records(path, numbered, where, outlet, filler, outlet_map)
+
+
+def _first_character(stream) -> str:
+    """The first character after white space; ``stream`` is rewound to the start."""
+    while chunk := stream.read(4096):
+        stripped = chunk.lstrip()
+        if stripped:
+            stream.seek(0)
+            return stripped[0]
+    stream.seek(0)
+    return ""
+
+
+def _array_items(path: Path, text: str) -> Iterator[tuple[int, object]]:
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield exc.lineno, ValueError(f"invalid JSON ({exc.msg}); fix it or save as JSONL")
+        return
+    except RecursionError:
+        yield None, ValueError(_TOO_DEEP)
+        return
+    del text
+    yield from enumerate(records, start=1)
+
+
+def _numbered_lines(stream: Iterable[str]) -> Iterator[tuple[int, object]]:
+    """``(line number, object or error)`` for each non-blank line, one line in memory at a time.
+
+    Lines are numbered as ``str.splitlines`` numbers them (as the Dask engine's reader does).
+    """
+    number = 0
+    for physical in stream:
+        for line in physical.splitlines():
+            number += 1
             if not line.strip():
                 continue
             try:
-                numbered.append((number, json.loads(line)))
+                yield number, json.loads(line)
             except json.JSONDecodeError as exc:
-                numbered.append((number, exc))
+                yield number, exc
             except RecursionError:
-                numbered.append((number, ValueError(_TOO_DEEP)))
-        where = "line"
+                yield number, ValueError(_TOO_DEEP)
+
+
+def _json_records(
+    path: Path,
+    numbered: Iterable[tuple[int | None, object]],
+    where: str,
+    outlet: str | None,
+    filler: MissingTextFiller | None,
+    outlet_map: dict[str, str] | None,
+) -> Iterator[Article | Rejected]:
+    source = str(path)
     mapping_cache: dict[tuple, dict] = {}
-    seen_any = False
+    any_record = False
     for number, record in numbered:
+        any_record = True
         if isinstance(record, json.JSONDecodeError):
             yield Rejected(source, number, f"invalid JSON ({record.msg}); one object per line")
             continue
@@ -146,9 +192,8 @@ def read_jsonl(
         if missing:
             yield Rejected(source, number, missing_columns_message(path, missing, keys))
             continue
-        seen_any = True
         yield row_to_article(record, mapping, source, number, outlet, filler, outlet_map=outlet_map)
-    if not numbered and not seen_any:
+    if not any_record:
         yield Rejected(source, None, "the file holds no records")
 
 
