@@ -17,3 +17,7 @@ class InputError(SlantError, ValueError):
 
 class StoreUnavailable(SlantError):
     """The store cannot be opened: no file there yet, or another process holds its lock."""
+
+
+class StoreWriteFailed(SlantError):
+    """Writing to the store failed (a full disk, most often); the run added nothing."""

@@ -15,6 +15,7 @@ a DuckDB temporary table, and DuckDB itself runs under a memory cap
 
 from __future__ import annotations
 
+import errno
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -22,7 +23,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 from analysis import store
+from analysis.errors import StoreWriteFailed
 from analysis.pipeline import ANALYSIS_VERSION, map_batches
 from analysis.records import Article
 from analysis.text.lexicons import Lexicons
@@ -134,8 +138,27 @@ def ingest_into_store(
 ) -> RunSummary:
     """Score and store the new ``articles``, then re-score stale stored ones; one transaction.
 
-    ``rescore_all`` re-scores every stored article, not only stale ones.
+    ``rescore_all`` re-scores every stored article, not only stale ones. A write that
+    fails (a full disk) raises :class:`StoreWriteFailed` saying so in plain words; the
+    transaction leaves the store as it was.
     """
+    try:
+        return _ingest_into_store(db_path, articles, lexicons, workers, progress, rescore_all)
+    except (OSError, duckdb.Error) as exc:
+        reason = _write_failure(exc)
+        if reason is None:
+            raise
+        raise StoreWriteFailed(_write_failed_message(db_path, reason)) from exc
+
+
+def _ingest_into_store(
+    db_path: str | Path,
+    articles: Iterable[Article],
+    lexicons: Lexicons,
+    workers: int | None,
+    progress: Progress | None,
+    rescore_all: bool,
+) -> RunSummary:
     summary = RunSummary()
     con = store.connect(db_path)
     try:
@@ -169,6 +192,56 @@ def ingest_into_store(
     finally:
         con.close()
     return summary
+
+
+#: Operating-system errors of a write that found no room.
+_DISK_FULL_ERRNOS = {errno.ENOSPC: "disk full", errno.EDQUOT: "disk full", errno.EFBIG: "too large"}
+_DISK_FULL_WORDS = {
+    "No space left on device": "disk full",
+    "Disk quota exceeded": "disk full",
+    "File too large": "too large",
+}
+
+
+def _write_failure(exc: BaseException) -> str | None:
+    """Why a write failed, in a few words, or None when ``exc`` is not a failed write
+    (then it is a bug and keeps its traceback)."""
+    if isinstance(exc, OSError):
+        return _DISK_FULL_ERRNOS.get(exc.errno)
+    for words, reason in _DISK_FULL_WORDS.items():
+        if words in str(exc):
+            return reason
+    if isinstance(exc, (duckdb.IOException, duckdb.FatalException)) or "Could not write" in str(
+        exc
+    ):
+        return "write failed"
+    return None
+
+
+def _write_failed_message(db_path: str | Path, reason: str) -> str:
+    """What happened, what the store holds now, and the fix."""
+    try:
+        with store.connect(db_path, read_only=True) as con:
+            count = store.article_count(con)
+        held = f"the store still holds its {count:,} article{'s' if count != 1 else ''}"
+    except Exception:  # the disk may refuse even this: say what the transaction guarantees
+        held = "the store keeps what it held before this run"
+    if reason == "disk full":
+        return (
+            f"the disk holding the store {db_path} is full, so this run could not be written. "
+            f"Nothing from it was added; {held}. Free some space on that disk (or use a "
+            "store on another disk), then run it again."
+        )
+    if reason == "too large":
+        return (
+            f"the store {db_path} reached the largest file this system lets Slant write "
+            f"(ulimit -f), so this run could not be written. Nothing from it was added; "
+            f"{held}. Raise the limit (or use a store on another disk), then run it again."
+        )
+    return (
+        f"writing to the store {db_path} failed, so nothing from this run was added; {held}. "
+        "Check that the disk is healthy and the folder is writable, then run it again."
+    )
 
 
 @contextmanager
