@@ -1,14 +1,20 @@
 """The process pool: :class:`~analysis.pipeline.analyzer.Analyzer` mapped over batches of articles.
 
-Each worker builds its analyzer once; :func:`map_batches` hands out batches and runs a
+Each worker has one analyzer; :func:`map_batches` hands out batches and runs a
 picklable ``work(analyzer, batch, first)`` in the worker (``--workers 1`` runs it in
 this process), so workers can also write what they scored and the parent only hands
 out work. :func:`analyze_stream` is the plain "results in input order" use of it.
+
+Where processes fork (Linux), the parent builds the analyzer and runs ``work.prepare()``
+(when ``work`` has one) before starting the workers, so they inherit the compiled
+lexicons, the target model and every module a batch imports the first time instead of
+each building and importing them again.
 """
 
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 import pickle
 from collections import deque
@@ -44,6 +50,19 @@ def _init_worker(lexicons: Lexicons) -> None:
     # Built once per worker process: compiling lexicons per article costs ~4.5x (docs/ARCHITECTURE.md, "Speed budget").
     global _worker_analyzer
     _worker_analyzer = Analyzer(lexicons)
+
+
+def _use_analyzer(analyzer: Analyzer) -> None:
+    # A forked worker's copy of the parent's analyzer (fork passes it without pickling).
+    global _worker_analyzer
+    _worker_analyzer = analyzer
+
+
+def _fork_context():
+    """The fork start method where the platform has it, else None (spawn: no sharing)."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
 
 
 def _pack(result: AnalysisResult) -> tuple:
@@ -153,6 +172,8 @@ def map_batches(
     turns the results into (Parquet files, table frames) is built in the workers, so the
     parent does not rebuild every evidence row it would only write out again. At most
     ``2 * workers`` batches are in flight, so memory stays flat however long the input is.
+    ``work.prepare()``, when ``work`` has it, runs in the parent before workers fork
+    (loading what every batch needs, e.g. the modules a table writer imports on first use).
     """
     workers = workers or default_workers()
     batches = _batches(articles, batch_size)
@@ -165,9 +186,15 @@ def map_batches(
             yield batch, done
             first += len(batch)
         return
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(lexicons,)
-    ) as pool:
+    context = _fork_context()
+    if context is None:
+        setup = {"initializer": _init_worker, "initargs": (lexicons,)}
+    else:
+        prepare = getattr(work, "prepare", None)
+        if prepare is not None:
+            prepare()
+        setup = {"initializer": _use_analyzer, "initargs": (Analyzer(lexicons),)}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, **setup) as pool:
         pending: deque = deque()
         first = 0
         for batch in batches:

@@ -99,6 +99,14 @@ class BatchTables:
         tables = tables_for_results(batch, results, self.framing_categories, self.cue_classes)
         return tuple(map(csv_rows, tables))
 
+    def prepare(self) -> None:
+        """Encode one empty batch: the first ``pa.array`` imports pandas (pyarrow's shim
+        checks every input against pandas types, ~0.3 s), so a pool's parent pays it once
+        before its workers fork instead of every worker paying it again."""
+        tables = tables_for_results([], [], self.framing_categories, self.cue_classes)
+        for table in tables:
+            csv_rows(table)
+
 
 #: Arrow types of the evidence CSV's columns (every other column is text).
 _EVIDENCE_TYPES = {

@@ -1,5 +1,6 @@
 """Specification of analyze: scores and evidence of one article, and the offset invariant."""
 
+import multiprocessing
 import os
 
 import pytest
@@ -186,3 +187,29 @@ def test_results_do_not_depend_on_the_hash_seed(tmp_path):
         for seed in ("1", "2")
     ]
     assert outputs[0] and outputs[0] == outputs[1]
+
+
+#: Set by PreparedWork.prepare; a forked worker sees the value the parent had at fork.
+_prepared_by: list[int] = []
+
+
+class PreparedWork:
+    """A batch's work with a ``prepare`` step: it records the preparing process."""
+
+    def prepare(self):
+        _prepared_by.append(os.getpid())
+
+    def __call__(self, analyzer, batch, first):
+        return list(_prepared_by)
+
+
+@pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="workers fork only on POSIX"
+)
+def test_map_batches_prepares_the_work_once_in_the_parent_before_workers_fork(
+    lexicons, sample_articles
+):
+    _prepared_by.clear()
+    out = list(map_batches(sample_articles[:6], lexicons, PreparedWork(), workers=2, batch_size=3))
+    assert _prepared_by == [os.getpid()]
+    assert [seen for _, seen in out] == [[os.getpid()], [os.getpid()]]
