@@ -15,6 +15,12 @@ hits both sides of each ratio alike:
 - ``slant analyze IN.jsonl --out DIR --workers W`` into a new folder, W = 1 and 2;
 - ``slant ingest IN.jsonl --db NEW.duckdb --workers W`` into a new store, W = 1 and 2.
 
+Each command is launched by a small wrapper process (:data:`MEASURE`), which reports the
+command's wall time, CPU seconds and peak RSS from ``wait4``: a child of the bench itself
+would report the bench's own peak (Linux carries the parent's RSS high-water mark into a
+child at fork and exec), so ``peak MB`` is the largest single process of the command
+(its parent or one worker), not their sum.
+
 Each line gives wall seconds, articles/s, CPU seconds (the command and its workers),
 ``x floor`` = floor wall seconds / command wall seconds (above 1.0: the command is
 faster than bare VADER alone), and ``x floor CPU`` = floor CPU / command CPU, the
@@ -26,7 +32,9 @@ archive`` of an older commit), ``python -m analysis.cli.main`` with that tree fi
 smaller sizes. Then start-up alone: ``python -c pass``, the floor's imports,
 ``slant --help`` and ``slant analyze`` on one article (best of ``--startup-repeat``).
 ``--ingest-n 100000`` adds one round of ``slant ingest --workers 2`` of that many
-articles against its floor. Outputs go to a temporary folder under ``bench/out/``.
+articles against its floor (``--ingest-repeat`` rounds). ``--without-targets`` adds
+``slant analyze`` with an empty targets file (no target mentions, so no target-scoped
+sentiment), to tell that stage's share from the rest. Outputs go to a temporary folder under ``bench/out/``.
 """
 
 from __future__ import annotations
@@ -39,7 +47,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -64,6 +71,20 @@ with open(sys.argv[1], encoding="utf-8") as handle:
 """
 
 
+#: The wrapper that launches one command and reports it: wall and CPU seconds, peak RSS.
+MEASURE = """
+import json, os, subprocess, sys, time
+started = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+err = child.stderr.read()
+_, status, usage = os.wait4(child.pid, 0)
+wall = time.perf_counter() - started
+sys.stderr.buffer.write(err[-2000:])
+print(json.dumps({"code": os.waitstatus_to_exitcode(status), "wall": wall,
+                  "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}))
+"""
+
+
 @dataclass
 class Timing:
     wall: float
@@ -72,18 +93,15 @@ class Timing:
 
 
 def run(command: list[str]) -> Timing:
-    """Launch ``command``, wait for it; its wall time, CPU (with reaped children), peak RSS."""
-    with tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - started
-        child.returncode = os.waitstatus_to_exitcode(status)
-        if child.returncode != 0:
-            err.seek(0)
-            message = err.read().decode(errors="replace")[-2000:]
-            raise SystemExit(f"{' '.join(command)} exited {child.returncode}:\n{message}")
-    return Timing(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    """Launch ``command`` through :data:`MEASURE`; its wall time, CPU (with its reaped
+    children, i.e. workers), peak RSS of its largest process."""
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True
+    )
+    measured = json.loads(done.stdout.strip().splitlines()[-1])
+    if measured["code"] != 0:
+        raise SystemExit(f"{' '.join(command)} exited {measured['code']}:\n{done.stderr}")
+    return Timing(measured["wall"], measured["cpu"], measured["peak_mb"])
 
 
 def floor_file(jsonl: Path, out: Path) -> tuple[Path, int, int]:
@@ -107,7 +125,12 @@ def floor_file(jsonl: Path, out: Path) -> tuple[Path, int, int]:
 
 
 def commands(
-    jsonl: Path, sentences: Path, scratch: Path, workers: list[int], before: Path | None = None
+    jsonl: Path,
+    sentences: Path,
+    scratch: Path,
+    workers: list[int],
+    before: Path | None = None,
+    no_targets: Path | None = None,
 ) -> dict:
     """name -> a function making a fresh command line (a new output folder or store each time)."""
 
@@ -120,6 +143,12 @@ def commands(
         made[f"slant analyze --workers {w}"] = lambda w=w: [
             SLANT, "analyze", str(jsonl), "--out", str(fresh("analyze")), "--workers", str(w),
         ]  # fmt: skip
+    if no_targets is not None:
+        for w in workers:
+            made[f"  without targets, --workers {w}"] = lambda w=w: [
+                SLANT, "analyze", str(jsonl), "--out", str(fresh("analyze")), "--workers", str(w),
+                "--targets", str(no_targets),
+            ]  # fmt: skip
     if before is not None:
         for w in workers:
             made[f"before: analyze --workers {w}"] = lambda w=w: [
@@ -246,6 +275,12 @@ def main(argv: list[str] | None = None) -> int:
         "--before", type=Path, help="a source tree whose slant analyze runs beside (before/after)"
     )
     parser.add_argument("--before-n", type=int, default=2000, help="largest size --before runs on")
+    parser.add_argument("--ingest-repeat", type=int, default=1, help="rounds of --ingest-n")
+    parser.add_argument(
+        "--without-targets",
+        action="store_true",
+        help="also slant analyze with an empty targets file (no target-scoped sentiment)",
+    )
     args = parser.parse_args(argv)
 
     print(machine())
@@ -257,6 +292,10 @@ def main(argv: list[str] | None = None) -> int:
         runs = scratch / "runs"
         inputs.mkdir()
         runs.mkdir()
+        no_targets = None
+        if args.without_targets:
+            no_targets = inputs / "no-targets.csv"
+            no_targets.write_text("target,aliases,note\n", encoding="utf-8")
         print(f"\nstart-up alone, best of {args.startup_repeat} ({load()}):")
         started = startup(args.startup_repeat, runs, args.before)
         summary = {}
@@ -270,17 +309,19 @@ def main(argv: list[str] | None = None) -> int:
                 f"({load()} before):"
             )
             before = args.before if n <= args.before_n else None
-            made = commands(jsonl, sentences, runs, args.workers, before)
+            made = commands(jsonl, sentences, runs, args.workers, before, no_targets)
             summary[n] = report(n, interleaved(made, repeat, runs))
             print(f"  ({load()} after)")
         if args.ingest_n:
             n = args.ingest_n
             source = corpus.write(n)["jsonl"]
             sentences, articles, count = floor_file(source, inputs)
-            print(f"\n{n} articles, one round, floor first ({load()}):")
+            rounds = args.ingest_repeat
+            print(f"\n{n} articles, best of {rounds} interleaved rounds ({load()} before):")
             made = commands(source, sentences, runs, [2])
             made = {k: made[k] for k in ("floor: vaderSentiment", "slant ingest --workers 2")}
-            summary[f"ingest {n}"] = report(n, interleaved(made, 1, runs))
+            summary[f"ingest {n}"] = report(n, interleaved(made, rounds, runs))
+            print(f"  ({load()} after)")
         largest = max(args.n)
         ratios = summary[largest]
         print("\ntargets:")
