@@ -21,3 +21,7 @@ class StoreUnavailable(SlantError):
 
 class StoreWriteFailed(SlantError):
     """Writing to the store failed (a full disk, most often); the run added nothing."""
+
+
+class StoreBusy(StoreUnavailable):
+    """Another program (an ingest, a re-score) is writing to the store; it opens once it is done."""

@@ -14,7 +14,8 @@ if str(ROOT) not in sys.path:  # `streamlit run dashboard/app.py` from a checkou
 
 import streamlit as st  # noqa: E402
 
-from dashboard import cache, sidebar  # noqa: E402
+from analysis.errors import StoreBusy, StoreUnavailable  # noqa: E402
+from dashboard import cache, components, sidebar  # noqa: E402
 
 # Not "pages/": a folder of that name beside the entry file switches Streamlit into its
 # legacy multipage mode on a fresh session, which runs a deep-linked page without the
@@ -49,6 +50,9 @@ PAGE_TABLE = [
 #: Pages that work without any article in the store.
 WORKS_WITHOUT_DATA = {"data", "methods"}
 
+
+#: The browser tab's icon (scales of justice).
+FAVICON = "\u2696\ufe0f"
 
 #: The page served at the app's root; its own URL path works too (see build_pages).
 DEFAULT_PAGE = "overview"
@@ -99,17 +103,27 @@ def no_data_page(status: str) -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Slant", page_icon=":material/balance:", layout="wide")
+    # An emoji favicon is drawn in the browser; a ":material/..." one is fetched from
+    # fonts.gstatic.com, which a classroom behind a firewall or offline cannot reach.
+    st.set_page_config(page_title="Slant", page_icon=FAVICON, layout="wide")
     page = st.navigation(build_pages())
     status = cache.store_status()
     if status == "ready":
         sidebar.sidebar_filters()
     else:
         st.sidebar.caption("Filters appear once the store holds articles.")
+    if status == "busy" and page.url_path not in WORKS_WITHOUT_DATA:
+        components.store_busy()
+        return
     if status != "ready" and page.url_path not in WORKS_WITHOUT_DATA:
         no_data_page(status)
         return
-    page.run()
+    try:
+        page.run()
+    except StoreBusy:  # an ingest started after the store check above
+        components.store_busy()
+    except StoreUnavailable:
+        no_data_page("unavailable")
 
 
 if __name__ == "__main__":  # run by `streamlit run`

@@ -20,7 +20,7 @@ import streamlit as st
 
 from analysis import store
 from analysis.compare import queries
-from analysis.errors import StoreUnavailable
+from analysis.errors import StoreBusy, StoreUnavailable
 
 DB_ENV = "SLANT_DB"
 CACHE_TTL = 600
@@ -48,7 +48,7 @@ def read_connection(path: str):
             return store.connect(path, read_only=True)
         except duckdb.ConnectionException as error:
             if time.monotonic() >= deadline:
-                raise StoreUnavailable(str(error)) from error
+                raise StoreBusy(str(error)) from error
             time.sleep(0.05)
         except duckdb.Error as error:  # not a DuckDB file, or another error opening it
             raise StoreUnavailable(str(error)) from error
@@ -77,11 +77,13 @@ def run(function: Callable[..., T], *args) -> T:
 
 
 def store_status() -> str:
-    """'missing', 'empty', 'unavailable' or 'ready'."""
+    """'missing', 'empty', 'busy' (another program is writing to it), 'unavailable' or 'ready'."""
     path = store_path()
     if not path.exists():
         return "missing"
     try:
         return "empty" if run(queries.is_empty) else "ready"
+    except StoreBusy:
+        return "busy"
     except StoreUnavailable:
         return "unavailable"

@@ -34,6 +34,32 @@ def escape_md(text) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
 
 
+# --------------------------------------------------------------------------- a busy store
+
+STORE_BUSY = "The store is being updated by another program; this page will refresh"
+#: How often a page showing STORE_BUSY looks at the store again (seconds).
+STORE_RECHECK_SECONDS = 5
+
+
+@st.fragment(run_every=STORE_RECHECK_SECONDS)
+def _rerun_once_the_store_opens() -> None:
+    from analysis import store
+    from analysis.errors import StoreUnavailable
+
+    try:
+        store.connect(cache.store_path(), read_only=True, wait=0).close()
+    except StoreUnavailable:
+        return
+    st.rerun()  # from a fragment: the whole page runs again
+
+
+def store_busy() -> None:
+    """A plain message (no traceback, path or process id) while another program writes to
+    the store, and a full rerun as soon as the store opens again."""
+    st.info(STORE_BUSY, icon=":material/hourglass_top:")
+    _rerun_once_the_store_opens()
+
+
 # --------------------------------------------------------------------------- explanations
 
 

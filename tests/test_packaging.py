@@ -108,3 +108,9 @@ def test_wheel_carries_the_benchmark_document(wheel):
     import zipfile
 
     assert "analysis/package_docs/validity.md" in zipfile.ZipFile(wheel).namelist()
+
+
+def test_wheel_carries_the_dashboard_settings(wheel):
+    import zipfile
+
+    assert "dashboard/streamlit.toml" in zipfile.ZipFile(wheel).namelist()

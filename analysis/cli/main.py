@@ -395,7 +395,24 @@ def cmd_stories(args) -> int:
     return run_stories(args.db, args.out, args.threshold, args.window_days)
 
 
+def streamlit_flags(settings: dict) -> list[str]:
+    """Streamlit command-line flags for the settings of a config.toml:
+    ``{"client": {"toolbarMode": "viewer"}}`` -> ``["--client.toolbarMode=viewer"]``.
+
+    >>> streamlit_flags({"server": {"headless": True, "maxUploadSize": 200}})
+    ['--server.headless=true', '--server.maxUploadSize=200']
+    """
+    flags = []
+    for section, options in settings.items():
+        for name, value in options.items():
+            text = str(value).lower() if isinstance(value, bool) else str(value)
+            flags.append(f"--{section}.{name}={text}")
+    return flags
+
+
 def cmd_dashboard(args) -> int:
+    import tomllib
+
     # The dashboard runs in its own Streamlit process: find its file without importing it
     # (the library sits below the dashboard and never imports it).
     app = Path(importlib.util.find_spec("dashboard").origin).resolve().parent / "app.py"
@@ -408,18 +425,18 @@ def cmd_dashboard(args) -> int:
     env.pop(ALLOW_PRIVATE_ENV, None)  # only the flag turns it on, never an inherited variable
     if args.allow_private_addresses:
         env[ALLOW_PRIVATE_ENV] = "1"
+    # Streamlit reads .streamlit/config.toml only from the working directory: the project's
+    # settings (no Deploy button, no tracebacks for users, uploads cap) travel as flags.
+    settings = tomllib.loads((app.parent / "streamlit.toml").read_text(encoding="utf-8"))
     command = [
         sys.executable,
         "-m",
         "streamlit",
         "run",
         str(app),
-        "--server.headless",
-        "true",
+        *streamlit_flags(settings),
         "--server.port",
         str(args.port),
-        "--browser.gatherUsageStats",
-        "false",
     ]
     print(f"Slant dashboard on http://localhost:{args.port} (store {db}); Ctrl+C stops it.")
     try:

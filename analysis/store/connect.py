@@ -7,6 +7,7 @@ in the number of articles (see ``bench/README.md``, "Ingest memory").
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,38 +15,66 @@ from pathlib import Path
 import duckdb
 
 from analysis.config import DEFAULT_DB  # noqa: E402  (re-exported: the store's default file)
-from analysis.errors import StoreUnavailable
+from analysis.errors import StoreBusy, StoreUnavailable
 from analysis.store.rollups import rebuild_rollups, rollups_current
 from analysis.store.schema import MIGRATIONS, SCHEMA
 
-
-def _open(path: Path, read_only: bool):
-    try:
-        return duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        # Most often another process (a dashboard, another ingest) holds the file's lock.
-        raise StoreUnavailable(
-            f"{path}: the store could not be opened ({exc}); close the program using it "
-            "(a running dashboard or ingest) and try again"
-        ) from exc
+#: How long opening the store waits for another process's lock (a dashboard query holds
+#: it for milliseconds, an ingest for the length of its run) before giving up.
+LOCK_WAIT_SECONDS = 10.0
+#: The first pause between attempts; each pause doubles, up to LOCK_RETRY_MAX_PAUSE.
+LOCK_RETRY_FIRST_PAUSE = 0.05
+LOCK_RETRY_MAX_PAUSE = 1.0
 
 
-def connect(path: str | os.PathLike = DEFAULT_DB, read_only: bool = False):
-    """Open (and if needed create) the store at ``path``.
+def _held_by_another_process(error: duckdb.IOException) -> bool:
+    return "lock" in str(error).lower()
+
+
+def _open(path: Path, read_only: bool, wait: float):
+    """Open ``path``, retrying with a growing pause while another process holds its lock.
+
+    DuckDB lets one process write a file, or several read it, at a time: ``slant ingest``
+    and a dashboard query collide for a moment, and one of them waits instead of failing.
+    """
+    deadline = time.monotonic() + wait
+    pause = LOCK_RETRY_FIRST_PAUSE
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            left = deadline - time.monotonic()
+            if _held_by_another_process(exc) and left > 0:
+                time.sleep(min(pause, left))
+                pause = min(pause * 2, LOCK_RETRY_MAX_PAUSE)
+                continue
+            kind = StoreBusy if _held_by_another_process(exc) else StoreUnavailable
+            raise kind(
+                f"{path}: the store could not be opened ({exc}); close the program using it "
+                "(a running dashboard or ingest) and try again"
+            ) from exc
+
+
+def connect(
+    path: str | os.PathLike = DEFAULT_DB, read_only: bool = False, wait: float | None = None
+):
+    """Open (and if needed create) the store at ``path``, waiting up to ``wait`` seconds
+    (default :data:`LOCK_WAIT_SECONDS`) while another process holds its lock.
 
     A write connection first brings the roll-ups up to date when they are missing or
     do not cover the stored articles (:func:`rollups_current`); a read-only one never
     writes, and the queries fall back to the base tables on such a store.
     """
     path = Path(path)
+    wait = LOCK_WAIT_SECONDS if wait is None else wait
     if read_only:
         if not path.exists():
             raise StoreUnavailable(
                 f"{path}: no store here yet. Create one with `slant ingest FILES --db {path}`."
             )
-        return _open(path, read_only=True)
+        return _open(path, read_only=True, wait=wait)
     path.parent.mkdir(parents=True, exist_ok=True)
-    con = _open(path, read_only=False)
+    con = _open(path, read_only=False, wait=wait)
     con.execute(SCHEMA)
     con.execute(MIGRATIONS)
     if not rollups_current(con):

@@ -261,6 +261,8 @@ if status == "ready":
             }
         )
     )
+elif status == "busy":
+    components.store_busy()
 elif status == "unavailable":
     st.error("The store is busy or unreadable; try again when `slant ingest` has finished.")
 else:
@@ -365,10 +367,13 @@ if lexicons is not None:
 
 def use_uploaded_lexicon(upload, role: str, state_key: str) -> None:
     """Keep an uploaded ``role`` lexicon ("framing" or "targets") beside the store, named by
-    its content, and use it from now on if it loads with the other lexicons in use."""
+    its content, and use it from now on if it loads with the other lexicons in use; a file
+    that does not load is removed again and its problem shown as plain text."""
     raw = upload.getvalue()
+    name = Path(upload.name).name
     saved = db.parent / "lexicons" / f"{role}-{hashlib.sha256(raw).hexdigest()[:12]}.csv"
     saved.parent.mkdir(parents=True, exist_ok=True)
+    kept_before = saved.exists()
     saved.write_bytes(raw)
     from analysis.text.lexicons import load_lexicons
 
@@ -376,7 +381,15 @@ def use_uploaded_lexicon(upload, role: str, state_key: str) -> None:
     try:
         load_lexicons(_lexicon_dir(), framing=chosen["framing"], targets=chosen["targets"])
     except Exception as error:
-        st.error(f"{Path(upload.name).name}: {error}")
+        if not kept_before:
+            saved.unlink(missing_ok=True)
+        # The message quotes the file's rows: shown as code, never rendered as markdown
+        # (an image link would make the browser fetch it); no folder of this server in it.
+        message = str(error).replace(str(saved), name)
+        for folder in (saved.parent, db.parent, _lexicon_dir()):
+            message = message.replace(f"{folder}{os.sep}", "")
+        st.error(f"{components.escape_md(name)} was not used: it does not load.")
+        st.code(message, language=None, wrap_lines=True)
     else:
         st.session_state[state_key] = str(saved)
         st.rerun()
