@@ -2,8 +2,9 @@
 
 Loading goes through the same scoring run as ``slant ingest``
 (analysis.runs.scoring.ingest_into_store: one transaction); uploads are written to
-a temporary folder first, and web pages come through the same polite, cached
-fetcher as ``slant ingest URL``.
+a temporary folder first. Web pages are fetched by a background job
+(dashboard/web_fetch_job.py: the same polite, cached fetcher as ``slant ingest URL``)
+whose progress the page polls, with a Cancel button.
 """
 
 from __future__ import annotations
@@ -21,12 +22,8 @@ from analysis import store
 from analysis.compare import outlet_comparisons, queries
 from analysis.compare.queries import Filters
 from analysis.report import export
-from dashboard import cache, classroom, components, sidebar
-
-#: One "Fetch and score" reads at most this many pasted addresses and this many entries of
-#: each feed: the fetching runs on the shared server, one page a second per site.
-MAX_WEB_ADDRESSES = 50
-MAX_WEB_FEED_ENTRIES = 200
+from dashboard import cache, classroom, components, sidebar, web_fetch_job
+from dashboard.web_fetch_job import MAX_WEB_ADDRESSES, MAX_WEB_FEED_ENTRIES
 
 UPLOAD_TYPES = ["csv", "tsv", "jsonl", "ndjson", "json", "parquet", "txt"]
 
@@ -116,62 +113,67 @@ def ingest_uploads(files, outlet: str | None) -> None:
     }
 
 
-def fetch_from_web(inputs: list[str], outlet: str | None) -> None:
-    """Fetch pasted URLs / feeds, score what was extracted, and keep a report of failures."""
+def start_web_fetch(inputs: list[str], outlet: str | None) -> None:
+    """Start fetching pasted URLs / feeds into the store as a background job."""
     from analysis.config import ALLOW_PRIVATE_ENV
-    from analysis.ingest.web.fetch import Fetcher
-    from analysis.ingest.web.inputs import is_url, iter_web_inputs
-    from analysis.records import Rejected
 
-    db = cache.store_path()
-    lexicons = _load_lexicons()
-    failures = [
-        {"address": text, "reason": "not a web address (it must start with http:// or https://)"}
-        for text in inputs
-        if not is_url(text)
-    ]
-    urls = [text for text in inputs if is_url(text)]
-    failures += [
-        {"address": text, "reason": f"not fetched: at most {MAX_WEB_ADDRESSES} addresses at once"}
-        for text in urls[MAX_WEB_ADDRESSES:]
-    ]
-    urls = urls[:MAX_WEB_ADDRESSES]
     # Only the person who started the server may open its network (slant dashboard
     # --allow-private-addresses); a page visitor never can.
     allow_private = os.environ.get(ALLOW_PRIVATE_ENV) == "1"
-    articles = []
-    with st.status("Fetching pages...", expanded=True) as status:
-        seen = {"pages": 0, "failed": 0}
+    web_fetch_job.start(
+        cache.store_path(),
+        inputs,
+        outlet=outlet,
+        lexicons=_load_lexicons(),
+        allow_private=allow_private,
+    )
 
-        def progress(url: str, outcome: str) -> None:
-            seen["pages"] += 1
-            if outcome not in ("cached", "fetched"):
-                seen["failed"] += 1
-            status.update(label=f"Fetched {seen['pages']:,} pages ({seen['failed']:,} failed)")
 
-        with Fetcher(
-            cache_dir=db.parent / "web-cache", allow_private_addresses=allow_private
-        ) as fetcher:
-            for item in iter_web_inputs(
-                urls,
-                fetcher=fetcher,
-                outlet=outlet,
-                progress=progress,
-                max_feed_entries=MAX_WEB_FEED_ENTRIES,
-            ):
-                if isinstance(item, Rejected):
-                    failures.append({"address": item.source_file, "reason": item.problem})
-                else:
-                    articles.append(item)
-        added, duplicates, rescored = _write(
-            db, articles, lexicons, lambda message: status.update(label=message)
+#: How often the page looks at a running fetch (seconds).
+WEB_PROGRESS_SECONDS = 1.0
+
+
+@st.fragment(run_every=WEB_PROGRESS_SECONDS)
+def web_fetch_progress() -> None:
+    """The running fetch's progress and a Cancel button; the whole page runs again when it
+    ends (its report, the store summary)."""
+    job = web_fetch_job.latest(cache.store_path())
+    if job is None or not job.running:
+        st.rerun()
+    now = job.progress()
+    if now["state"] == "scoring":
+        text = f"Scoring and storing {now['articles']:,} articles ({now['scored']:,} scored)"
+        fraction = now["scored"] / max(now["articles"], 1)
+    else:
+        text = (
+            f"Fetching address {min(now['addresses_done'] + 1, now['addresses']):,} of "
+            f"{now['addresses']:,}: {now['pages']:,} pages fetched, {now['articles']:,} "
+            f"articles extracted, {now['failed_pages']:,} pages failed"
         )
-        status.update(label="Done", state="complete", expanded=False)
-    st.session_state["web_report"] = {
-        "added": added,
-        "duplicates": duplicates,
-        "failures": failures,
-    }
+        fraction = now["addresses_done"] / max(now["addresses"], 1)
+    st.progress(min(fraction, 1.0), text=text)
+    if now["cancelling"]:
+        st.caption("Cancelling at the next page...")
+    elif st.button("Cancel", key="cancel_fetch", icon=":material/cancel:"):
+        job.cancel()
+        st.caption("Cancelling at the next page...")
+
+
+def web_fetch_report(job: web_fetch_job.WebFetchJob) -> None:
+    done = job.progress()
+    if done["finished"]:
+        st.caption(f"The last fetch into this store ended {done['finished']:%Y-%m-%d %H:%M} UTC.")
+    if done["state"] == "done":
+        st.success(
+            f"Added {done['added']:,} articles from the web "
+            f"({done['duplicates']:,} already stored, "
+            f"{len(done['failures']):,} addresses failed)."
+        )
+    else:
+        st.warning(done["message"])
+    if done["failures"]:
+        st.warning("These addresses gave no article; each line says why.")
+        components.table(pd.DataFrame(done["failures"]))
 
 
 def rescore() -> None:
@@ -316,31 +318,32 @@ st.caption(
     f"{MAX_WEB_ADDRESSES} addresses and {MAX_WEB_FEED_ENTRIES} entries per feed at once; "
     "addresses on this server's own or private network are not fetched."
 )
+web_job = web_fetch_job.latest(db)
+fetching = web_job is not None and web_job.running
+# Not disabled while a fetch runs: a widget whose parameters change loses its value.
 web_inputs = st.text_area(
     "Addresses", key="web_inputs", height=110, placeholder="https://example.org/feed.rss"
 )
 web_outlet = st.text_input(
     "Outlet for every page (optional; default: the site's own name)", key="web_outlet"
 )
-if st.button("Fetch and score", key="fetch"):
+if st.button("Fetch and score", key="fetch", disabled=fetching):
     wanted = [line.strip() for line in web_inputs.splitlines() if line.strip()]
     if not wanted:
         st.warning("Paste at least one address first.")
     else:
         try:
-            fetch_from_web(wanted, web_outlet.strip() or None)
-        except Exception as error:  # a network or page problem must never crash the page
-            st.error(f"Fetching stopped and nothing was written: {error}")
-web_report = st.session_state.get("web_report")
-if web_report:
-    st.success(
-        f"Added {web_report['added']:,} articles from the web "
-        f"({web_report['duplicates']:,} already stored, "
-        f"{len(web_report['failures']):,} addresses failed)."
-    )
-    if web_report["failures"]:
-        st.warning("These addresses gave no article; each line says why.")
-        components.table(pd.DataFrame(web_report["failures"]))
+            start_web_fetch(wanted, web_outlet.strip() or None)
+        except web_fetch_job.JobRunning as error:
+            st.warning(str(error))
+        except Exception as error:  # a lexicon problem must never crash the page
+            st.error(f"Fetching did not start: {components.escape_md(error)}")
+        else:
+            st.rerun()  # drawn again with the fields locked and the job's progress
+if fetching:
+    web_fetch_progress()
+elif web_job is not None:
+    web_fetch_report(web_job)
 
 st.subheader("Framing lexicon")
 try:

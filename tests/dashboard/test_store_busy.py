@@ -1,14 +1,17 @@
 """A page opened while another program (``slant ingest``) holds the store says so in plain
 words and refreshes itself, instead of showing a traceback with paths and process ids."""
 
+import importlib
 import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis.store import connect as store_connect
 from tests.store_lock import lock_held
+
+# The module, not the function analysis.store re-exports under the same name.
+store_connect = importlib.import_module("analysis.store.connect")
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "dashboard" / "app.py")
@@ -17,7 +20,7 @@ BUSY = "The store is being updated by another program; this page will refresh"
 
 @pytest.fixture
 def busy_wait(monkeypatch):
-    monkeypatch.setattr(store_connect, "LOCK_WAIT_SECONDS", 0.3, raising=False)
+    monkeypatch.setattr(store_connect, "LOCK_WAIT_SECONDS", 0.3)
 
 
 def shown(at: AppTest) -> str:
