@@ -26,6 +26,29 @@ ARTICLE_COLUMNS = (
     "source_file",
 )
 
+#: Article-level measures: the keys of ``AnalysisResult.scores``, the columns of the
+#: store's ``scores`` table (besides article_id and the stamps) and of articles.csv.
+SCORE_COLUMNS = (
+    "words",
+    "sentences",
+    "sentiment",
+    "headline_sentiment",
+    "negative_share",
+    "positive_share",
+    "framing_count",
+    "framing_per_1k",
+    "attributions",
+    "direct_share",
+    "indirect_share",
+    "mixed_share",
+    "anonymous_share",
+    "hedges",
+    "hedges_per_1k",
+)
+
+#: The scores that are counts (the others are rates, shares or means).
+INTEGER_SCORES = {"words", "sentences", "framing_count", "attributions", "hedges"}
+
 #: Columns of an evidence row, in order (attribution-only columns are empty elsewhere).
 EVIDENCE_COLUMNS = (
     "article_id",

@@ -301,7 +301,7 @@ def cmd_analyze(args) -> int:
         "targets": TARGET_CSV_COLUMNS,
     }
     writers = {name: CsvAppender(out / f"{name}.csv", columns[name]) for name in columns}
-    from analysis.runs.scoring import RunSummary, unique_articles
+    from analysis.runs.unique import RunSummary, unique_articles
 
     seen = RunSummary()
     fresh = unique_articles(_inputs(args, tally), seen)

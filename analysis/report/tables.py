@@ -20,9 +20,16 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from analysis.measures import registry
-from analysis.records import EVIDENCE_COLUMNS, AnalysisResult, Article, evidence_row, target_row
+from analysis.records import (
+    EVIDENCE_COLUMNS,
+    INTEGER_SCORES,
+    SCORE_COLUMNS,
+    AnalysisResult,
+    Article,
+    evidence_row,
+    target_row,
+)
 from analysis.report.export import metadata, metadata_json, neutralise_arrow
-from analysis.store.schema import _INTEGER_SCORES, SCORE_COLUMNS
 
 ARTICLE_INFO = (
     "article_id",
@@ -227,7 +234,7 @@ def _wide_table(
     """
     arrays = {name: _typed(values, pa.string()) for name, values in info.items()}
     for name in SCORE_COLUMNS:
-        kind = pa.int64() if name in _INTEGER_SCORES else pa.float64()
+        kind = pa.int64() if name in INTEGER_SCORES else pa.float64()
         arrays[name] = _typed(scores[name], kind)
     words = _positive(arrays["words"])
     attributions = _positive(arrays["attributions"])

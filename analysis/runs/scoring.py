@@ -29,55 +29,11 @@ from analysis import store
 from analysis.errors import StoreWriteFailed
 from analysis.pipeline import ANALYSIS_VERSION, map_batches
 from analysis.records import Article
+from analysis.runs.unique import RunSummary, unique_articles
 from analysis.text.lexicons import Lexicons
 
 #: Called after every scored batch with the run so far.
 Progress = Callable[["RunSummary"], None]
-
-
-@dataclass(slots=True)
-class RunSummary:
-    added: int = 0
-    duplicates: int = 0
-    rescored: int = 0
-    stale: int = 0
-    total: int = 0
-
-
-def unique_articles(
-    articles: Iterable[Article], summary: RunSummary, con=None, batch: int = 1000
-) -> Iterator[Article]:
-    """Drop articles seen earlier in this stream or already in the store (counted as duplicates).
-
-    With a store connection the ids seen so far are kept in DuckDB
-    (:func:`analysis.store.new_article_ids`), so memory does not grow with the length
-    of the stream; without one (``slant analyze``) they are kept in a set.
-    """
-    seen: set[str] = set()
-    buffer: list[Article] = []
-
-    def new_ids(ids: list[str]) -> set[str]:
-        if con is not None:
-            return store.new_article_ids(con, ids)
-        new = set(ids) - seen
-        seen.update(new)
-        return new
-
-    def flush():
-        new = new_ids([a.article_id for a in buffer])
-        for article in buffer:
-            if article.article_id in new:
-                new.discard(article.article_id)  # a second copy in this batch is a duplicate
-                yield article
-            else:
-                summary.duplicates += 1
-        buffer.clear()
-
-    for article in articles:
-        buffer.append(article)
-        if len(buffer) >= batch:
-            yield from flush()
-    yield from flush()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,28 +10,9 @@ import pyarrow as pa
 
 from analysis.records import (
     EVIDENCE_COLUMNS,
+    SCORE_COLUMNS,
 )
-
-#: Article-level measures stored in ``scores`` (besides article_id and the stamps).
-SCORE_COLUMNS = (
-    "words",
-    "sentences",
-    "sentiment",
-    "headline_sentiment",
-    "negative_share",
-    "positive_share",
-    "framing_count",
-    "framing_per_1k",
-    "attributions",
-    "direct_share",
-    "indirect_share",
-    "mixed_share",
-    "anonymous_share",
-    "hedges",
-    "hedges_per_1k",
-)
-
-_INTEGER_SCORES = {"words", "sentences", "framing_count", "attributions", "hedges"}
+from analysis.records import INTEGER_SCORES as _INTEGER_SCORES
 
 #: The roll-up tables, keyed by the dashboard's filter grain (outlet, section, day):
 #: every filter but text search selects whole cells, so sums over cells are exact;

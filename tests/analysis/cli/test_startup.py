@@ -2,11 +2,14 @@
 
 Libraries a command does not need stay unimported: scikit-learn (stories), pandas
 (dashboard reads, stories), Streamlit (dashboard), Dask (`--engine dask`), trafilatura
-and httpx (web inputs). Each costs a tenth of a second to a second before any work.
+and httpx (web inputs), DuckDB (the store: `slant analyze` writes CSV files only). Each
+costs a tenth of a second to a second before any work.
 
 pandas is the exception once rows are written: pyarrow imports it the first time it
 builds an array from Python values (its shim checks whether a value is a pandas type),
 so `slant analyze` meets it with its first batch of CSV rows, whatever Slant imports.
+Building the arrays from buffers instead avoids it but costs more per article than the
+import once (bench/README.md, issue 16).
 """
 
 import json
@@ -18,7 +21,17 @@ import pytest
 from tests.paths import ROOT
 
 #: Top-level packages that a command loads only when it needs them.
-HEAVY = ("sklearn", "scipy", "pandas", "streamlit", "dask", "distributed", "trafilatura", "httpx")
+HEAVY = (
+    "sklearn",
+    "scipy",
+    "pandas",
+    "streamlit",
+    "dask",
+    "distributed",
+    "trafilatura",
+    "httpx",
+    "duckdb",
+)
 
 #: Runs the command in this interpreter, then prints which HEAVY packages it imported.
 PROBE = """
