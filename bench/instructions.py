@@ -82,6 +82,31 @@ elif side == "lexicons":
     sentence_of = [_sentence_of_tokens(t, s) for t, s in zip(tokens, spans)]
     for a, t, so in list(zip(articles, tokens, sentence_of))[:n]:
         find(t, a.text, so)
+elif side == "target sentiment":
+    # As bench/analyze.py's stage: the mentions found untimed, then every mention scored
+    # and summed per target with its reasons, as Analyzer.analyze runs it.
+    from analysis.text.lexicons import load_lexicons
+    from analysis.pipeline import Analyzer
+    from analysis.pipeline.analyzer import _sentence_of_tokens
+    analyzer = Analyzer(load_lexicons())
+    find = analyzer.lexicon_patterns.find
+    work = []
+    for a, s in zip(articles, spans):
+        t = tokenize(a.text)
+        so = _sentence_of_tokens(t, s)
+        c = analyzer.scorer.compounds(a.text, s)
+        hits = analyzer._target_evidence(find(t, a.text, so)[2], a.article_id, "text", a.text, so, c)
+        title_hits = []
+        if a.title:
+            tt = tokenize(a.title)
+            ts = [0] * len(tt)
+            title_hits = analyzer._target_evidence(
+                find(tt, a.title, ts)[2], a.article_id, "title", a.title, ts, [0.0]
+            )
+        work.append((a, s, c, hits, title_hits))
+    for a, s, c, hits, title_hits in work[:n]:
+        scores = analyzer._mention_sentiments(a.text, s, hits, a.title, title_hits, c)
+        analyzer._target_scores(hits + title_hits, scores)
 elif side == "sentiment":
     from analysis.measures.sentiment.sentences import SentenceScorer
     scorer = SentenceScorer()
@@ -121,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=60, help="articles counted (after --base)")
     parser.add_argument("--base", type=int, default=10, help="articles in the baseline run")
     parser.add_argument("--stages", action="store_true", help="also each stage alone")
+    parser.add_argument(
+        "--only", nargs="+", metavar="SIDE", help="count only these sides (and the floor)"
+    )
     add_unseen_share_option(parser)
     args = parser.parse_args(argv)
     if shutil.which("valgrind") is None:
@@ -143,7 +171,16 @@ def main(argv: list[str] | None = None) -> int:
         script.write_text(CHILD.format(root=str(ROOT), articles=str(pickled)))
         sides = ["floor", "pipeline"]
         if args.stages:
-            sides += ["split", "tokenize", "sentiment", "lexicons", "attribution"]
+            sides += [
+                "split",
+                "tokenize",
+                "sentiment",
+                "lexicons",
+                "attribution",
+                "target sentiment",
+            ]
+        if args.only:
+            sides = ["floor", *args.only]
         per_article = {}
         for side in sides:
             small = instructions(script, side, args.base)
@@ -154,17 +191,20 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.n} articles of the bench corpus (after {args.base}){unseen}, "
         "CPU instructions per article (valgrind cachegrind):"
     )
+    floor = per_article["floor"]
+    pipeline = per_article.get("pipeline")
     for side, count in per_article.items():
-        share = (
-            ""
-            if side in ("floor", "pipeline")
-            else f"  ({count / per_article['pipeline']:.0%} of the pipeline)"
+        share = ""
+        if side != "floor":
+            share = f"  {count / floor:5.2f}x floor"
+            if pipeline and side != "pipeline":
+                share += f", {count / pipeline:.0%} of the pipeline"
+        print(f"  {side:<16} {count / 1e6:8.2f} million{share}")
+    if pipeline:
+        print(
+            f"floor / pipeline in instructions: {floor / pipeline:.2f}x "
+            "(time, not instructions, is the target: see bench/analyze.py)"
         )
-        print(f"  {side:<12} {count / 1e6:8.2f} million{share}")
-    print(
-        f"floor / pipeline in instructions: {per_article['floor'] / per_article['pipeline']:.2f}x "
-        "(time, not instructions, is the target: see bench/analyze.py)"
-    )
     return 0
 
 

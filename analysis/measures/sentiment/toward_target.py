@@ -40,6 +40,8 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress, count
+from math import exp
 from operator import itemgetter, mul
 from pathlib import Path
 
@@ -105,10 +107,10 @@ _CACHE_LIMIT = 1 << 16
 
 # The fields of a token's cached facts (:meth:`TargetSentiment._token_facts`).
 _WORD, _STEM, _ENTITY = 0, 1, 2  # _ENTITY: 2 pronoun, 1 capitalised non-stop word, 0 other
-_IDS = slice(3, 8)  # its word-feature ids, in WORD_KINDS order (0: not in the model)
+# then its word-feature ids, in WORD_KINDS order (0: not in the model)
 _word_of, _stem_of, _entity_of = itemgetter(_WORD), itemgetter(_STEM), itemgetter(_ENTITY)
-_sentence_id_of, _left_id_of, _right_id_of = itemgetter(3), itemgetter(4), itemgetter(5)
-_next_id_of, _previous_id_of = itemgetter(6), itemgetter(7)
+_SENTENCE_ID, _LEFT_ID, _RIGHT_ID, _NEXT_ID, _PREVIOUS_ID = range(3, 8)
+_sentence_id_of, _left_id_of, _right_id_of = map(itemgetter, range(3, 6))
 
 
 def _norm(value: float) -> float:
@@ -162,7 +164,8 @@ class _Active:
 
     sentence: _Sentence
     values: list[float]  # NUMERIC, raw
-    word_ids: list[int]  # model ids of the active word features (0s left out or harmless)
+    word_ids: list[int]  # model ids of its word features besides the sentence's (0: none)
+    not_sentence_ids: list[int]  # ids of the sentence's words that are not its features
     where: tuple[int, int, int, int] = (0, -1, -1, -1)  # t0, t1, next word, previous word
 
 
@@ -194,8 +197,8 @@ class TargetSentimentModel:
                 f"{MODEL_FORMAT!r}; rebuild it with bench/train_target_sentiment.py"
             )
         self.classes: list[str] = data["classes"]
-        if sorted(self.classes) != sorted(LABELS):
-            raise ValueError(f"target sentiment model: expected the classes {LABELS}")
+        if tuple(self.classes) != LABELS:
+            raise ValueError(f"target sentiment model: expected the classes {LABELS}, in order")
         self.intercept: list[float] = data["intercept"]
         self.numeric_weight: float = data.get("numeric_weight", NUMERIC_WEIGHT)
         # The numeric features' scaling folded into their weights: features are used raw.
@@ -217,6 +220,9 @@ class TargetSentimentModel:
         self.word_name = ["", *words]
         self.z_word = [0j, *(self._z(self.weights[name]) for name in words)]
         self.push_word = [0.0, *(self._push(self.weights[name]) for name in words)]
+        # The same pushes toward negative (for explaining a negative score).
+        self.pull_numeric = [-x for x in self.push_numeric]
+        self.pull_word = [-x for x in self.push_word]
 
     def _z(self, w) -> complex:
         neutral = w[self._neu]
@@ -245,17 +251,6 @@ class TargetSentimentModel:
         total = sum(exps)
         return [e / total for e in exps]
 
-    def probabilities_of_z(self, z: complex) -> list[float]:
-        """The classes' probabilities (in ``classes`` order) from the summed complex weights."""
-        positive, negative = z.real, z.imag
-        top = max(0.0, positive, negative)
-        p = [0.0, 0.0, 0.0]
-        p[self._neu] = math.exp(-top)
-        p[self._pos] = math.exp(positive - top)
-        p[self._neg] = math.exp(negative - top)
-        total = sum(p)
-        return [x / total for x in p]
-
     def push(self, name: str, value: float) -> float:
         """How much a feature moves the score (positive minus negative logit)."""
         w = self.weights.get(name)
@@ -272,6 +267,29 @@ def load_model(path: Path = MODEL_FILE) -> TargetSentimentModel:
 def model_hash(path: Path = MODEL_FILE) -> str:
     """First 12 hex digits of the model file's SHA-256 (stamped into the analysis version)."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+
+
+def _quotes(tokens: list[str]) -> list[bool]:
+    """Whether each token is inside a quotation (straight quotes, opened and closed by
+    the tokens holding them)."""
+    in_quote = []
+    inside = False
+    for t in tokens:
+        if '"' not in t:
+            in_quote.append(inside)
+            continue
+        opens = t.startswith('"')
+        closes = t.rstrip(".,;:!?)").endswith('"') and (
+            len(t) > 1 and (not opens or t.count('"') >= 2)
+        )
+        if opens and not inside:
+            in_quote.append(True)
+            inside = not closes
+        else:
+            in_quote.append(inside)
+            if closes:
+                inside = False
+    return in_quote
 
 
 class TargetSentiment:
@@ -323,6 +341,31 @@ class TargetSentiment:
             self._facts[token] = facts
         return facts
 
+    def _sentiments(self, tokens: list[str]) -> list[float]:
+        """VADER's per-token sentiments of a sentence after its rules (``_rule_sentiments``),
+        the rules run only where one may apply, as ``FastSentimentAnalyzer.compounds`` does."""
+        vader = self.vader
+        valences = [*map(vader._valences.__getitem__, tokens)]
+        if _BUT in valences:
+            return vader._rule_sentiments(tokens, [*map(vader._forms.__getitem__, tokens)])
+        if _SLOW not in valences:
+            return valences  # no rule applies: each word's valence is its sentiment
+        sentiments = valences[:]
+        lower = [*map(vader._forms.__getitem__, tokens)]
+        n = len(tokens)
+        is_cap_diff = 0 < sum(map(str.isupper, tokens)) < n
+        scoring, lexicon, rules = vader._scoring, vader.lexicon, vader._valence
+        for i in compress(count(), valences):  # the words with a valence, and rule words
+            valence = valences[i]
+            if valence is not _SLOW and _SLOW not in valences[i - 3 if i > 2 else 0 : i + 2]:
+                continue
+            base = scoring.get(lower[i])
+            if base is None or (i < n - 1 and lower[i] == "kind" and lower[i + 1] == "of"):
+                sentiments[i] = 0.0
+            else:
+                sentiments[i] = rules(base, i, tokens, lower, is_cap_diff, lexicon)
+        return sentiments
+
     def _sentence(self, text: str, a: int, b: int, compound: float | None = None) -> _Sentence:
         """Tokens, VADER sentiments, quotes and name positions of ``text[a:b]``. Cached for
         the sentence's other mentions (the cache holds one text)."""
@@ -338,30 +381,8 @@ class TargetSentiment:
         if None in facts:
             facts = [*map(self._token_facts, tokens)]
         vader = self.vader
-        valences = [*map(vader._valences.__getitem__, tokens)]
-        if _SLOW in valences or _BUT in valences:
-            sentiments = vader._rule_sentiments(tokens, [*map(vader._forms.__getitem__, tokens)])
-        else:
-            sentiments = valences  # no rule applies: each word's valence is its sentiment
-        in_quote = None
-        if '"' in sentence:
-            in_quote = []
-            inside = False
-            for t in tokens:
-                if '"' not in t:
-                    in_quote.append(inside)
-                    continue
-                opens = t.startswith('"')
-                closes = t.rstrip(".,;:!?)").endswith('"') and (
-                    len(t) > 1 and (not opens or t.count('"') >= 2)
-                )
-                if opens and not inside:
-                    in_quote.append(True)
-                    inside = not closes
-                else:
-                    in_quote.append(inside)
-                    if closes:
-                        inside = False
+        sentiments = self._sentiments(tokens)
+        in_quote = _quotes(tokens) if '"' in sentence else None
         entity = [*map(_entity_of, facts)]
         entities = [i for i, e in enumerate(entity) if e]
         if entities and entities[0] == 0 and entity[0] == 1:
@@ -597,10 +618,9 @@ class TargetSentiment:
         """
         model = self.model
         s = self._sentence(text, *sentence, compound)
-        n = len(s.tokens)
-        if not n:
+        if not s.tokens:
             values = [s.compound] + [0.0] * (len(NUMERIC) - 1)
-            active = _Active(s, values, [])
+            active = _Active(s, values, [], [])
             z = model.z_intercept + values[0] * model.z_numeric[0]
         else:
             t0, t1 = self._token_span(text, s, mention)
@@ -608,33 +628,45 @@ class TargetSentiment:
             facts = s.facts
             # Word features: the sentence's (less those only in the mention), the distinct
             # words on either side and the words next to it.
-            left = dict.fromkeys(map(_left_id_of, facts[max(0, t0 - 6) : t0]))
-            right = dict.fromkeys(map(_right_id_of, facts[t1 + 1 : t1 + 9]))
-            word_ids = [*s.sentence_ids, *left, *right]
+            word_ids = [
+                *dict.fromkeys(map(_left_id_of, facts[t0 - 6 if t0 > 6 else 0 : t0])),
+                *dict.fromkeys(map(_right_id_of, facts[t1 + 1 : t1 + 9])),
+            ]
             if next_ >= 0:
-                word_ids.append(_next_id_of(facts[next_]))
+                word_ids.append(facts[next_][_NEXT_ID])
             if previous >= 0:
-                word_ids.append(_previous_id_of(facts[previous]))
+                word_ids.append(facts[previous][_PREVIOUS_ID])
             z_word = model.z_word
             z = (
                 model.z_intercept
                 + sum(map(mul, values, model.z_numeric))
                 + s.sentence_z
-                + sum(map(z_word.__getitem__, word_ids[len(s.sentence_ids) :]))
+                + sum(map(z_word.__getitem__, word_ids))
             )
-            only = self._only_in_mention(s, t0, t1)
-            if only:
-                ids = model.word_id
-                for st in only:
-                    k = ids.get("sentence:" + st, 0)
-                    if k:
-                        z -= z_word[k]
-                        word_ids.remove(k)
-            active = _Active(s, values, word_ids, (t0, t1, next_, previous))
-        p = model.probabilities_of_z(z)
-        label = model.classes[max(range(3), key=p.__getitem__)]
+            not_sentence = []
+            stems = s.stems
+            for i in range(t0, t1 + 1):
+                word_id = facts[i][_SENTENCE_ID]
+                # a word of the mention found nowhere else in the sentence is no sentence word
+                if word_id and word_id not in not_sentence:
+                    st = stems[i]
+                    if stems.count(st) == stems[t0 : t1 + 1].count(st):
+                        z -= z_word[word_id]
+                        not_sentence.append(word_id)
+            active = _Active(s, values, word_ids, not_sentence, (t0, t1, next_, previous))
+        # The softmax of (negative, neutral, positive) logits (z.imag, 0, z.real).
+        positive, negative = z.real, z.imag
+        top = positive if positive > negative else negative
+        if top < 0.0:
+            top = 0.0
+        e_neutral, e_positive, e_negative = exp(-top), exp(positive - top), exp(negative - top)
+        total = e_neutral + e_positive + e_negative
+        if e_negative >= e_neutral and e_negative >= e_positive:
+            label = "negative"  # ties go to the first class, as argmax does
+        else:
+            label = "neutral" if e_neutral >= e_positive else "positive"
         result = MentionSentiment(
-            round(p[model._pos] - p[model._neg], 4),
+            round(e_positive / total - e_negative / total, 4),
             label,
             round(values[_DISTANCE_WEIGHTED], 4),
             (),
@@ -654,47 +686,57 @@ class TargetSentiment:
             return ()
         model = self.model
         mean = sum(m.score for m in mentions) / len(mentions)
-        sign = 1.0 if mean >= 0 else -1.0
-        values = [sum(column) for column in zip(*(a.values for a in active), strict=True)]
-        pushes: dict[object, float] = {}
-        for name, value, push in zip(NUMERIC, values, model.push_numeric, strict=True):
-            if value and push:
-                pushes[name] = push * value
-        counts = Counter()
+        # Pushes toward the mean's side are positive (the larger the stronger).
+        side = model.push_numeric if mean >= 0 else model.pull_numeric
+        totals = map(sum, zip(*(a.values for a in active), strict=True))
+        keys: list[object] = [*NUMERIC]
+        pushes = [*map(mul, totals, side)]
+        ids: list[int] = []
         for a in active:
-            counts.update(a.word_ids)
-        push_word = model.push_word
-        for word_id, count in counts.items():
-            if word_id:
-                pushes[word_id] = push_word[word_id] * count
-        top = sorted((kv for kv in pushes.items() if kv[1] * sign > 0), key=lambda kv: -abs(kv[1]))
+            ids += a.sentence.sentence_ids
+            ids += a.word_ids
+        counts = Counter(ids)
+        for a in active:
+            for word_id in a.not_sentence_ids:
+                counts[word_id] -= 1
+        side = model.push_word if mean >= 0 else model.pull_word
+        keys += counts
+        pushes += map(mul, map(side.__getitem__, counts), counts.values())
+        order = sorted(range(len(keys)), key=pushes.__getitem__, reverse=True)
         # One reason per word: "accused" may push as the next word and as a sentence word.
         out: dict[str, None] = {}
-        for key, push in top:
-            out[self._readable(key, push, active)] = None
+        sign = "+" if mean >= 0 else "-"
+        for i in order:
+            if pushes[i] <= 0:
+                break
+            out[self._readable(keys[i], sign, active)] = None
             if len(out) == k:
                 break
         return tuple(out)
 
-    def _readable(self, key, push: float, active: list[_Active]) -> str:
+    def _readable(self, key, sign: str, active: list[_Active]) -> str:
         """A feature as a reader sees it: the word itself (as the text spells it where the
         feature found it), or the role, with its direction."""
-        sign = "+" if push > 0 else "-"
         if isinstance(key, str):
             return f"[{key.replace('_', ' ')}] ({sign})"
         kind, stem_ = self.model.word_name[key].split(":", 1)
         for a in active:
             t0, t1, next_, previous = a.where
-            n = len(a.sentence.facts)
-            if kind == "sentence":
-                at = [*range(t0), *range(t1 + 1, n)]
-            elif kind == "left":
-                at = range(max(0, t0 - 6), t0)
-            elif kind == "right":
-                at = range(t1 + 1, min(n, t1 + 9))
-            else:
-                at = (next_ if kind == "next" else previous,)
-            for i in at:
-                if i >= 0 and a.sentence.stems[i] == stem_:
+            stems = a.sentence.stems
+            if kind == "next" or kind == "previous":
+                i = next_ if kind == "next" else previous
+                if i >= 0 and stems[i] == stem_:
                     return f"{a.sentence.words[i]} ({sign})"
+                continue
+            if kind == "left":
+                start, end = max(0, t0 - 6), t0
+            elif kind == "right":
+                start, end = t1 + 1, t1 + 9
+            else:
+                start, end = 0, len(stems)
+            if stem_ in stems[start:end]:
+                i = stems.index(stem_, start, end)
+                if kind == "sentence" and t0 <= i <= t1 and stem_ in stems[t1 + 1 :]:
+                    i = stems.index(stem_, t1 + 1)
+                return f"{a.sentence.words[i]} ({sign})"
         return f"{stem_} ({sign})"
