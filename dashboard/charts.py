@@ -161,7 +161,11 @@ def heatmap(
             "outlet:N",
             title="Outlet",
             sort="ascending",
-            axis=alt.Axis(orient="top", labelAngle=0, labelLimit=cell_width - 6),
+            # Each label is cut short of its cell's width, so none overlaps: without
+            # labelOverlap=False Vega still hid every other outlet name.
+            axis=alt.Axis(
+                orient="top", labelAngle=0, labelLimit=cell_width - 20, labelOverlap=False
+            ),
         ),
         y=alt.Y(f"{row}:N", title=row_title, sort="ascending", axis=alt.Axis(labelLimit=220)),
     )

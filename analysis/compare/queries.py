@@ -427,9 +427,11 @@ def target_matrix(
     *,
     rollups: bool = True,
 ) -> pd.DataFrame:
-    """Sentiment toward each target per outlet (mean of per-article target sentiment):
-    outlet, target, articles, sentences, mean. Only the ``limit_targets`` most
-    mentioned targets (by articles) are kept."""
+    """Sentiment toward each target per outlet: outlet, target, articles, sentences,
+    mean (the target-scoped sentiment, ``TargetScore.scoped_sentiment``, averaged over
+    the articles mentioning the target) and sentence_mean (the older measure: the mean
+    VADER compound of the sentences mentioning it, averaged the same way). Only the
+    ``limit_targets`` most mentioned targets (by articles) are kept."""
     cells, params = _cells(con, filters, rollups, "target_cells")
     return _query(
         con,
@@ -438,7 +440,8 @@ def target_matrix(
                 ORDER BY sum(articles) DESC, target LIMIT {int(limit_targets)})
         SELECT outlet, target, sum(articles)::BIGINT AS articles,
                sum(sentences)::BIGINT AS sentences,
-               sum(sum_sentiment) / nullif(sum(n_sentiment), 0) AS mean
+               sum(sum_scoped) / nullif(sum(n_scoped), 0) AS mean,
+               sum(sum_sentiment) / nullif(sum(n_sentiment), 0) AS sentence_mean
         FROM target_cells WHERE target IN (SELECT target FROM top)
         GROUP BY outlet, target ORDER BY outlet, target""",
         params,
@@ -449,7 +452,9 @@ def target_sentences(
     con: duckdb.DuckDBPyConnection, filters: Filters, outlet: str, target: str, limit: int = 200
 ) -> pd.DataFrame:
     """The sentences behind one outlet x target cell: article_id, published, title,
-    field, sentence, score (VADER compound of that sentence). One row per sentence."""
+    field, sentence, score (VADER compound of that sentence), toward (the article's
+    target-scoped sentiment toward the target) and because (its reasons). One row per
+    sentence."""
     chosen, params = _chosen(filters)
     return _query(
         con,
@@ -460,13 +465,14 @@ def target_sentences(
         SELECT h.article_id, a.published, a.title, h.field,
                substring(CASE WHEN h.field = 'title' THEN a.title ELSE a.text END,
                          st.start + 1, st."end" - st.start) AS sentence,
-               h.score
+               h.score, t.scoped_sentiment AS toward, t.because
         FROM hits h JOIN articles a USING (article_id)
         LEFT JOIN sentences st ON st.article_id = h.article_id AND st.field = h.field
                                AND st.idx = h.sentence
+        LEFT JOIN target_sentiment t ON t.article_id = h.article_id AND t.target = ?
         ORDER BY a.published, h.article_id, h.field DESC, h.sentence
         LIMIT {int(limit)}""",
-        [*params, target, outlet],
+        [*params, target, outlet, target],
     )
 
 

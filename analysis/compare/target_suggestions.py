@@ -8,7 +8,10 @@ number of articles mentioning them, with aliases merged:
   ("Stoltenberg" -> "Jens Stoltenberg"), and a title before a name is folded in
   ("Prime Minister Maren" -> "Ilsa Maren" when "Maren" is hers);
 - the source phrases the attribution rules linked to a named speaker ("the NATO
-  chief" said ... -> speaker "Jens Stoltenberg") become aliases of that name.
+  chief" said ... -> speaker "Jens Stoltenberg") become aliases of that name;
+- a demonym or adjective of a place the corpus also names is an alias of the place
+  ("Kestrian", "Kestrians" -> "Kestria"; "Iraqi" -> "Iraq"), by the regular English
+  endings (:func:`adjective_forms`; irregular ones such as "French" are not found).
 
 The output is a targets CSV (``target,aliases,note``) for ``--targets FILE``. It is a
 starting list: read it, drop what is not an actor, merge what the rules missed.
@@ -95,6 +98,39 @@ def _without_title(name: str) -> str:
     return name
 
 
+def adjective_forms(place: str) -> set[str]:
+    """The regular demonyms and adjectives of a one-word place name (a superset: only the
+    forms a corpus also holds are used).
+
+    >>> "Kestrian" in adjective_forms("Kestria")
+    True
+    >>> {"Chinese", "Iraqi", "German", "Afghan", "Ukrainian"} <= (
+    ...     adjective_forms("China") | adjective_forms("Iraq") | adjective_forms("Germany")
+    ...     | adjective_forms("Afghanistan") | adjective_forms("Ukraine"))
+    True
+    """
+    forms = {place + "n", place + "an", place + "ian", place + "i", place + "ese", place + "ish"}
+    if place[-1] in "aeoy":  # Syria -> Syrian, China -> Chinese, Mexico -> Mexican
+        stem = place[:-1]
+        forms |= {stem, stem + "an", stem + "ian", stem + "ese", stem + "i"}
+    if place.endswith("istan"):  # Afghanistan -> Afghan
+        forms.add(place[:-5])
+    return forms - {place}
+
+
+def _demonyms(mentions: Counter) -> dict[str, str]:
+    """One-word names that are a demonym or adjective (or its plural) of another one-word
+    name of the corpus -> that place name."""
+    single = {name for name in mentions if " " not in name and len(name) > 3}
+    out = {}
+    for place in single:
+        for form in adjective_forms(place):
+            for name in (form, form + "s"):
+                if name in single and name not in out:
+                    out[name] = place
+    return out
+
+
 def name_runs(text: str, common: frozenset[str] = frozenset()) -> list[str]:
     """Capitalised name runs in ``text``, cleaned (possessives, leading function words,
     leading words in ``common``: those the corpus mostly writes in lower case).
@@ -144,6 +180,8 @@ def suggest_targets(
             longer = max(by_last[name], key=lambda n: (mentions[n], n))
             if mentions[longer] * 4 >= mentions[name] or articles[longer] >= 2:
                 canonical[name] = longer
+    for name, place in _demonyms(mentions).items():
+        canonical.setdefault(name, canonical.get(place, place))
     merged: dict[str, Candidate] = {}
     for name, count in mentions.items():
         head = canonical.get(name, name)

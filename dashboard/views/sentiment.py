@@ -51,12 +51,23 @@ if matrix.empty:
     )
     st.stop()
 st.caption(
-    "Each cell: mean sentiment of the sentences mentioning the target, averaged over "
-    f"articles, with the number of articles. Cells marked ! rest on fewer than {SMALL_N} articles."
+    "Each cell: sentiment toward the target itself (each mention scored by a model trained "
+    "on NewsMTSC, from the words in the target's own clause and its role, not the whole "
+    "sentence's tone; P(positive) - P(negative), -1 to +1), averaged per article and then "
+    "over the outlet's articles, with the number of articles. Cells marked ! rest on fewer "
+    f"than {SMALL_N} articles."
 )
 shown = classroom.relabel(matrix)
 components.chart(
-    charts.heatmap(shown, "target", "Target", "mean", "Mean sentiment", "articles", diverging=True),
+    charts.heatmap(
+        shown,
+        "target",
+        "Target",
+        "mean",
+        "Sentiment toward the target",
+        "articles",
+        diverging=True,
+    ),
     "sentiment_targets",
     shown,
     stretch=False,
@@ -68,7 +79,7 @@ if small_cells:
         "treat them as anecdotes, not patterns.",
         icon=":material/warning:",
     )
-components.explain("target_sentiment")
+components.explain("target_scoped_sentiment")
 
 st.markdown("**The sentences behind a cell**")
 outlets = sorted(matrix["outlet"].unique())
@@ -94,19 +105,25 @@ else:
     components.n_badge(sentences["article_id"].nunique(), "articles")
     components.n_badge(len(sentences), "sentences")
     components.table(
-        sentences[["published", "title", "field", "sentence", "score"]].rename(
+        sentences[["published", "title", "sentence", "toward", "because", "score", "field"]].rename(
             columns={
                 "published": "Published",
                 "title": "Title",
                 "field": "Where",
                 "sentence": "Sentence",
-                "score": "Sentence sentiment",
+                "toward": "Toward the target (article)",
+                "because": "Because",
+                "score": "Whole sentence (VADER)",
             }
         ),
         Published=st.column_config.DatetimeColumn(format="YYYY-MM-DD", width="small"),
-        Title=st.column_config.TextColumn(width="medium"),
+        Title=st.column_config.TextColumn(width="small"),
         Where=st.column_config.TextColumn(width="small"),
-        Sentence=st.column_config.TextColumn(width="large"),
-        **{"Sentence sentiment": st.column_config.NumberColumn(format="%.3f")},
+        Sentence=st.column_config.TextColumn(width="medium"),
+        Because=st.column_config.TextColumn(width="medium"),
+        **{
+            "Toward the target (article)": st.column_config.NumberColumn(format="%.3f"),
+            "Whole sentence (VADER)": st.column_config.NumberColumn(format="%.3f"),
+        },
     )
     components.csv_button(sentences, "target_sentences")

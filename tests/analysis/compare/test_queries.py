@@ -130,6 +130,24 @@ def test_target_matrix_averages_article_target_sentiment(con):
         assert frame.loc[outlet, "mean"] == pytest.approx(mean(s.target_sentiment for s in specs))
 
 
+@pytest.mark.parametrize("rollups", [True, False])
+def test_target_matrix_shows_the_target_scoped_sentiment_beside_the_sentence_mean(
+    tmp_path, rollups
+):
+    path = fx.build_fixture_store(tmp_path / "scoped.duckdb")
+    with store.connect(path) as writable:
+        writable.execute("UPDATE target_sentiment SET scoped_sentiment = -0.5")
+        store.rebuild_rollups(writable)
+    with store.connect(path, read_only=True) as connection:
+        frame = queries.target_matrix(connection, Filters(), rollups=rollups)
+    frame = frame.set_index("outlet")
+    for outlet, specs in by_outlet().items():
+        assert frame.loc[outlet, "mean"] == pytest.approx(-0.5)
+        assert frame.loc[outlet, "sentence_mean"] == pytest.approx(
+            mean(s.target_sentiment for s in specs)
+        )
+
+
 def test_target_sentences_return_the_sentence_text_and_its_score(con):
     frame = queries.target_sentences(con, Filters(), "Daily Ledger", fx.TARGET)
     first = SPECS[0]  # a00, Daily Ledger
@@ -138,6 +156,7 @@ def test_target_sentences_return_the_sentence_text_and_its_score(con):
         " announced a crackdown on protesters."
     )
     assert rows.loc["text", "score"] == pytest.approx(first.target_sentiment)
+    assert rows.loc["text", "toward"] == pytest.approx(first.target_sentiment)
     assert rows.loc["title", "sentence"] == first.title
 
 

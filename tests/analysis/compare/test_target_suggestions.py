@@ -49,5 +49,23 @@ def test_the_suggestions_are_a_targets_lexicon():
     [candidate] = suggest_targets(["Jens Stoltenberg spoke.", "Stoltenberg left."])
     assert targets_csv([candidate]).splitlines()[:2] == [
         "target,aliases,note",
-        "Jens Stoltenberg,Stoltenberg,\"suggested: 2 articles, 2 mentions; check before use\"",
+        'Jens Stoltenberg,Stoltenberg,"suggested: 2 articles, 2 mentions; check before use"',
     ]
+
+
+def test_a_demonym_is_merged_into_the_place_the_corpus_also_names():
+    texts = [
+        "Kestria signed the pact. Kestrian troops moved.",
+        "The Kestrians voted. Kestria agreed.",
+        "Iraq and the Iraqi army.",
+        "Iraq again.",
+    ]
+    candidates = {c.name: c for c in suggest_targets(texts)}
+    assert set(candidates) == {"Kestria", "Iraq"}
+    assert set(candidates["Kestria"].aliases) == {"Kestrian", "Kestrians"}
+    assert set(candidates["Iraq"].aliases) == {"Iraqi"}
+
+
+def test_a_demonym_without_its_place_in_the_corpus_stays_a_name():
+    texts = ["Kestrian troops moved.", "Kestrian officials spoke."]
+    assert [c.name for c in suggest_targets(texts)] == ["Kestrian"]
