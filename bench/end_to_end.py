@@ -34,7 +34,8 @@ smaller sizes. Then start-up alone: ``python -c pass``, the floor's imports,
 ``--ingest-n 100000`` adds one round of ``slant ingest --workers 2`` of that many
 articles against its floor (``--ingest-repeat`` rounds). ``--without-targets`` adds
 ``slant analyze`` with an empty targets file (no target mentions, so no target-scoped
-sentiment), to tell that stage's share from the rest. Outputs go to a temporary folder under ``bench/out/``.
+sentiment), to tell that stage's share from the rest; ``--ingest-max-n`` leaves
+``slant ingest`` out of the larger sizes. Outputs go to a temporary folder under ``bench/out/``.
 """
 
 from __future__ import annotations
@@ -131,6 +132,7 @@ def commands(
     workers: list[int],
     before: Path | None = None,
     no_targets: Path | None = None,
+    ingest: bool = True,
 ) -> dict:
     """name -> a function making a fresh command line (a new output folder or store each time)."""
 
@@ -156,7 +158,7 @@ def commands(
                 "analysis.cli.main", "analyze", str(jsonl), "--out", str(fresh("before")),
                 "--workers", str(w),
             ]  # fmt: skip
-    for w in workers:
+    for w in workers if ingest else []:
         made[f"slant ingest --workers {w}"] = lambda w=w: [
             SLANT, "ingest", str(jsonl), "--db", str(fresh("ingest") / "new.duckdb"),
             "--workers", str(w),
@@ -277,6 +279,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--before-n", type=int, default=2000, help="largest size --before runs on")
     parser.add_argument("--ingest-repeat", type=int, default=1, help="rounds of --ingest-n")
     parser.add_argument(
+        "--ingest-max-n",
+        type=int,
+        help="run slant ingest (1 and 2 workers) only on sizes up to this (default: all)",
+    )
+    parser.add_argument(
         "--without-targets",
         action="store_true",
         help="also slant analyze with an empty targets file (no target-scoped sentiment)",
@@ -309,7 +316,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"({load()} before):"
             )
             before = args.before if n <= args.before_n else None
-            made = commands(jsonl, sentences, runs, args.workers, before, no_targets)
+            ingest = args.ingest_max_n is None or n <= args.ingest_max_n
+            made = commands(jsonl, sentences, runs, args.workers, before, no_targets, ingest)
             summary[n] = report(n, interleaved(made, repeat, runs))
             print(f"  ({load()} after)")
         if args.ingest_n:
