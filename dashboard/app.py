@@ -110,9 +110,12 @@ def main() -> None:
     status = cache.store_status()
     if status == "ready":
         sidebar.sidebar_filters()
+    elif status == "busy":
+        st.sidebar.caption("Filters appear once the store has been updated.")
     else:
         st.sidebar.caption("Filters appear once the store holds articles.")
     if status == "busy" and page.url_path not in WORKS_WITHOUT_DATA:
+        st.title(page.title)
         components.store_busy()
         return
     if status != "ready" and page.url_path not in WORKS_WITHOUT_DATA:

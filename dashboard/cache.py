@@ -10,7 +10,6 @@ go-to-definition and a type checker can follow them.
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -34,24 +33,18 @@ def store_path() -> Path:
     return Path(os.environ.get(DB_ENV) or store.DEFAULT_DB)
 
 
-#: How long a read waits while this process writes to the store (the Validate page
-#: stores codes): DuckDB refuses a read-only and a read-write connection to one file at
-#: once within one process, and a code is written in milliseconds.
+#: How long a page's read waits while another program (``slant ingest``) or this process
+#: (the Data page's background fetch, the Validate page storing a code) writes to the
+#: store, before the page says the store is being updated.
 READ_WAIT_SECONDS = 5.0
 
 
 def read_connection(path: str):
-    """A read-only connection to the store, waiting out a short write by this process."""
-    deadline = time.monotonic() + READ_WAIT_SECONDS
-    while True:
-        try:
-            return store.connect(path, read_only=True)
-        except duckdb.ConnectionException as error:
-            if time.monotonic() >= deadline:
-                raise StoreBusy(str(error)) from error
-            time.sleep(0.05)
-        except duckdb.Error as error:  # not a DuckDB file, or another error opening it
-            raise StoreUnavailable(str(error)) from error
+    """A read-only connection to the store, waiting out a short write (StoreBusy after that)."""
+    try:
+        return store.connect(path, read_only=True, wait=READ_WAIT_SECONDS)
+    except duckdb.Error as error:  # not a DuckDB file, or another error opening it
+        raise StoreUnavailable(str(error)) from error
 
 
 @st.cache_data(ttl=CACHE_TTL, max_entries=CACHE_ENTRIES, show_spinner=False)

@@ -43,12 +43,14 @@ STORE_RECHECK_SECONDS = 5
 
 @st.fragment(run_every=STORE_RECHECK_SECONDS)
 def _rerun_once_the_store_opens() -> None:
+    import duckdb
+
     from analysis import store
     from analysis.errors import StoreUnavailable
 
     try:
         store.connect(cache.store_path(), read_only=True, wait=0).close()
-    except StoreUnavailable:
+    except (StoreUnavailable, duckdb.Error):
         return
     st.rerun()  # from a fragment: the whole page runs again
 

@@ -27,22 +27,27 @@ LOCK_RETRY_FIRST_PAUSE = 0.05
 LOCK_RETRY_MAX_PAUSE = 1.0
 
 
-def _held_by_another_process(error: duckdb.IOException) -> bool:
-    return "lock" in str(error).lower()
+def _held_by_another_process(error: duckdb.Error) -> bool:
+    """Another process holds the file's lock (IOException), or a connection of this process
+    opened it the other way, read-only vs. read-write (ConnectionException): the dashboard's
+    background fetch writing while a page reads."""
+    text = str(error).lower()
+    return "lock" in text or "different configuration" in text
 
 
 def _open(path: Path, read_only: bool, wait: float):
     """Open ``path``, retrying with a growing pause while another process holds its lock.
 
-    DuckDB lets one process write a file, or several read it, at a time: ``slant ingest``
-    and a dashboard query collide for a moment, and one of them waits instead of failing.
+    DuckDB lets one process write a file, or several read it, at a time (and one process
+    open it one way at a time): ``slant ingest`` and a dashboard query collide for a
+    moment, and one of them waits instead of failing.
     """
     deadline = time.monotonic() + wait
     pause = LOCK_RETRY_FIRST_PAUSE
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as exc:
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
             left = deadline - time.monotonic()
             if _held_by_another_process(exc) and left > 0:
                 time.sleep(min(pause, left))

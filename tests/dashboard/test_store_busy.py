@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import cache
 from tests.store_lock import lock_held
 
 # The module, not the function analysis.store re-exports under the same name.
@@ -21,6 +22,7 @@ BUSY = "The store is being updated by another program; this page will refresh"
 @pytest.fixture
 def busy_wait(monkeypatch):
     monkeypatch.setattr(store_connect, "LOCK_WAIT_SECONDS", 0.3)
+    monkeypatch.setattr(cache, "READ_WAIT_SECONDS", 0.3)
 
 
 def shown(at: AppTest) -> str:
