@@ -67,6 +67,14 @@ def _content(art, toks, j1, src_start, src_end, cue_start, cue_end, inverted, s_
         if _COMMA_LOWER.match(rest) and not _PARTICIPLE_AFTER.match(rest):
             return back[0], sent_end, _mixed_or(art, back[0], sent_end, "indirect")
         return back
+    if not pre and s_idx > 0 and _TRIVIAL_REST.match(rest):
+        # "“Why now?” Borger asked.": the splitter ended the sentence at the quotation.
+        end = sent_start
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        quote = art.quote_ending_at(end)
+        if quote is not None and text[quote[1] - 2 : quote[1] - 1] in ("?", "!"):
+            return quote[0], quote[1], "direct"
     if _only_time_words(rest):
         return None
     return _content_after(art, after, sent_end)

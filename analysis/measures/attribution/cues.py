@@ -97,8 +97,8 @@ def _cue_usable(text, toks, i0, j1, words, nxt, hit_starts) -> bool:
 def _skip_back(toks, i0, text, single_word: bool) -> int | None:
     """Index of the token ending the source, past auxiliaries, adverbs and time words.
 
-    None when the cue is passive ("it is said"), an infinitive ("declined to
-    say") or negated ("did not say").
+    None when the cue is passive ("it is said") or an infinitive ("declined to
+    say"); a negation is skipped like an auxiliary ("did not say").
     """
     k = i0 - 1
     # "quoted as saying" is passive by nature; "has been saying" is active.
@@ -111,7 +111,10 @@ def _skip_back(toks, i0, text, single_word: bool) -> int | None:
             k -= 1
             continue
         if f in NEGATION or f.endswith("n't"):
-            return None
+            # "did not say", "has never denied": PARC annotates negated cues, the negation
+            # in the cue span ("did not say"); the source is the subject as usual.
+            k -= 1
+            continue
         if f == "to":
             # "went on to say": the cue starts at the verb before "to", and the source is
             # that verb's subject; otherwise an infinitive ("declined to say").

@@ -55,10 +55,18 @@ Decisions:
 - a sourcing phrase such as "in a statement" is dropped when the sentence has
   another cue, so "the ministry said in a statement" counts once.
 
+- a negated cue is an attribution, the negation in its cue span ("did not say"), as
+  PARC annotates it;
+- a belief cue inside the reported content of another attribution ("he said he does not
+  believe ...") is part of that statement, not an attribution of its own (PARC marks each
+  word in one attribution; and it is the source's word, not the writer reading a mind);
+- the cue span holds when and how it was said after the verb ("said Tuesday", "said in
+  a statement"), not a time before it ("the ministry on Tuesday said").
+
 Known limits (rule-based, no parser): complex syntax is missed (a subject
 that does not open its sentence for an elided cue, fronted content without a
 comma, nominal cues such as "his call for", sources longer than 12 words without
-commas, negated cues, which PARC annotates and this module leaves out);
+commas);
 noun/verb homographs are guarded by heuristics, not tagging ("maintained the
 roads" still matches); straight single quotes are not treated as quotation
 marks; speaker linking is heuristic (nearest preceding person for he/she, no
@@ -75,6 +83,7 @@ about 0.6x for the cue-dense seed article (7 cue occurrences in 11 sentences).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from operator import attrgetter
@@ -100,6 +109,7 @@ from analysis.measures.attribution.content import (
     _content_before,
 )
 from analysis.measures.attribution.cues import (
+    _CONTINUATION,
     _cue_hits,
     _cue_usable,
     _skip_back,
@@ -133,6 +143,8 @@ from analysis.measures.attribution.vocabulary import (
     SPEAK,
     SPEAK_NOT_SPEECH,
     TELL,
+    TIME_PREPS,
+    TIME_WORDS,
 )
 from analysis.records import Evidence
 from analysis.text import QUOTE_FOLD, tokenize
@@ -163,6 +175,18 @@ class _Found:
     quote_type: str  # direct | mixed | indirect
 
 
+# What PARC keeps in a cue span after the verb: when and how it was said ("said Tuesday",
+# "said in a telephone interview", "wrote on Twitter", "said recently").
+_CUE_TAIL = re.compile(
+    r"(?:[ ]+(?:(?:in|on|during|at|via|over)[ ]+(?:(?:an?|the|his|her|their|its)[ ]+)?"
+    r"(?:[\w'’-]+[ ]+){0,2}?(?:statement|interview|e-?mail|letter|twitter|facebook|tweet"
+    r"|post|call|conference|briefing|op-ed|memo|release|speech|appearance)s?"
+    r"|recently|repeatedly|twice|then|again|(?:monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)|yesterday|today|tonight|(?:this|last)[ ]+week|at[ ]+the[ ]+time)"
+    r"\b)+",
+    re.IGNORECASE,
+)
+
 #: The rules read a sentence from its start for every cue in it, so a "sentence" of
 #: hundreds of thousands of characters (no full stop, or "no." read as an abbreviation)
 #: would cost cues x length. Longer sentences are cut, for the rules only, into pieces
@@ -184,6 +208,37 @@ def rule_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[in
             start = cut
         pieces.append((start, end))
     return pieces
+
+
+def _without_reported_beliefs(found: list[Evidence]) -> list[Evidence]:
+    """``found`` minus belief cues inside the reported content of another attribution.
+
+    "He said he does not believe the count": the belief is part of what he said (the
+    source's own words, not the writer reading his mind), and PARC marks each token in one
+    attribution only. ``found`` is in text order of the cues.
+    """
+    kept = []
+    reach = -1  # the end of the latest content that follows its cue
+    for evidence in found:
+        if evidence.cue_class == "belief" and evidence.cue_start < reach:
+            continue
+        kept.append(evidence)
+        if evidence.end > evidence.cue_end and evidence.end > reach:
+            reach = evidence.end
+    # Content before its source ("He believes the count was wrong, aides said").
+    fronted = [
+        (e.start, e.source_start if e.source_start < e.cue_start else e.cue_start)
+        for e in kept
+        if e.cue_class != "belief" and e.start < e.source_start and e.start < e.cue_start
+    ]
+    if fronted:
+        kept = [
+            e
+            for e in kept
+            if e.cue_class != "belief"
+            or not any(start <= e.cue_start < end for start, end in fronted)
+        ]
+    return kept
 
 
 def _outside_brackets(text: str, src_toks: list) -> list:
@@ -265,6 +320,8 @@ class AttributionFinder:
             evidence = self._attribution(art, hit, hit_starts, article_id, field)
             if evidence is not None:
                 found.append(evidence)
+        if len(found) > 1:
+            found = _without_reported_beliefs(found)
         found.sort(key=_by_start_then_cue)
         if sentences is not given:  # number by the real sentences, not the rules' pieces
             ends = [end for _, end in given]
@@ -373,11 +430,13 @@ class AttributionFinder:
             return None  # "a group backed by", "an attack blamed on", "agreed to a truce"
         if words[-1] in SPEAK and nxt is not None and nxt[_FORM] in SPEAK_NOT_SPEECH:
             return None  # "spoke at the rally": an appearance, not a statement
-        if (
-            cue_class == "evidence"
-            and _head(_first_chunk(src_toks), text)[_FORM] not in EVIDENCE_NOUNS
+        if cue_class == "evidence" and EVIDENCE_NOUNS.isdisjoint(
+            t[_FORM] for t in _first_chunk(src_toks)
         ):
-            return None  # "he found that ...": only polls, studies, data and records are evidence
+            # "he found that ...": only polls, studies, data and records are evidence (a
+            # word of the phrase, not only its head: "the poll results", "the report
+            # published Tuesday").
+            return None
         # PARC spans: the source is the whole noun phrase, an apposition or relative clause
         # before the cue included; the cue holds the auxiliaries and adverbs before the verb
         # ("has also said") and a particle after it ("spoke about").
@@ -386,11 +445,25 @@ class AttributionFinder:
             if not relative and not aside and k >= 0 and src_end < toks[k][_END] <= cue_start:
                 src_end = toks[k][_END]
             if 0 <= k + 1 < i0:
-                span_cue_start = toks[k + 1][_START]
+                first = k + 1
+                while first < i0 and (
+                    toks[first][_FORM] in TIME_WORDS
+                    or toks[first][_FORM] in TIME_PREPS
+                    or toks[first][_FORM].isdigit()
+                ):
+                    first += 1  # "the ministry on Tuesday said": the time is not in the cue
+                if first > k + 1 and toks[k][_FORM].endswith("ed") and not relative:
+                    src_end = toks[first - 1][_END]  # "a report published Tuesday says"
+                span_cue_start = toks[first][_START]
         if len(words) > 1 and words[-1] == "to" and words[0] != "according":
             span_cue_end = toks[j1 - 1][_END]  # "is expected to win": the cue is "is expected"
         elif nxt is not None and nxt[_FORM] in CUE_PARTICLES and words[-1] not in SAY:
             span_cue_end = nxt[_END]  # "railed against", "agreed with"
+        if words in _CONTINUATION and j1 + 2 < len(toks):
+            span_cue_end = toks[j1 + 2][_END]  # "went on to say": the verb after "to" too
+        tail = _CUE_TAIL.match(text, span_cue_end)
+        if tail is not None:
+            span_cue_end = tail.end()  # "said Tuesday", "said in a statement"
 
         content = _content(
             art, toks, j1, src_start, src_end, cue_start, cue_end, inverted, s_idx, words

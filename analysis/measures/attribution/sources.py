@@ -311,6 +311,7 @@ def _apposition_before(art, toks, k, hit_starts, sent_start):
         role[2][0][_FORM] in DETERMINERS
         or role[2][0][_FORM].endswith("'s")
         or text[role[2][0][_START]].isupper()
+        or (len(role[2]) == 1 and role[2][0][_FORM].isdigit())  # an age: "Ramos, 58, said"
     ):
         return None
     n = role_first - 1

@@ -257,7 +257,6 @@ def test_quoted_fragment_before_comma_and_source_is_mixed(finder):
         "Insurance claims rose sharply last year.",
         "The project went according to plan.",
         "He declined to say whether talks would resume.",
-        "He did not say when the troops would leave.",
         "A group called Free Voices met on Monday.",
     ],
 )
@@ -271,8 +270,9 @@ def test_a_report_is_a_source_and_not_anonymous(finder):
 
 
 def test_sourcing_phrase_beside_a_verb_cue_counts_once(finder):
+    # PARC's cue span holds the sourcing phrase; the lexicon pattern stays the verb.
     found = find(finder, "The ministry said in a statement that the convoy left.")
-    assert [e.cue for e in found] == ["said"]
+    assert [(e.cue, e.pattern) for e in found] == [("said in a statement", "said")]
 
 
 def test_bare_called_on_is_a_call_to_action_not_an_attribution():
@@ -506,9 +506,10 @@ def test_seed_calls_for_as_a_noun_is_not_an_attribution(seed_attributions):
 
 def test_seed_offsets_slice_back_to_the_evidence(seed_attributions):
     body, found = seed_attributions
-    # Six speech attributions, plus "the military alliance has decided" (belief) and
-    # "Iraqi lawmakers ..., demanding" (elided subject) and "Iraq rejects" (nested).
-    assert len(found) == 9
+    # Six speech attributions, plus "Iraqi lawmakers ..., demanding" (elided subject) and
+    # "Iraq rejects" (nested); "the military alliance has decided" is a belief inside what
+    # Stoltenberg says, part of his statement, not one of its own.
+    assert len(found) == 8
     for e in found:
         assert body[e.start : e.end] == e.text
         assert body[e.source_start : e.source_end] == e.source

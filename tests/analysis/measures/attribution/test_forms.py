@@ -141,6 +141,23 @@ FORMS = [
         "The senator, once again, pledged a “clean break” with the old port authority.",
         ("The senator", "pledged", "asserting"),
     ),
+    # A question ending its quotation, the cue in a sentence of its own.
+    ("“Why now?” Borger asked.", ("Borger", "asked", "neutral")),
+    # An age between commas is part of the source.
+    ("“We were wrong,” Ramos, 58, told the Harbour Gazette.", ("Ramos, 58", "told", "neutral")),
+    # "continued" counts with a quotation.
+    ("“The toll is only the start,” the mayor continued.", ("the mayor", "continued", "neutral")),
+    # The time before the cue is in neither span; how it was said is in the cue.
+    (
+        "The harbour board on Tuesday said in a statement that the quay would reopen.",
+        ("The harbour board", "said in a statement", "neutral"),
+    ),
+    ("The mayor went on to say the bridge was safe.", ("The mayor", "went on to say", "neutral")),
+    # Evidence: a word of the source phrase names the document.
+    (
+        "The audit published Tuesday showed that the fund was short.",
+        ("The audit published Tuesday", "showed", "evidence"),
+    ),
     # "said yes" / "said so" are statements.
     ("Most of the delegates said yes.", ("Most of the delegates", "said", "neutral")),
 ]
@@ -193,8 +210,16 @@ def test_a_first_person_belief_is_the_speakers_own_voice_not_mind_reading(finder
     assert find(finder, "I think the bridge will hold.") == []
 
 
-def test_a_negated_cue_attributes_nothing(finder):
-    assert find(finder, "The mayor did not say when the bridge would reopen.") == []
+def test_a_negated_cue_is_an_attribution_with_the_negation_in_its_cue(finder):
+    # PARC annotates negated cues; the negation and auxiliary belong to the cue span.
+    e = only(finder, "The mayor did not say when the bridge would reopen.")
+    assert (e.source, e.cue, e.pattern) == ("The mayor", "did not say", "say")
+
+
+def test_a_belief_inside_reported_speech_is_part_of_the_statement(finder):
+    # "she does not believe" is what the mayor said, not the writer reading her mind.
+    found = find(finder, "The mayor said she does not believe the count was fair.")
+    assert [(e.source, e.cue) for e in found] == [("The mayor", "said")]
 
 
 def test_an_inverted_source_ends_its_clause(finder):
