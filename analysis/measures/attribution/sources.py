@@ -53,6 +53,11 @@ _INTERRUPTION_RE = re.compile(
     r"(?:,\s*(?:who\b|[a-z]+ing\b)|\s+who\b)[^,;:“”\"]{0,90}?,?\s*$", re.IGNORECASE
 )
 _MAX_SOURCE_TOKENS = 12
+# Words that open a clause or phrase after an inverted source, not a description of it.
+_NOT_APPOSITION = frozenset(
+    "and but or while as because though although if when so according which where after "
+    "before in on at during by with for from since until adding noting".split()
+)
 # What may follow an inverted source ("..., said Ekwall, ...", "said Ekwall: “...”").
 _INVERTED_END = re.compile(r"\s*(?:[,.;:!?”\"’'—–)(]|$)")
 # Between a name and its role: a comma, after a party bracket "(D-Ore.)," too.
@@ -71,6 +76,9 @@ def _source_before(art, toks, k, hit_starts, sent_start, cue_start):
         limit = toks[k + 1][_START] if k + 1 < len(toks) else cue_start
         pre = text[sent_start:limit]
         lowered = art.lowered(sent_start, limit)
+        found = _apposition_long(art, art.sentence_of(cue_start), limit, hit_starts)
+        if found is not None:
+            return found
         # The regex needs "who" or an "-ing" word: most prefixes have neither.
         interruption = ("who" in lowered or "ing" in lowered) and _INTERRUPTION_RE.search(pre)
         if interruption and interruption.start() > 0:
@@ -88,10 +96,7 @@ def _source_before(art, toks, k, hit_starts, sent_start, cue_start):
         found = _aside_before(art, art.sentence_of(cue_start), limit, hit_starts)
         if found is not None:
             return found
-        found = _apposition_before(art, toks, k, hit_starts, sent_start)
-        if found is None:
-            found = _apposition_long(art, art.sentence_of(cue_start), limit, hit_starts)
-        return found
+        return _apposition_before(art, toks, k, hit_starts, sent_start)
     # "a senior diplomat who asked not to be named said"
     pre_end = toks[k][_END]
     pre = text[sent_start:pre_end]
@@ -151,8 +156,9 @@ def _aside_before(art, s_idx, limit, hit_starts):
 
 def _apposition_long(art, s_idx, limit, hit_starts):
     """``Greg Raiff, chief executive of a charter firm, said``: a name opening the
-    sentence, then a description of up to ``_MAX_DESCRIPTION_TOKENS`` words between commas
-    or brackets (an age, a party and state, a role), ending just before the cue."""
+    sentence (or following a quotation, or an opening phrase and its comma), then a
+    description of up to ``_MAX_DESCRIPTION_TOKENS`` words between commas or brackets
+    (an age, a party and state, a role, a relative clause), ending just before the cue."""
     if s_idx < 0:
         return None
     text = art.text
@@ -161,11 +167,9 @@ def _apposition_long(art, s_idx, limit, hit_starts):
         return None
     stoks = art._sentence_tokens(s_idx)
     n = len(stoks)
-    i = 0
-    while i < n and stoks[i][_FORM] in LEADING_TRIM:
-        i += 1
-    if i >= n or text[sent_start : stoks[i][_START]].strip():
-        return None  # something but space before the name (a quotation, a dash)
+    i = _name_start(art, stoks, sent_start)
+    if i is None:
+        return None
     j = i
     while (
         j < n
@@ -194,6 +198,7 @@ def _apposition_long(art, s_idx, limit, hit_starts):
         or opener in SUBJECT_MODIFIERS
         or opener in DESCRIPTORS
         or opener.endswith("'s")
+        or opener == "who"
     ):
         return None  # "Snyder, for his part, said": an aside, not a description
     rest_text = text[stoks[j][_START] : stoks[last][_END]]
@@ -201,6 +206,40 @@ def _apposition_long(art, s_idx, limit, hit_starts):
         return None
     name = stoks[i:j]
     return name[0][_START], stoks[last][_END], name + [None] + rest, _mentions_anonymity(rest_text)
+
+
+def _name_start(art, stoks, sent_start):
+    """Index of the word that opens the sentence's subject: the first word (past "And",
+    "Meanwhile"), the first after an opening quotation ending in a comma ("“...,” Ann
+    Lee, a lawyer, said"), or the first after a short opening phrase ("On Tuesday, ...")."""
+    text = art.text
+    n = len(stoks)
+    if not n:
+        return None
+    lead = text[sent_start : stoks[0][_START]].strip()
+    i = 0
+    if lead:
+        quote = art.quote_holding(stoks[i][_START])
+        if quote is None or lead not in ("“", '"', "‘", "''"):
+            return None  # something but space before the name (a dash, a bracket)
+        # A quotation opens the sentence: the name follows it and its comma.
+        end = quote[1]
+        if text[end - 2 : end - 1] != ",":
+            return None
+        i = bisect_right(stoks, end - 1, key=_token_start)
+        if i >= n or text[end : stoks[i][_START]].strip():
+            return None
+        return i
+    while i < n and stoks[i][_FORM] in LEADING_TRIM:
+        i += 1
+    if i < n and stoks[i][_FORM] in OPENING_PREPS:
+        j = i
+        while j < n and j - i < 8 and text[stoks[j][_END] : stoks[j][_END] + 1] != ",":
+            j += 1
+        if j >= n or j - i >= 8:
+            return None
+        i = j + 1
+    return i if i < n else None
 
 
 def _sentence_subject(art, s_idx, limit):
@@ -349,17 +388,13 @@ def _source_after(art, toks, i0, j1, sent_start):
         return None
     src = toks[first : last + 1]
     end = toks[last][_END]
-    # An apposition running to the end of the sentence belongs to the source.
+    # An apposition running to the end of the sentence belongs to the source, with its
+    # own commas and relative clauses ("said Ann Lee, a lawyer from Salem, Ore., who ...").
     if last + 1 < len(toks) and text[end : toks[last + 1][_START]].strip() == ",":
-        head = toks[last + 1]
-        if head[_FORM] in DETERMINERS or head[_FORM].endswith("'s") or text[head[_START]].isupper():
-            appo = _np_forward(art, toks, last + 1, after_comma=True)
-            if appo is not None and not appo[2]:
-                a_last = appo[1]
-                tail = text[toks[a_last][_END] : art.sentences[art.sentence_of(end)][1]]
-                if _TRIVIAL_REST.match(tail):
-                    src = src + [None] + toks[last + 1 : a_last + 1]
-                    end = toks[a_last][_END]
+        appo = _apposition_to_end(art, toks[last + 1], end)
+        if appo is not None:
+            src = src + [None] + appo
+            end = appo[-1][_END]
     # The source ends the clause: punctuation or a time phrase follows it, not more words
     # ("..., said he also may run" is no inverted source: "he" opens a new clause).
     after = text[end : end + 1]
@@ -370,6 +405,30 @@ def _source_after(art, toks, i0, j1, sent_start):
     ):
         return None
     return toks[first][_START], end, src, False
+
+
+def _apposition_to_end(art, head, comma_end):
+    """The words from ``head`` (after an inverted source and its comma) to the end of the
+    sentence, when they describe the source: no quotation, clause or phrase opens them
+    ("..., adding that", "..., in a statement"), at most ``_MAX_DESCRIPTION_TOKENS`` words."""
+    text = art.text
+    form = head[_FORM]
+    if form in _NOT_APPOSITION or (form.endswith("ing") and not text[head[_START]].isupper()):
+        return None
+    s_idx = art.sentence_of(head[_START])
+    sent_end = art.sentences[s_idx][1]
+    end = sent_end
+    while end > head[_START] and text[end - 1] in " .!?”\"’'\n":
+        end -= 1
+    rest = text[head[_START] : end]
+    if any(mark in rest for mark in '“”";:‘(') or "’ " in rest:
+        return None
+    stoks = art._sentence_tokens(s_idx)
+    i = bisect_right(stoks, head[_START] - 1, key=_token_start)
+    words = [t for t in stoks[i:] if t[_END] <= end]
+    if not words or len(words) > _MAX_DESCRIPTION_TOKENS or words[0][_START] != head[_START]:
+        return None
+    return words
 
 
 def _np_forward(art, toks, first, after_comma=False):

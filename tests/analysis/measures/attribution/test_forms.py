@@ -158,6 +158,22 @@ FORMS = [
         "The audit published Tuesday showed that the fund was short.",
         ("The audit published Tuesday", "showed", "evidence"),
     ),
+    # An inverted source keeps its whole description, commas and relative clause included.
+    (
+        "“The toll is a mistake,” said Dana Kell, a teacher from Salem, Ore., who voted "
+        "against it.",
+        ("Dana Kell, a teacher from Salem, Ore., who voted against it", "said", "neutral"),
+    ),
+    # A name after the quotation, then a description with commas of its own.
+    (
+        "“We lost the vote,” Rae Berg, chief executive of Lowport Ferries, a family firm, said.",
+        ("Rae Berg, chief executive of Lowport Ferries, a family firm", "said", "neutral"),
+    ),
+    # A name after an opening phrase.
+    (
+        "And on Tuesday, Ivo Marsh, chairman of the harbour committee, said the quay was safe.",
+        ("Ivo Marsh, chairman of the harbour committee", "said", "neutral"),
+    ),
     # "said yes" / "said so" are statements.
     ("Most of the delegates said yes.", ("Most of the delegates", "said", "neutral")),
 ]
