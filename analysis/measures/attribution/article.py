@@ -8,7 +8,7 @@ speaker rules.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -64,6 +64,9 @@ _AGE_RE = re.compile(r"\d+-year-old")
 _WINDOW_BEFORE = 60
 
 _WINDOW_AFTER = 40
+# How many distinct surnames an article's speakers may have before their places in the
+# text are read off an index of its capitalised words rather than found one by one.
+_FIND_SURNAMES = 24
 
 # A word is ``analysis.text.tokenize``'s tuple ``(start, end, form)``, ``form`` lower-cased
 # with straight apostrophes: the article's own tuples, sliced per sentence, with nothing
@@ -137,12 +140,124 @@ class _Article:
         )
         self.quote_starts = [q[0] for q in self.quotes]
         self.spoken: list[_Spoken] = []
+        # Indexes over ``spoken`` (see ``add_spoken``), so that a speaker lookup costs about
+        # the same with 5 sources in an article as with 5,000.
+        self._spoken_by_kind: dict[str, list[int]] = {}
+        self._full_names_by_surname: dict[str, list[int]] = {}
+        self._latest_type: dict[str, str] = {}
+        # Named people who may be referred to by their surname alone, in order of first
+        # appearance, by surname; and where those surnames occur in the text, sorted.
+        self._names_by_surname: dict[str, list[str]] = {}
+        self._named: set[str] = set()
+        self._surname_places: list[int] = []
+        self._surname_at: dict[int, str] = {}
+        self._capitalised: dict[str, list[int]] | None = None
         # (sentence, start, end, words) of the last attribution's source, for "..., adding".
         self.last_source: tuple | None = None
         self.clipped_start = self.clipped_end = False
         self._mentions: dict[int, list[_Mention]] = {}
         self._sentence_starts = [a for a, _ in sentences]
         self._sentence_ends = [b for _, b in sentences]
+
+    def add_spoken(self, spoken: _Spoken) -> None:
+        """Record an attributed source (for pronouns and surnames later in the article)."""
+        index = len(self.spoken)
+        self.spoken.append(spoken)
+        self._spoken_by_kind.setdefault(spoken.kind, []).append(index)
+        self._latest_type[spoken.speaker] = spoken.source_type
+        if spoken.kind != "person" or " " not in spoken.speaker:
+            return
+        surname = spoken.speaker.rsplit(" ", 1)[-1]
+        self._full_names_by_surname.setdefault(surname, []).append(index)
+        if spoken.anonymous or spoken.speaker in self._named:
+            return
+        self._named.add(spoken.speaker)
+        names = self._names_by_surname.setdefault(surname, [])
+        names.append(spoken.speaker)
+        if len(names) == 1:  # a new surname: where it occurs in the text
+            for place in self._places_of(surname):
+                insort(self._surname_places, place)
+                self._surname_at[place] = surname
+
+    def last_spoken(self, kinds: tuple[str, ...], before: int) -> _Spoken | None:
+        """The latest recorded source of one of ``kinds`` starting before ``before``."""
+        best = -1
+        for kind in kinds:
+            indices = self._spoken_by_kind.get(kind, ())
+            for i in range(len(indices) - 1, -1, -1):
+                if indices[i] <= best:
+                    break
+                if self.spoken[indices[i]].start < before:
+                    best = indices[i]
+                    break
+        return self.spoken[best] if best >= 0 else None
+
+    def full_name_spoken(self, surname: str, before: int) -> str | None:
+        """The latest recorded person with a full name ending in ``surname``, before ``before``."""
+        for i in reversed(self._full_names_by_surname.get(surname, ())):
+            if self.spoken[i].start < before:
+                return self.spoken[i].speaker
+        return None
+
+    def latest_type(self, speaker: str) -> str | None:
+        """The source type the latest attribution to ``speaker`` got, or None."""
+        return self._latest_type.get(speaker)
+
+    def latest_surname(self, after: int, before: int) -> tuple[int, str] | None:
+        """``(place, name)``: the latest place between ``after`` and ``before``, outside
+        quotations, where a recorded person's surname occurs alone (each surname judged
+        by its last occurrence there); with two people sharing it, the first named."""
+        places = self._surname_places
+        i = bisect_left(places, before) - 1
+        judged = set()
+        while i >= 0 and places[i] > after:
+            surname = self._surname_at[places[i]]
+            if surname not in judged:
+                judged.add(surname)
+                if not self.quote_holding(places[i]):
+                    return places[i], self._names_by_surname[surname][0]
+            i -= 1
+        return None
+
+    def _places_of(self, surname: str) -> list[int]:
+        """Where ``surname`` occurs as a word of its own (or with a possessive "'s").
+
+        A few surnames are found with ``str.find`` (C speed, no index to build); past
+        ``_FIND_SURNAMES`` of them an index of the text's capitalised words is built once,
+        so that an article naming thousands of people costs a pass, not a pass per name.
+        """
+        if len(self._names_by_surname) > _FIND_SURNAMES:
+            return self._capitalised_words().get(surname, [])
+        text = self.text
+        places = []
+        start = text.find(surname)
+        size = len(surname)
+        while start >= 0:
+            before = text[start - 1 : start] if start else ""
+            after = text[start + size : start + size + 1]
+            word_starts = not (before.isalnum() or before in ("-", "'", "’"))
+            word_ends = not (after.isalnum() or after == "-") and (
+                after not in ("'", "’") or text[start + size + 1 : start + size + 2] == "s"
+            )
+            if word_starts and word_ends:  # "Lee" and "Lee's", not "Leeds" or "Holt-Lee"
+                places.append(start)
+            start = text.find(surname, start + 1)
+        return places
+
+    def _capitalised_words(self) -> dict[str, list[int]]:
+        """Every capitalised word of the text by its spelling (a possessive also by its
+        stem: "Lee's" -> "Lee"), with its places; built once, on first need."""
+        if self._capitalised is None:
+            words: dict[str, list[int]] = {}
+            text = self.text
+            for match in TOKEN_RE.finditer(text):
+                word = match.group()
+                if word[0].isupper():
+                    if word.endswith(("'s", "’s")):
+                        word = word[:-2]
+                    words.setdefault(word, []).append(match.start())
+            self._capitalised = words
+        return self._capitalised
 
     def lowered(self, start: int, end: int) -> str:
         """``text[start:end].lower()`` for a search for ASCII letters (quotes and newlines

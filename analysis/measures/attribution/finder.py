@@ -562,10 +562,9 @@ class AttributionFinder:
             # A pronoun is what its antecedent was ("he" after "Sen. Jordan said").
             stype = "anonymous" if anonymous else ""
             if speaker and not anonymous:
-                for spoken in reversed(art.spoken):
-                    if spoken.speaker == speaker:
-                        stype = spoken.source_type
-                        break
+                latest = art.latest_type(speaker)
+                if latest is not None:
+                    stype = latest
         else:
             stype = source_type(
                 [t[_FORM] for t in src_toks if t is not None],
@@ -575,7 +574,7 @@ class AttributionFinder:
                 speaker,
             )
         if speaker:
-            art.spoken.append(_Spoken(src_start, speaker, kind, anonymous, stype))
+            art.add_spoken(_Spoken(src_start, speaker, kind, anonymous, stype))
         # The span runs from the earliest of source, cue and content to the latest
         # (comparisons, not min() and max(): see ``_Article.window``).
         start = src_start if src_start < cue_start else cue_start

@@ -166,15 +166,7 @@ def _name_in(art: _Article, toks: list[_Tok], src_start: int) -> tuple[str, str,
 
 def _expand_surname(art: _Article, surname: str, before: int) -> str | None:
     """The latest full name seen before ``before`` that ends with ``surname``."""
-    best = None
-    for spoken in art.spoken:
-        if (
-            spoken.start < before
-            and spoken.kind == "person"
-            and spoken.speaker.rsplit(" ", 1)[-1] == surname
-            and " " in spoken.speaker
-        ):
-            best = spoken.speaker
+    best = art.full_name_spoken(surname, before)
     if best is None:
         return art.full_name_before(surname, before)
     return best
@@ -206,33 +198,24 @@ def _resolve_pronoun(art: _Article, pronoun: str, before: int) -> tuple[str, str
     """he/she -> nearest person; they -> nearest group; it -> nearest organisation."""
     if pronoun in PERSON_PRONOUNS:
         best: tuple[int, str, bool] | None = None
-        for spoken in reversed(art.spoken):  # the last one named before the pronoun
-            if spoken.start < before and spoken.kind in ("person", "name"):
-                best = (spoken.start, spoken.speaker, spoken.anonymous)
-                break
+        spoken = art.last_spoken(("person", "name"), before)  # the last one named before it
+        if spoken is not None:
+            best = (spoken.start, spoken.speaker, spoken.anonymous)
         mention = next(art.mentions_back(before, _PRONOUN_LOOKBACK), None)
         if mention is not None and (best is None or mention.start > best[0]):
             best = (mention.start, mention.name, False)
         if best is not None:
             # A later bare-surname mention of the same person is still that person.
-            # In order of appearance (not a set): with two names sharing a surname, the
-            # choice must not depend on the process's hash seed.
-            candidates = dict.fromkeys(
-                s.speaker
-                for s in art.spoken
-                if s.kind == "person" and not s.anonymous and " " in s.speaker
-            )
-            for name in candidates:
-                pos = art.text.rfind(name.split()[-1], best[0] + 1, before)
-                if pos > best[0] and not art.quote_holding(pos):
-                    best = (pos, name, False)
+            later = art.latest_surname(best[0], before)
+            if later is not None:
+                best = (later[0], later[1], False)
             return best[1], "person", best[2]
         return "", "other", False
     wanted = {"they": ("org", "plural"), "it": ("org", "document", "name")}.get(pronoun)
     if wanted:
-        for spoken in reversed(art.spoken):
-            if spoken.start < before and spoken.kind in wanted:
-                return spoken.speaker, spoken.kind, spoken.anonymous
+        spoken = art.last_spoken(wanted, before)
+        if spoken is not None:
+            return spoken.speaker, spoken.kind, spoken.anonymous
     return "", "other", False
 
 
