@@ -488,6 +488,8 @@ def _joinable(text: str, left: _Tok, right: _Tok) -> bool:
         return "\n" not in gap  # a line break ends a phrase (a headline above the text)
     if g in ("’", "'") and left[_FORM].endswith("s"):
         return True
+    if g == "%":
+        return True  # "42% say": a share of people
     if g == "(":
         return _PARTY_BRACKET.match(text, left[_END] + gap.index("(")) is not None
     if g == ")" or g == ".)":

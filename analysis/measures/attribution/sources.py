@@ -199,6 +199,15 @@ def _apposition_long(art, s_idx, limit, hit_starts):
         or opener in DESCRIPTORS
         or opener.endswith("'s")
         or opener == "who"
+        or (
+            # a role the lists do not name ("pastor of ...", "owner of ..."): a noun
+            # followed by "of", not an aside ("for his part") or a clause
+            len(rest) > 2
+            and rest[1][_FORM] == "of"
+            and opener not in ASIDE_OPENERS
+            and opener not in NP_STOP
+            and not opener.endswith(("ing", "ed", "ly"))
+        )
     ):
         return None  # "Snyder, for his part, said": an aside, not a description
     rest_text = text[stoks[j][_START] : stoks[last][_END]]

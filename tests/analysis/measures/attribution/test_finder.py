@@ -182,7 +182,8 @@ def test_told_skips_the_listener(finder):
 
 def test_multiword_cue_is_matched_as_one_phrase(finder):
     e = only(finder, "The minister lashed out at critics of the plan.")
-    assert (e.cue, e.cue_class) == ("lashed out", "emotive")
+    # the lexicon phrase, and PARC's cue span with the particle after it
+    assert (e.pattern, e.cue, e.cue_class) == ("lashed out", "lashed out at", "emotive")
 
 
 def test_according_to_takes_its_source_after_the_cue(finder):

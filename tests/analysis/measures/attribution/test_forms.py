@@ -174,6 +174,19 @@ FORMS = [
         "And on Tuesday, Ivo Marsh, chairman of the harbour committee, said the quay was safe.",
         ("Ivo Marsh, chairman of the harbour committee", "said", "neutral"),
     ),
+    # A share of people as the source.
+    ("42% say the ferry should run at night.", ("42", "say", "neutral")),
+    # A role the word lists do not name, recognised by its "of".
+    (
+        "Mira Dane, pastor of the Harbour Chapel and a ferry user, said the fares were fair.",
+        ("Mira Dane, pastor of the Harbour Chapel and a ferry user", "said", "neutral"),
+    ),
+    # Particles after the verb belong to the cue.
+    (
+        "The councillor pointed to the falling toll revenue as proof.",
+        ("The councillor", "pointed to", "neutral"),
+    ),
+    ("The mayor recalled that the quay had flooded twice.", ("The mayor", "recalled", "neutral")),
     # "said yes" / "said so" are statements.
     ("Most of the delegates said yes.", ("Most of the delegates", "said", "neutral")),
 ]
@@ -236,6 +249,19 @@ def test_a_belief_inside_reported_speech_is_part_of_the_statement(finder):
     # "she does not believe" is what the mayor said, not the writer reading her mind.
     found = find(finder, "The mayor said she does not believe the count was fair.")
     assert [(e.source, e.cue) for e in found] == [("The mayor", "said")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana Holt reported from Lowport.",  # a byline
+        "Ferrante maintains a strong lead in the polls.",  # "maintains" without a clause
+        "Growing demand for tickets pushed fares up.",  # "demand" as a noun
+        "Clinton leads by 40 pledged delegates.",  # "pledged" as an adjective
+    ],
+)
+def test_cue_words_in_other_uses_are_not_attributions(finder, text):
+    assert find(finder, text) == []
 
 
 def test_an_inverted_source_ends_its_clause(finder):
