@@ -18,12 +18,21 @@ import duckdb
 import streamlit as st
 
 from analysis import store
-from analysis.compare import queries
+from analysis.compare import comparison_reads, queries
 from analysis.errors import StoreBusy, StoreUnavailable
 
 DB_ENV = "SLANT_DB"
 CACHE_TTL = 600
-CACHE_ENTRIES = 512
+#: Entries of the cache of small results (aggregates of a few thousand rows at most).
+CACHE_ENTRIES = 256
+#: Reads whose result grows with the store (the filtered articles' full texts: some
+#: 45 MB for 9,000 articles), cached apart in :data:`BULKY_ENTRIES` entries, so each new
+#: search or filter replaces one instead of adding one until the TTL.
+BULKY_READS = (comparison_reads.article_texts,)
+BULKY_ENTRIES = 2
+#: Entries of a page's own cache of results computed from those texts (distinctive
+#: terms, stories, word choices: a few MB each on a 20,000-article store).
+PAGE_RESULT_ENTRIES = 8
 
 T = TypeVar("T")
 
@@ -47,15 +56,24 @@ def read_connection(path: str):
         raise StoreUnavailable(str(error)) from error
 
 
-@st.cache_data(ttl=CACHE_TTL, max_entries=CACHE_ENTRIES, show_spinner=False)
-def _cached(fingerprint: str, path: str, _function: Callable, name: str, args: tuple):
-    # ``_function`` is left out of the key (leading underscore); ``name`` names it, and
-    # ``fingerprint`` makes a changed store file a new entry.
+def _read(path: str, function: Callable, args: tuple):
     con = read_connection(path)
     try:
-        return _function(con, *args)
+        return function(con, *args)
     finally:
         con.close()
+
+
+# ``_function`` is left out of the key (leading underscore); ``name`` names it, and
+# ``fingerprint`` makes a changed store file a new entry.
+@st.cache_data(ttl=CACHE_TTL, max_entries=CACHE_ENTRIES, show_spinner=False)
+def _cached(fingerprint: str, path: str, _function: Callable, name: str, args: tuple):
+    return _read(path, _function, args)
+
+
+@st.cache_data(ttl=CACHE_TTL, max_entries=BULKY_ENTRIES, show_spinner=False)
+def _cached_bulky(fingerprint: str, path: str, _function: Callable, name: str, args: tuple):
+    return _read(path, _function, args)
 
 
 def run(function: Callable[..., T], *args) -> T:
@@ -66,7 +84,8 @@ def run(function: Callable[..., T], *args) -> T:
     """
     path = store_path()
     name = f"{function.__module__}.{function.__qualname__}"
-    return _cached(store.fingerprint(path), str(path), function, name, args)
+    cached = _cached_bulky if function in BULKY_READS else _cached
+    return cached(store.fingerprint(path), str(path), function, name, args)
 
 
 def store_status() -> str:

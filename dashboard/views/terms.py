@@ -28,7 +28,11 @@ def framing_lexicon(directory: str, stamp: float) -> tuple[list[str], list[str]]
     return [t.pattern for t in lex.framing], lex.framing_categories
 
 
-@st.cache_data(ttl=cache.CACHE_TTL, max_entries=32, show_spinner="Finding distinctive terms…")
+@st.cache_data(
+    ttl=cache.CACHE_TTL,
+    max_entries=cache.PAGE_RESULT_ENTRIES,
+    show_spinner="Finding distinctive terms…",
+)
 def _distinctive(
     fingerprint: str,
     path: str,

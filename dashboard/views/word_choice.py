@@ -26,7 +26,11 @@ def load_contrasts(path: str, stamp: float) -> pd.DataFrame:
     return contrasts.load_contrasts(path)
 
 
-@st.cache_data(ttl=cache.CACHE_TTL, max_entries=32, show_spinner="Counting word choices…")
+@st.cache_data(
+    ttl=cache.CACHE_TTL,
+    max_entries=cache.PAGE_RESULT_ENTRIES,
+    show_spinner="Counting word choices…",
+)
 def _matches(fingerprint: str, path: str, filters, contrasts_path: str, stamp: float):
     texts = cache.run(comparison_reads.article_texts, filters).frame
     table = load_contrasts(contrasts_path, stamp)
@@ -41,7 +45,7 @@ def group_title(group: str) -> str:
 # --------------------------------------------------------------------------- page
 
 st.title("Word choice")
-filters = sidebar.filters()
+filters = components.per_outlet(sidebar.filters())
 st.caption(
     "The same thing can be named in several ways: an 'invasion' or a 'special military "
     "operation', 'militants' or 'freedom fighters'. Each group below lists the wordings from "
