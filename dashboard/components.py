@@ -15,7 +15,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from analysis.compare import outlet_comparisons
+from analysis.compare import outlet_comparisons, queries
+from analysis.compare.queries import Filters
 from analysis.measures import registry
 from analysis.measures.registry import SMALL_N
 from analysis.report import export
@@ -91,22 +92,38 @@ def n_badge(n: int, what: str = "articles") -> None:
     st.caption(f"n = {int(n):,} {escape_md(what)}")
 
 
+#: The most outlets a small-n warning names; the rest are counted.
+SMALL_N_NAMED = 10
+
+
 def small_n_warning(frame: pd.DataFrame, n_col: str = "n", group_col: str = "outlet") -> None:
-    """A visible warning naming the groups with fewer than 5 articles."""
+    """A visible warning naming the groups with fewer than 5 articles (the first
+    :data:`SMALL_N_NAMED`, then how many more)."""
     if frame is None or frame.empty or n_col not in frame.columns:
         return
-    small = frame[frame[n_col] < SMALL_N]
+    small = frame[frame[n_col] < SMALL_N][[group_col, n_col]].drop_duplicates()
     if small.empty:
         return
     names = ", ".join(
-        f"{escape_md(g)} (n={int(n)})"
-        for g, n in small[[group_col, n_col]].drop_duplicates().itertuples(index=False)
+        f"{escape_md(g)} (n={int(n)})" for g, n in small.head(SMALL_N_NAMED).itertuples(index=False)
     )
+    if len(small) > SMALL_N_NAMED:
+        names += f" … and {len(small) - SMALL_N_NAMED:,} more"
     st.warning(
         f"Fewer than {SMALL_N} articles behind: {names}. Treat these numbers as anecdotes, "
         "not patterns.",
         icon=":material/warning:",
     )
+
+
+def per_outlet(filters: Filters) -> Filters:
+    """The filters for charts with one mark per outlet: at most ``queries.TOP_OUTLETS``
+    outlets, those with the most articles, with a note on the page when others are
+    left out (a chart of thousands of outlets is unreadable and too big to draw)."""
+    selection = cache.run(queries.largest_outlets, filters)
+    if selection.capped:
+        st.info(escape_md(selection.note()), icon=":material/filter_list:")
+    return selection.filters
 
 
 def nothing_selected(message: str = "No articles match the current filters.") -> None:
@@ -268,8 +285,14 @@ def outlet_comparison(filters, measures: Sequence[str], key: str) -> None:
         chosen = st.selectbox(
             "Measure", list(measures), format_func=measure_label, key=f"{key}_pair_measure"
         )
+        tested = cache.run(queries.largest_outlets, filters, outlet_comparisons.PAIRWISE_OUTLETS)
+        if tested.capped:
+            st.caption(
+                f"The {len(tested.shown)} outlets with the most articles are tested, of the "
+                f"{tested.total} shown."
+            )
         with st.spinner("Testing every pair of outlets…"):
-            pairs = cache.run(outlet_comparisons.outlet_pairs, filters, chosen)
+            pairs = cache.run(outlet_comparisons.outlet_pairs, tested.filters, chosen)
         if pairs.empty:
             st.info("Testing needs articles from at least two outlets.")
             return

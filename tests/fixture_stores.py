@@ -325,3 +325,33 @@ def build_hostile_store(path: Path) -> Path:
     finally:
         con.close()
     return path
+
+
+def many_outlet_name(index: int) -> str:
+    return f"Outlet {index:04d}"
+
+
+def build_many_outlets_store(path: Path, outlets: int, largest: int = 3) -> Path:
+    """``outlets`` outlets: the first three with ``largest`` articles each, the rest with
+    one, so the outlets with the most articles are known (``many_outlet_name(0..2)``).
+
+    Every article is one of the 30 fixture articles under another outlet and id.
+    """
+    articles, results = [], []
+    for index in range(outlets):
+        for copy in range(largest if index < 3 else 1):
+            k = (index + copy) % len(FIXTURE)
+            _, article, result = make_spec(k)
+            article_id = f"m{index:05d}-{copy}"
+            article.article_id, article.outlet = article_id, many_outlet_name(index)
+            result.article_id = article_id
+            for e in result.evidence:
+                e.article_id = article_id
+            articles.append(article)
+            results.append(result)
+    con = store.connect(path)
+    try:
+        store.write_batch(con, articles, results)
+    finally:
+        con.close()
+    return path

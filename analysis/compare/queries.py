@@ -267,6 +267,55 @@ def outlet_counts(
     )
 
 
+#: The most outlets a chart with one mark, row or column per outlet shows: the pages
+#: plot these and leave the rest out with a note (:class:`OutletSelection`).
+TOP_OUTLETS = 25
+
+
+@dataclass(frozen=True)
+class OutletSelection:
+    """The outlets a per-outlet chart shows: at most :data:`TOP_OUTLETS`, the ones with
+    the most articles under the filters (ties by name).
+
+    ``filters`` are the given filters narrowed to ``shown`` when not every outlet fits,
+    else unchanged; ``total`` is how many outlets match the filters.
+    """
+
+    filters: Filters
+    shown: tuple[str, ...]
+    total: int
+
+    @property
+    def capped(self) -> bool:
+        return self.total > len(self.shown)
+
+    def note(self) -> str:
+        """A sentence for the page when outlets were left out, else ''."""
+        if not self.capped:
+            return ""
+        return (
+            f"Showing the {len(self.shown):,} outlets with the most articles, of the "
+            f"{self.total:,} that match the filters; choose outlets in the sidebar to "
+            "compare others."
+        )
+
+
+def largest_outlets(
+    con: duckdb.DuckDBPyConnection, filters: Filters = Filters(), limit: int = TOP_OUTLETS
+) -> OutletSelection:
+    """The ``limit`` outlets with the most filtered articles, and the filters narrowed to them.
+
+    Outlets chosen in ``filters`` are ranked the same way, so choosing 40 outlets still
+    draws 25 marks; the note says how many were left out.
+    """
+    counts = outlet_counts(con, filters)
+    ranked = counts.sort_values(["articles", "outlet"], ascending=[False, True])
+    shown = tuple(sorted(ranked["outlet"].head(limit)))
+    if len(counts) <= limit:
+        return OutletSelection(filters, shown, len(counts))
+    return OutletSelection(replace(filters, outlets=shown), shown, len(counts))
+
+
 def measure_values(
     con: duckdb.DuckDBPyConnection, filters: Filters, measure: str, max_group_n: int | None = None
 ) -> pd.DataFrame:

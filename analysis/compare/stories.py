@@ -346,7 +346,8 @@ def story_table(frame: pd.DataFrame, stories: pd.DataFrame, outlets: Sequence[st
     for (story_id, label, date), part in merged.groupby(
         ["story_id", "story_label", "story_date"], sort=False, dropna=False
     ):
-        covering = sorted(set(part["outlet"].dropna()))
+        covered = set(part["outlet"].dropna())
+        covering = sorted(covered)
         rows.append(
             {
                 "story_id": story_id,
@@ -355,7 +356,7 @@ def story_table(frame: pd.DataFrame, stories: pd.DataFrame, outlets: Sequence[st
                 "articles": len(part),
                 "outlets_covering": len(covering),
                 "covering": covering,
-                "missing": [o for o in universe if o not in set(covering)],
+                "missing": [o for o in universe if o not in covered],
             }
         )
     table = pd.DataFrame(rows, columns=columns)

@@ -10,7 +10,7 @@ from dashboard import cache, charts, classroom, components, sidebar, validation_
 
 st.title("Attribution")
 validation_note.show("attribution")
-filters = sidebar.filters()
+filters = components.per_outlet(sidebar.filters())
 
 summary = cache.run(queries.attribution_summary, filters)
 if summary.empty:

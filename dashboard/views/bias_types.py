@@ -10,7 +10,7 @@ from dashboard import cache, charts, classroom, components, sidebar, url_state
 md = components.escape_md
 
 st.title("Bias types")
-filters = sidebar.filters()
+filters = components.per_outlet(sidebar.filters())
 st.caption(
     f"The names of these types come from {bias_types.ALLSIDES}, a typology many teachers "
     "use. The definitions, the exercises and the way each type is measured are Slant's. "

@@ -11,7 +11,7 @@ from dashboard import cache, charts, classroom, components, sidebar, url_state, 
 st.title("Framing")
 validation_note.show("framing")
 validation_note.show("hedge")
-filters = sidebar.filters()
+filters = components.per_outlet(sidebar.filters())
 
 own_voice = components.voice_switch()
 rates = cache.run(queries.framing_rates, filters, own_voice)

@@ -10,7 +10,7 @@ from analysis.measures.registry import SMALL_N
 from dashboard import cache, charts, classroom, components, sidebar, url_state
 
 st.title("Over time")
-filters = sidebar.filters()
+filters = components.per_outlet(sidebar.filters())
 
 MEASURE_CHOICES = [m for m in MEASURE_COLUMNS if m not in ("sentences",)]
 TARGET = "Sentiment toward a target"

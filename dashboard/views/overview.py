@@ -49,6 +49,7 @@ if summary["scored"] < summary["articles"]:
         "re-score on the Data page."
     )
 
+filters = components.per_outlet(filters)  # the corpus above; the largest outlets below
 counts = classroom.relabel(cache.run(queries.outlet_counts, filters))
 components.small_n_warning(counts.rename(columns={"articles": "n"}))
 

@@ -9,7 +9,7 @@ from analysis.measures.registry import SMALL_N
 from dashboard import cache, charts, classroom, components, sidebar, url_state, validation_note
 
 st.title("Sentiment")
-filters = sidebar.filters()
+filters = components.per_outlet(sidebar.filters())
 
 boxes = cache.run(queries.sentiment_boxes, filters, "sentiment")
 if boxes.empty:

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import store
-from analysis.compare import comparison_reads, stories
+from analysis.compare import comparison_reads, queries, stories
 from dashboard import cache, classroom, comparison_charts, components, sidebar, url_state
 
 # --------------------------------------------------------------------------- helpers
@@ -16,11 +16,17 @@ from dashboard import cache, classroom, comparison_charts, components, sidebar, 
 md = components.escape_md
 
 
-@st.cache_data(ttl=cache.CACHE_TTL, max_entries=32, show_spinner="Grouping articles into stories…")
-def _stories(fingerprint: str, path: str, filters, threshold: float, window: float):
+@st.cache_data(
+    ttl=cache.CACHE_TTL,
+    max_entries=cache.PAGE_RESULT_ENTRIES,
+    show_spinner="Grouping articles into stories…",
+)
+def _stories(
+    fingerprint: str, path: str, filters, threshold: float, window: float, outlets: tuple | None
+):
     texts = cache.run(comparison_reads.article_texts, filters).frame
     found = stories.cluster_stories(texts, threshold=threshold, window_days=window)
-    return found, stories.story_table(texts, found)
+    return found, stories.story_table(texts, found, outlets)
 
 
 def joined(values, label=lambda v: v) -> str:
@@ -84,7 +90,16 @@ threshold = float(st.session_state["st_threshold"])
 window = float(st.session_state["st_window"])
 
 path = cache.store_path()
-found, table = _stories(store.fingerprint(path), str(path), filters, threshold, window)
+# One column per outlet in the coverage chart, and blind spots named, among the largest.
+columns = cache.run(queries.largest_outlets, filters)
+found, table = _stories(
+    store.fingerprint(path),
+    str(path),
+    filters,
+    threshold,
+    window,
+    columns.shown if columns.capped else None,
+)
 if table.empty:
     st.info("No story could be formed from these articles.")
     st.stop()
@@ -120,8 +135,13 @@ shown["story"] = [
 shown["rank"] = range(len(shown))
 located = found.merge(texts.frame[["article_id", "outlet"]], on="article_id")
 per_cell = located.groupby(["story_id", "outlet"]).size().rename("articles").reset_index()
+if columns.capped:
+    st.info(
+        md(columns.note()) + " Blind spots below are named among these outlets too.",
+        icon=":material/filter_list:",
+    )
 grid = shown[["story_id", "story", "rank", "story_date"]].merge(
-    pd.DataFrame({"outlet": outlets}), how="cross"
+    pd.DataFrame({"outlet": list(columns.shown)}), how="cross"
 )
 grid = grid.merge(per_cell, on=["story_id", "outlet"], how="left")
 grid["articles"] = grid["articles"].fillna(0).astype("int64")
@@ -140,10 +160,11 @@ components.chart(
 )
 
 st.subheader("Stories ranked by coverage")
+names = classroom.outlet_labels()  # once: a lookup per name would re-read every outlet
 view = table.assign(
     story_date=table["story_date"].map(day),
-    covering=table["covering"].map(lambda v: joined(v, classroom.label)),
-    missing=table["missing"].map(lambda v: joined(v, classroom.label)),
+    covering=table["covering"].map(lambda v: joined(v, lambda o: names.get(o, o))),
+    missing=table["missing"].map(lambda v: joined(v, lambda o: names.get(o, o))),
 )
 components.table(
     view[

@@ -416,3 +416,34 @@ def test_attribution_kind_counts_group_the_stance_classes_as_speech(con):
     kinds = queries.attribution_kind_counts(con, Filters())
     assert set(kinds["kind"]) == {"speech"}
     assert kinds["n"].sum() == queries.attribution_summary(con, Filters())["attributions"].sum()
+
+
+@pytest.fixture(scope="module")
+def many_con(tmp_path_factory):
+    path = tmp_path_factory.mktemp("many") / "many.duckdb"
+    con = store.connect(fx.build_many_outlets_store(path, 40), read_only=True)
+    yield con
+    con.close()
+
+
+def test_largest_outlets_keeps_the_outlets_with_most_articles_and_narrows_the_filters(many_con):
+    selection = queries.largest_outlets(many_con, Filters(), limit=10)
+    assert selection.total == 40 and selection.capped
+    assert len(selection.shown) == 10
+    assert {fx.many_outlet_name(i) for i in range(3)} <= set(selection.shown)  # 3 articles each
+    assert selection.filters.outlets == selection.shown
+    assert "10 outlets with the most articles, of the 40" in selection.note()
+
+
+def test_largest_outlets_ranks_only_the_outlets_chosen_in_the_filters(many_con):
+    chosen = tuple(fx.many_outlet_name(i) for i in range(2, 20))
+    selection = queries.largest_outlets(many_con, Filters(outlets=chosen), limit=5)
+    assert selection.total == 18
+    assert set(selection.shown) <= set(chosen) and fx.many_outlet_name(2) in selection.shown
+
+
+def test_largest_outlets_leaves_filters_alone_when_every_outlet_fits(many_con):
+    filters = Filters(search="crackdown")
+    selection = queries.largest_outlets(many_con, filters, limit=40)
+    assert not selection.capped and selection.note() == ""
+    assert selection.filters == filters and len(selection.shown) == 40
