@@ -21,6 +21,8 @@ FACET_WIDTH = 230
 # these keep the height for the plot itself and fit only the width to the page.
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 PAD = alt.AutoSizeParams(type="pad")
+#: The most outlets a heatmap sets side by side (80-pixel cells fit the page).
+HEATMAP_ACROSS = 8
 
 
 def _outlet_axis(title: str = "Outlet") -> alt.Y:
@@ -134,9 +136,12 @@ def heatmap(
     diverging: bool = False,
     value_format: str = ".2f",
 ) -> alt.LayerChart:
-    """``row`` x outlet heatmap (outlets as columns, since there are usually fewer outlets
-    than categories or targets), each cell labelled "value (n)"; cells resting on fewer
+    """``row`` x outlet heatmap, each cell labelled "value (n)"; cells resting on fewer
     than 5 articles are faded and marked "!".
+
+    Outlets are the columns while at most :data:`HEATMAP_ACROSS` of them (or no more than
+    the rows) fit across the page; more outlets than that become the rows instead, so
+    the chart grows downwards rather than past the page's right edge.
 
     ``frame``: outlet, <row>, <value>, <n_col>.
     """
@@ -155,11 +160,16 @@ def heatmap(
         else alt.Scale(scheme="oranges")
     )
     n_outlets = max(1, data["outlet"].nunique())
-    cell_width = max(80, min(130, 600 // n_outlets))
+    n_rows = max(1, data[row].nunique())
+    across, across_title, down, down_title = "outlet", "Outlet", row, row_title
+    if n_outlets > HEATMAP_ACROSS and n_outlets > n_rows:
+        across, across_title, down, down_title = row, row_title, "outlet", "Outlet"
+    n_across, n_down = (n_outlets, n_rows) if across == "outlet" else (n_rows, n_outlets)
+    cell_width = max(80, min(130, 600 // n_across))
     base = alt.Chart(data).encode(
         x=alt.X(
-            "outlet:N",
-            title="Outlet",
+            f"{across}:N",
+            title=across_title,
             sort="ascending",
             # Each label is cut short of its cell's width, so none overlaps: without
             # labelOverlap=False Vega still hid every other outlet name.
@@ -167,7 +177,7 @@ def heatmap(
                 orient="top", labelAngle=0, labelLimit=cell_width - 20, labelOverlap=False
             ),
         ),
-        y=alt.Y(f"{row}:N", title=row_title, sort="ascending", axis=alt.Axis(labelLimit=220)),
+        y=alt.Y(f"{down}:N", title=down_title, sort="ascending", axis=alt.Axis(labelLimit=220)),
     )
     tooltip = [
         alt.Tooltip("outlet:N", title="Outlet"),
@@ -192,7 +202,7 @@ def heatmap(
         tooltip=tooltip,
     )
     return alt.layer(rect, text).properties(
-        width=cell_width * n_outlets, height=max(60, 30 * data[row].nunique()), autosize=PAD
+        width=cell_width * n_across, height=max(60, 30 * n_down), autosize=PAD
     )
 
 

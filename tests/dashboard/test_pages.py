@@ -385,3 +385,20 @@ def test_measure_pages_test_every_pair_of_outlets(page, fixture_store, slant_db)
     pairs = next(d.value for d in at.dataframe if "Adjusted p" in d.value.columns)
     assert len(pairs) == len(OUTLETS) * (len(OUTLETS) - 1) // 2
     assert pairs["In words"].str.len().gt(0).all()
+
+
+def test_a_heatmap_of_many_outlets_puts_them_down_the_side_not_past_the_page_edge():
+    outlets = [f"Outlet {i:02d}" for i in range(charts.HEATMAP_ACROSS + 1)]
+    frame = pd.DataFrame(
+        {
+            "outlet": outlets * 2,
+            "category": ["conflict"] * len(outlets) + ["regime"] * len(outlets),
+            "per_1k": 1.0,
+            "articles": 6,
+        }
+    )
+    spec = charts.heatmap(frame, "category", "Category", "per_1k", "Rate", "articles").to_dict()
+    assert spec["layer"][0]["encoding"]["y"]["field"] == "outlet"
+    assert spec["width"] == 2 * 130  # two category columns
+    few = charts.heatmap(frame[frame["outlet"] == "Outlet 00"], "category", "Category", "per_1k", "Rate", "articles").to_dict()  # fmt: skip
+    assert few["layer"][0]["encoding"]["x"]["field"] == "outlet"
