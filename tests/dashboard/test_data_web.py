@@ -77,12 +77,13 @@ def test_fetching_runs_in_the_background_with_progress_and_a_cancel_button(
     db = slant_db(tmp_path / "web.duckdb")
     monkeypatch.setenv("SLANT_ALLOW_PRIVATE_ADDRESSES", "1")
     at = data_page()
-    slow = [f"{site.base}/slow", f"{site.base}/slow?2", f"{site.base}/feed.rss"]
+    # Five slow pages (2 s each, a pause between them): the job outlasts the page runs below.
+    slow = [f"{site.base}/slow?{k}" for k in range(5)] + [f"{site.base}/feed.rss"]
     at.text_area(key="web_inputs").input("\n".join(slow))
     at.button(key="fetch").click().run()  # returns while the pages are still being fetched
     assert not at.exception, [e.value for e in at.exception]
     (bar,) = at.get("progress")
-    assert "of 3" in bar.proto.text
+    assert "of 6" in bar.proto.text
     assert at.button(key="fetch").disabled
     at.button(key="cancel_fetch").click().run()
     assert web_fetch_job.latest(db).wait(60)
