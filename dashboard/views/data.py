@@ -55,6 +55,27 @@ def _load_lexicons():
     return load_lexicons(_lexicon_dir(), framing=_framing_choice(), targets=_targets_choice())
 
 
+# --------------------------------------------------------------------------- errors
+
+STORE_BUSY_NOTHING_WRITTEN = (
+    "The store is being updated by another program, so nothing was written; "
+    "try again when it is done."
+)
+
+
+def stopped(what: str, error: Exception) -> None:
+    """Say that ``what`` stopped, in plain text: the error's message may quote a user's file
+    (markdown must not render) and name this server's folders or a process id."""
+    from analysis.errors import StoreBusy
+
+    if isinstance(error, StoreBusy):
+        st.warning(STORE_BUSY_NOTHING_WRITTEN)
+        return
+    message = str(error).replace(f"{cache.store_path().parent}{os.sep}", "")
+    st.error(f"{what} stopped and nothing was written.")
+    st.code(message, language=None, wrap_lines=True)
+
+
 # --------------------------------------------------------------------------- writing
 
 
@@ -290,7 +311,7 @@ if st.button("Load and score", type="primary", key="load"):
         try:
             ingest_uploads(uploads, outlet.strip())
         except Exception as error:  # a user's file must never crash the page
-            st.error(f"Loading stopped and nothing was written: {error}")
+            stopped("Loading", error)
         else:
             st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
             st.rerun()
@@ -417,7 +438,7 @@ if status == "ready" and lexicons is not None:
         try:
             rescore()
         except Exception as error:
-            st.error(f"Re-scoring stopped and nothing was written: {error}")
+            stopped("Re-scoring", error)
     done = st.session_state.get("rescore_report")
     if done:
         st.success(f"Re-scored {done[0]:,} articles with lexicon {done[1]}.")

@@ -72,3 +72,20 @@ def test_the_data_page_during_an_ingest_says_so_and_still_offers_uploads(store_c
     assert not at.exception, [e.value for e in at.exception][:1]
     assert BUSY in shown(at)
     assert at.button(key="load")
+
+
+def test_loading_files_while_another_program_writes_says_so_without_path_or_pid(
+    store_copy, busy_wait
+):
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    at.switch_page("views/data.py").run()
+    row = b"outlet,title,text\nWire,Vote,Officials said the vote was held on Sunday.\n"
+    at.file_uploader(key="uploads_0").set_value(("one.csv", row, "text/csv")).run()
+    with lock_held(store_copy, "write"):
+        at.button(key="load").click().run()
+    assert not at.exception, [e.value for e in at.exception][:1]
+    # (The page's "The store" section names the store file on purpose; the message does not.)
+    said = " ".join(e.value for kind in ("error", "warning") for e in at.get(kind))
+    assert "being updated by another program, so nothing was written" in said
+    assert "PID" not in said and str(store_copy.parent) not in said
