@@ -30,6 +30,10 @@ from analysis.measures.attribution.vocabulary import (
     TIME_WORDS,
 )
 
+# "by saying", "while insisting": a participle after these is a cue whose source is the
+# sentence's subject.
+_BEFORE_PARTICIPLE = frozenset({"by", "while", "after", "before", "when", "without"})
+
 _CONTINUATION = frozenset({("went", "on"), ("goes", "on"), ("go", "on"), ("going", "on")})
 
 
@@ -76,8 +80,13 @@ def _cue_hits(automaton, folded: str, sentences) -> list[tuple[int, int, str, st
 def _cue_usable(text, toks, i0, j1, words, nxt, hit_starts) -> bool:
     """Reject noun uses, passives, infinitives and negations of the cue."""
     prev = toks[i0 - 1] if i0 > 0 and _joinable(text, toks[i0 - 1], toks[i0]) else None
-    if words[0] != "according" and prev is not None and prev[_FORM] in NOUN_USE_BEFORE:
-        return False
+    if (
+        words[0] != "according"
+        and prev is not None
+        and prev[_FORM] in NOUN_USE_BEFORE
+        and not (words[-1].endswith("ing") and prev[_FORM] in _BEFORE_PARTICIPLE)
+    ):
+        return False  # "the said agreement", "amid calls for"; not "by saying"
     if words[-1] in TELL and nxt is not None and nxt[_FORM] == "to":
         return False  # "told to leave"
     if words[-1] in NEEDS_QUOTE and nxt is not None and nxt[_FORM] in PARTICLES_AFTER_CALL:

@@ -109,6 +109,7 @@ from analysis.measures.attribution.content import (
     _content_before,
 )
 from analysis.measures.attribution.cues import (
+    _BEFORE_PARTICIPLE,
     _CONTINUATION,
     _cue_hits,
     _cue_usable,
@@ -161,6 +162,10 @@ _NOT_SPEECH_PAIRS = frozenset(
     # "X reported from Los Angeles": a byline, not a report.
     + [(verb, "from") for verb in ("reported", "reports", "reporting")]
 )
+
+
+# Words between a cue and its object ("recalled its ambassador").
+_OBJECT_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "all"})
 
 
 @dataclass(slots=True)
@@ -380,13 +385,27 @@ class AttributionFinder:
             if source is None:
                 return None
         else:
+            source = None
+        if not relative and not (
+            toks[i0][_FORM].endswith("ing")
+            and k >= 0
+            and toks[k][_FORM] in _BEFORE_PARTICIPLE
+            and _joinable(text, toks[k], toks[k + 1])
+        ):
             source = _source_before(art, toks, k, hit_starts, sent_start, cue_start)
         inverted = elided = False
         if source is None and (
             (k >= 0 and toks[k][_FORM] in ELIDED_AFTER and _joinable(text, toks[k], toks[k + 1]))
             or (
                 toks[i0][_FORM].endswith("ing")
-                and text[sent_start:cue_start].rstrip().endswith(",")
+                and (
+                    text[sent_start:cue_start]
+                    .rstrip()
+                    .rstrip("”\"’'")
+                    .rstrip()
+                    .endswith((",", "—", "–"))
+                    or (k >= 0 and toks[k][_FORM] in _BEFORE_PARTICIPLE)
+                )
             )
         ):
             # "He arrived and said ...", "..., saying ...": the subject opens the sentence,
@@ -423,8 +442,15 @@ class AttributionFinder:
             return None  # "a vote demanding ...": a participle after a noun modifies it
         if not _valid_source(src_toks, words, nxt, text):
             return None
-        if nxt is not None and nxt[_FORM] in OBJECT_NOT_SPEECH:
-            return None
+        if nxt is not None and (
+            nxt[_FORM] in OBJECT_NOT_SPEECH
+            or (
+                nxt[_FORM] in _OBJECT_DETERMINERS
+                and j1 + 2 < len(toks)
+                and toks[j1 + 2][_FORM] in OBJECT_NOT_SPEECH
+            )
+        ):
+            return None  # "said goodbye", "recalled its ambassador"
         if cue_class == "belief" and src_toks[0] is not None and src_toks[0][_FORM] in FIRST_SECOND:
             return None  # "I think", "you know": a speaker's own voice, not the writer's reading
         if words[-1] in ADD and nxt is not None and nxt[_FORM] == "to":

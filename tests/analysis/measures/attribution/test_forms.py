@@ -187,6 +187,26 @@ FORMS = [
         ("The councillor", "pointed to", "neutral"),
     ),
     ("The mayor recalled that the quay had flooded twice.", ("The mayor", "recalled", "neutral")),
+    # A participle after "by" or "while": the sentence's subject speaks.
+    (
+        "The mayor surprised the council last week by saying that the quay would close.",
+        ("The mayor", "saying", "neutral"),
+    ),
+    # A participle after a quotation and its comma.
+    (
+        "The minister toured the ferry terminal known as “the Glasshouse,” saying it would reopen.",
+        ("The minister", "saying", "neutral"),
+    ),
+    # "described ... as" is a characterisation even without a quotation.
+    (
+        "The inspector described the wiring as a fire risk.",
+        ("The inspector", "described", "neutral"),
+    ),
+    # "ever" sits between the source and the cue.
+    (
+        "It is unclear whether the committee would ever say no to the port.",
+        ("the committee", "would ever say", "neutral"),
+    ),
     # "said yes" / "said so" are statements.
     ("Most of the delegates said yes.", ("Most of the delegates", "said", "neutral")),
 ]
@@ -258,6 +278,8 @@ def test_a_belief_inside_reported_speech_is_part_of_the_statement(finder):
         "Ferrante maintains a strong lead in the polls.",  # "maintains" without a clause
         "Growing demand for tickets pushed fares up.",  # "demand" as a noun
         "Clinton leads by 40 pledged delegates.",  # "pledged" as an adjective
+        "Ostrel recalled its ambassador from Lowport.",  # a withdrawal, not a memory
+        "The towns had won a real say over the budget.",  # "say" as a noun
     ],
 )
 def test_cue_words_in_other_uses_are_not_attributions(finder, text):
