@@ -178,6 +178,16 @@ def article_id_for(outlet: str, url: str, title: str, published: datetime | None
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+def scoped_article_id(outlet: str, given: str) -> str:
+    """The stored id of an article whose input named its id: outlet and id, since an id
+    is only unique within its source (id "1" of two outlets is two articles, not a duplicate).
+
+    >>> scoped_article_id("Valley Post", "1")
+    'Valley Post:1'
+    """
+    return f"{outlet}:{given}"
+
+
 def make_article(
     *,
     outlet: str,
@@ -195,17 +205,21 @@ def make_article(
     """Build a cleaned :class:`Article`; every input path ends here.
 
     Text and title are normalised once (see :func:`analysis.text.normalize`);
-    ``published`` becomes aware UTC. The id is stable across runs unless given.
+    ``published`` becomes aware UTC. The id is stable across runs: a given id is scoped
+    by the outlet (:func:`scoped_article_id`), else one is made from outlet and URL (or text).
     """
     outlet = normalize(_str(outlet))
     text = normalize(_str(text))
     title = normalize(_str(title)).replace("\n", " ")
     url = _str(url).strip()
     when = parse_published(published)
-    if not article_id:
+    given = _str(article_id).strip()
+    if given:
+        article_id = scoped_article_id(outlet, given)
+    else:
         article_id = article_id_for(outlet, url, title, when, text)
     return Article(
-        article_id=_str(article_id).strip(),
+        article_id=article_id,
         outlet=outlet,
         text=text,
         title=title,

@@ -340,7 +340,14 @@ def _write_stored_ids(con, staging: Path) -> str | None:
         return None
     path = staging / "_stored_ids.parquet"
     quoted = path.as_posix().replace("'", "''")
-    con.execute(f"COPY (SELECT article_id FROM articles) TO '{quoted}' (FORMAT parquet)")
+    # A store made before ids were scoped by outlet holds a given id bare: its scoped
+    # form ("Outlet:id") is listed too, so re-ingesting the file finds it a duplicate.
+    con.execute(
+        f"""COPY (SELECT article_id FROM articles
+                  UNION ALL SELECT outlet || ':' || article_id FROM articles
+                  WHERE NOT regexp_full_match(article_id, '[0-9a-f]{{16}}'))
+            TO '{quoted}' (FORMAT parquet)"""
+    )
     return str(path)
 
 

@@ -33,18 +33,23 @@ def unique_articles(
     seen: set[str] = set()
     buffer: list[Article] = []
 
-    def new_ids(ids: list[str]) -> set[str]:
+    def new_ids(batch: list[Article]) -> set[str]:
+        ids = [a.article_id for a in batch]
         if con is not None:
             # Imported here: slant analyze (no store) does not load DuckDB.
             from analysis import store
 
-            return store.new_article_ids(con, ids)
+            new = store.new_article_ids(con, ids)
+            # A store made before ids were scoped by outlet holds some under the bare id.
+            return new - store.stored_before_scoping(
+                con, [(a.article_id, a.outlet) for a in batch if a.article_id in new]
+            )
         new = set(ids) - seen
         seen.update(new)
         return new
 
     def flush():
-        new = new_ids([a.article_id for a in buffer])
+        new = new_ids(buffer)
         for article in buffer:
             if article.article_id in new:
                 new.discard(article.article_id)  # a second copy in this batch is a duplicate

@@ -24,6 +24,7 @@ from analysis.store.read import (
     outlet_names,
     read_articles,
     stale_article_ids,
+    stored_before_scoping,
 )
 from analysis.store.rollups import (
     ALL_CELLS,
@@ -79,6 +80,7 @@ __all__ = [
     "transaction",
     "new_article_ids",
     "stale_article_ids",
+    "stored_before_scoping",
     "read_articles",
     "iter_articles",
     "article_count",

@@ -42,6 +42,33 @@ def new_article_ids(con, article_ids: Sequence[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
+def stored_before_scoping(con, candidates: Sequence[tuple[str, str]]) -> set[str]:
+    """Those of ``candidates`` (``(article_id, outlet)``, ids scoped as ``"Outlet:given"``)
+    stored under the bare given id, with the same outlet, by a store made before ids were
+    scoped by outlet: re-ingesting the file into that store finds them as duplicates.
+    """
+    rows = [
+        (article_id, outlet, article_id[len(outlet) + 1 :])
+        for article_id, outlet in candidates
+        if article_id.startswith(f"{outlet}:")
+    ]
+    if not rows:
+        return set()
+    scoped, outlets, given = (list(column) for column in zip(*rows, strict=True))
+    con.register(
+        "_scoped_ids",
+        pa.table({"article_id": scoped, "outlet": outlets, "given": given}),
+    )
+    try:
+        found = con.execute(
+            """SELECT c.article_id FROM _scoped_ids c
+               JOIN articles a ON a.article_id = c.given AND a.outlet = c.outlet"""
+        ).fetchall()
+    finally:
+        con.unregister("_scoped_ids")
+    return {r[0] for r in found}
+
+
 def stale_article_ids(con, lexicon_hash: str, analysis_version: str) -> list[str]:
     """Articles whose scores are missing or were made by another lexicon or analysis version."""
     rows = con.execute(

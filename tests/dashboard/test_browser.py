@@ -20,7 +20,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
 
 import pytest
 from browser_harness import (
@@ -34,11 +34,14 @@ from browser_harness import (
 
 from analysis import store
 from analysis.compare.article_reads import READER_EVIDENCE_COLUMNS
+from analysis.ingest.articles import scoped_article_id
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 HOSTILE_ID = "hostile-0001"
+#: The id it is stored under: a given id is scoped by its outlet.
+STORED_HOSTILE_ID = scoped_article_id("Continental Wire", HOSTILE_ID)
 HOSTILE_SCRIPT = "<script>alert(1)</script>"
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
 #: Pages whose point is a chart: each must draw at least one.
@@ -243,7 +246,7 @@ def evidence_rich_article(db: Path) -> tuple[str, int]:
         return con.execute(
             """SELECT article_id, count(*) FROM evidence WHERE article_id <> ?
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1""",
-            [HOSTILE_ID],
+            [STORED_HOSTILE_ID],
         ).fetchone()
     finally:
         con.close()
@@ -263,7 +266,7 @@ def test_reader_evidence_csv_downloads_with_header_and_every_row(tab, server, sa
 
 
 def test_hostile_article_shows_its_markup_as_text_and_runs_no_script(tab, server):
-    open_page(tab, f"{server.url}/reader?article={HOSTILE_ID}")
+    open_page(tab, f"{server.url}/reader?article={quote(STORED_HOSTILE_ID)}")
     page = tab.page
     assert page.get_by_text(HOSTILE_SCRIPT).first.is_visible()
     assert page.get_by_text(HOSTILE_IMG).first.is_visible()

@@ -305,14 +305,15 @@ def test_targets_suggest_lists_the_most_mentioned_names_and_writes_a_targets_fil
 
 
 def test_stories_csv_neutralises_ids_a_spreadsheet_would_run(tmp_path):
+    # A given id is stored after its outlet ("Outlet:id"): an outlet name starts the cell.
     corpus = tmp_path / "ids.csv"
     corpus.write_text(
         "id,outlet,published,title,text\n"
-        '"=HYPERLINK(""http://example.org"")",Valley Post,2026-01-05,Budget,The budget passed.\n'
-        '@SUM(A1),Valley Post,2026-01-05,Budget vote,The budget vote passed.\n'
+        '1,"=HYPERLINK(""http://example.org"")",2026-01-05,Budget,The budget passed.\n'
+        "2,@SUM(A1),2026-01-05,Budget vote,The budget vote passed.\n"
     )
     db = tmp_path / "s.duckdb"
     slant("ingest", corpus, "--db", db, "--workers", "1")
     assert slant("stories", "--db", db, "--out", tmp_path / "stories.csv").returncode == 0
     ids = set(pd.read_csv(tmp_path / "stories.csv", dtype=str)["article_id"])
-    assert ids == {'\'=HYPERLINK("http://example.org")', "'@SUM(A1)"}
+    assert ids == {'\'=HYPERLINK("http://example.org"):1', "'@SUM(A1):2"}

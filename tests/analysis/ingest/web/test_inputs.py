@@ -288,7 +288,7 @@ def test_media_cloud_row_without_text_is_filled_from_its_page(site, fetcher, tmp
     assert article.text.startswith("Prime Minister Ilsa Maren presented a budget")
     assert article.outlet == "The Kestria Herald"
     assert article.published == datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
-    assert article.article_id == "9001"
+    assert article.article_id == "The Kestria Herald:9001"  # scoped by outlet
     assert article.url == f"{site.base}/articles/maren-budget.html"
 
 
