@@ -25,7 +25,6 @@ from analysis.compare.queries import Filters
 from analysis.errors import InputError
 from analysis.measures import registry
 from analysis.store import SCORE_COLUMNS
-from analysis.text.lexicons import DEFAULT_DIR
 from analysis.text.patterns import PatternError, compile_pattern
 
 #: The most articles the text-based pages (terms, word choice, stories) read at once.
@@ -185,8 +184,18 @@ def story_evidence(
 
 # --------------------------------------------------------------------------- user lexicon
 
-#: Where "Add to my lexicon" writes unless told otherwise.
-USER_LEXICON = DEFAULT_DIR / "user_framing.csv"
+
+def user_lexicon_path(db: str | Path) -> Path:
+    """Where "Add to my lexicon" writes for the store ``db``: beside it, in the ``lexicons``
+    folder where the Data page keeps uploaded lexicons. Never in the installed package
+    (data/lexicons), which an upgrade replaces and every user of a shared install shares.
+
+    >>> user_lexicon_path("/srv/class/slant.duckdb").as_posix()
+    '/srv/class/lexicons/user_framing.csv'
+    """
+    return Path(db).parent / "lexicons" / "user_framing.csv"
+
+
 LEXICON_HEADER = ("pattern", "category", "note")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _CATEGORY_CLEAN = re.compile(r"[^a-z0-9_]+")
@@ -249,8 +258,8 @@ def _existing_patterns(path: Path) -> set[str]:
 def append_user_term(
     term: str,
     category: str,
-    note: str = "",
-    path: str | Path = USER_LEXICON,
+    note: str,
+    path: str | Path,
     seed_from: str | Path | None = None,
 ) -> Appended:
     """Append ``term`` as a framing pattern to the user lexicon CSV (pattern,category,note).

@@ -55,7 +55,11 @@ def _distinctive(
 
 
 def user_lexicon_path() -> Path:
-    return Path(os.environ.get("SLANT_USER_LEXICON") or comparison_reads.USER_LEXICON)
+    """``$SLANT_USER_LEXICON``, else beside the store (never in the installed package)."""
+    return Path(
+        os.environ.get("SLANT_USER_LEXICON")
+        or comparison_reads.user_lexicon_path(cache.store_path())
+    )
 
 
 REST = "rest"

@@ -6,6 +6,7 @@ One page per AppTest instance; the entry file runs the frame, then the page.
 from __future__ import annotations
 
 import csv
+import shutil
 from pathlib import Path
 
 import pytest
@@ -275,6 +276,21 @@ def test_add_to_my_lexicon_appends_once_and_says_where(fixture_store, slant_db, 
     assert any("already" in i.value for i in at.info)
     with user_lexicon.open(encoding="utf-8", newline="") as handle:
         assert len(list(csv.DictReader(handle))) == 1
+
+
+def test_add_to_my_lexicon_writes_beside_the_store(fixture_store, slant_db, tmp_path, monkeypatch):
+    # It wrote into the installed package's data/lexicons/user_framing.csv (issue 17).
+    monkeypatch.delenv("SLANT_USER_LEXICON")
+    db = shutil.copy(fixture_store, tmp_path / "class.duckdb")
+    slant_db(db)
+    at = run_page("views/terms.py", {"terms_a": "o:Valley Voice", "terms_term": "brutal"})
+    at.text_input(key="lex_new_category").set_value("Moral outrage")
+    at.checkbox(key="lex_seed").uncheck()
+    at.button[0].click().run()
+    assert not at.exception
+    written = tmp_path / "lexicons" / "user_framing.csv"
+    with written.open(encoding="utf-8", newline="") as handle:
+        assert [row["pattern"] for row in csv.DictReader(handle)] == ["brutal"]
 
 
 # --------------------------------------------------------------------------- word choice and stories

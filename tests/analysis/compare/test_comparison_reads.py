@@ -138,6 +138,14 @@ def read_rows(path: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
+def test_my_lexicon_lives_beside_the_store_not_in_the_installed_package(tmp_path):
+    from analysis.text.lexicons import DEFAULT_DIR
+
+    where = comparison_reads.user_lexicon_path(tmp_path / "class" / "slant.duckdb")
+    assert where == tmp_path / "class" / "lexicons" / "user_framing.csv"
+    assert DEFAULT_DIR not in where.parents
+
+
 def test_append_creates_the_file_with_a_header(tmp_path):
     target = tmp_path / "lex" / "user_framing.csv"
     done = append_user_term("Kyiv regime", "Legitimacy labels", "Delegitimises.", target)
