@@ -131,7 +131,8 @@ class _WebTools:
             from analysis.ingest.web.fetch import Fetcher
 
             self.fetcher = Fetcher(
-                cache_dir=args.cache_dir,
+                cache_dir=_cache_dir(args),
+                max_cache_bytes=args.cache_max_mb * 1_000_000,
                 offline=args.offline,
                 concurrency=args.concurrency,
                 allow_private_addresses=args.allow_private_addresses,
@@ -179,6 +180,17 @@ class _WebTools:
             row_number=line,
             file_line=file_line,
         )
+
+
+def _cache_dir(args) -> Path:
+    """``--cache-dir``, else ``web-cache`` beside the store (ingest) or in the output folder
+    (analyze): not in whatever folder the command was started from."""
+    if args.cache_dir:
+        return Path(args.cache_dir)
+    from analysis.ingest.web.fetch import CACHE_DIR_NAME
+
+    beside = Path(args.out) if getattr(args, "db", None) is None else Path(args.db).parent
+    return beside / CACHE_DIR_NAME
 
 
 def _progress(iterable, unit: str):
@@ -501,9 +513,16 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--outlet-map", metavar="FILE", help="CSV of domain,outlet for web pages")
         p.add_argument(
             "--cache-dir",
-            default="data/web-cache",
             metavar="DIR",
-            help="where fetched pages are kept (default: data/web-cache)",
+            help="where fetched pages are kept (default: web-cache beside the store, or in "
+            "the --out folder of analyze)",
+        )
+        p.add_argument(
+            "--cache-max-mb",
+            type=int,
+            default=1000,
+            metavar="MB",
+            help="most the page cache keeps; the oldest pages go past it (default 1000)",
         )
         p.add_argument(
             "--concurrency",

@@ -9,7 +9,15 @@ robots rules are caught at every hop.
 
 Every page that was fetched is kept on disk, keyed by a hash of its URL, so a
 re-run (or a run resumed after an interruption) fetches nothing twice, and
-``offline=True`` answers from the cache alone.
+``offline=True`` answers from the cache alone. Only pages are kept, never an error
+answer (a 404 may be a page not published yet), and the cache holds at most
+``max_cache_bytes``: past that the oldest entries go. It lives beside the store
+(``slant ingest``, the Data page) or the output folder (``slant analyze``), never in
+whatever folder the command happened to start in.
+
+Proxies from the environment (``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY``) are not
+used: a proxy connects where the URL says after our address check, so private
+addresses would be reachable through it. Every request goes straight to the host.
 
 Failures never raise: a :class:`FetchResult` carries a short reason such as
 ``"HTTP 404"``, ``"timeout after 15 s"`` or ``"robots.txt disallows"``.
@@ -51,7 +59,10 @@ from analysis.ingest.web.addresses import (
 )
 
 DEFAULT_USER_AGENT = "Slant/0.1 (+https://github.com/slant-media/slant; research crawler)"
-DEFAULT_CACHE_DIR = Path("data") / "web-cache"
+#: The cache folder's name beside the store (or the output folder of ``slant analyze``).
+CACHE_DIR_NAME = "web-cache"
+#: Most bytes the page cache keeps (about 40,000 pages at a typical 25 kB compressed).
+DEFAULT_CACHE_BYTES = 1_000_000_000
 
 #: Longest Retry-After we wait for; a server asking for more gets its answer reported instead.
 MAX_RETRY_AFTER = 60.0
@@ -63,11 +74,9 @@ _TEXT_TYPES = re.compile(
 )
 _REDIRECTS = {301, 302, 303, 307, 308}
 _CHARSET_META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
-# Answers that are final: cached so a re-run does not ask again.
-_CACHEABLE = set(range(200, 300)) | {404, 410}
-# Failures that are the server's final word; our own refusals (a content type or size we
-# do not read) are not cached: the next run, or a newer Slant, may read the page.
-_FINAL_FAILURES = {404, 410}
+# Only pages are cached: an error (404, 5xx) or our own refusal (a content type or size
+# we do not read) is asked again next run, since the page may be there by then.
+_CACHEABLE = set(range(200, 300))
 
 
 @dataclass(slots=True)
@@ -151,7 +160,7 @@ class _Failure(Exception):
 class Fetcher:
     """Fetches pages politely and caches them on disk.
 
-    >>> with Fetcher("data/web-cache", per_host_delay=1.0) as fetcher:  # doctest: +SKIP
+    >>> with Fetcher("stores/web-cache", per_host_delay=1.0) as fetcher:  # doctest: +SKIP
     ...     for result in fetcher.fetch_many(urls):
     ...         print(result.url, result.error or "ok")
 
@@ -171,7 +180,7 @@ class Fetcher:
 
     def __init__(
         self,
-        cache_dir: str | os.PathLike = DEFAULT_CACHE_DIR,
+        cache_dir: str | os.PathLike,
         user_agent: str = DEFAULT_USER_AGENT,
         per_host_delay: float = 1.0,
         timeout: float = 15,
@@ -184,8 +193,12 @@ class Fetcher:
         backoff: float = 1.0,
         transport: httpx.BaseTransport | None = None,
         allow_private_addresses: bool = False,
+        max_cache_bytes: int = DEFAULT_CACHE_BYTES,
     ):
         self.cache_dir = Path(cache_dir)
+        self.max_cache_bytes = max_cache_bytes
+        self._cache_bytes: int | None = None  # counted at the first write
+        self._cache_lock = threading.Lock()
         self.user_agent = user_agent
         self.per_host_delay = per_host_delay
         self.timeout = timeout
@@ -231,6 +244,7 @@ class Fetcher:
                     headers={"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"},
                     timeout=httpx.Timeout(self.timeout),
                     follow_redirects=False,
+                    trust_env=False,  # no proxy from the environment (see the module doc)
                     limits=httpx.Limits(max_connections=self.concurrency * 2),
                     transport=self._transport
                     or PublicOnlyTransport(
@@ -260,10 +274,7 @@ class Fetcher:
         try:
             final_url, status, content_type, text = self._fetch_following_redirects(url)
         except _Failure as failure:
-            result = FetchResult(url, url, failure.status, None, failure.reason, False)
-            if failure.status in _FINAL_FAILURES:
-                self._write_cache(result)
-            return result
+            return FetchResult(url, url, failure.status, None, failure.reason, False)
         error = None if 200 <= status < 300 else f"HTTP {status}"
         result = FetchResult(url, final_url, status, text if error is None else None, error, False)
         result.content_type = content_type
@@ -462,8 +473,8 @@ class Fetcher:
             return None
         except (OSError, ValueError, EOFError):
             return None  # a torn or corrupt entry: fetch again (unless offline)
-        if data.get("error") and data.get("status") not in _FINAL_FAILURES:
-            return None  # a refusal cached by an older version: ask again
+        if data.get("error"):
+            return None  # an error cached by an older version: ask again
         data["from_cache"] = True
         data["url"] = url
         return FetchResult(**{k: data.get(k) for k in FetchResult.__slots__ if k in data})
@@ -479,7 +490,41 @@ class Fetcher:
         try:
             with os.fdopen(fd, "wb") as raw, gzip.open(raw, "wt", encoding="utf-8") as handle:
                 json.dump(record, handle)
+            replaced = _size(path)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        self._count_cached(_size(path) - replaced)
+
+    def _count_cached(self, added: int) -> None:
+        """Keep the cache under ``max_cache_bytes``: past it, the oldest entries are removed
+        until it is back to 90% (so the folder is not listed again for every page)."""
+        with self._cache_lock:
+            if self._cache_bytes is None:
+                self._cache_bytes = sum(size for _, size, _ in self._cache_entries())
+            else:
+                self._cache_bytes += added
+            if self._cache_bytes <= self.max_cache_bytes:
+                return
+            for _, size, path in sorted(self._cache_entries()):
+                if self._cache_bytes <= 0.9 * self.max_cache_bytes:
+                    break
+                path.unlink(missing_ok=True)
+                self._cache_bytes -= size
+
+    def _cache_entries(self) -> Iterator[tuple[float, int, Path]]:
+        """``(modified, size, path)`` of every cached page."""
+        for path in self.cache_dir.glob("*/*.json.gz"):
+            try:
+                stat = path.stat()
+            except OSError:  # removed meanwhile
+                continue
+            yield stat.st_mtime, stat.st_size, path
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

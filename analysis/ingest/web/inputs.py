@@ -262,7 +262,7 @@ def iter_web_inputs(
     duplicate. What the user should know (the folder named a page's outlet, a
     placeholder date was dropped) is appended to ``notes``.
 
-    >>> with Fetcher("data/web-cache") as fetcher:  # doctest: +SKIP
+    >>> with Fetcher("stores/web-cache") as fetcher:  # doctest: +SKIP
     ...     items = list(iter_web_inputs(["https://kestriaherald.example/rss"], fetcher=fetcher))
     """
     run = _Run(fetcher, outlet, outlet_map, progress, notes, max_feed_entries)

@@ -179,6 +179,21 @@ def test_a_feed_url_is_ingested(site, tmp_path):
     assert "Added 2 articles" in result.stdout, result.stdout + result.stderr
 
 
+def test_fetched_pages_are_cached_beside_the_store_not_where_the_command_ran(site, tmp_path):
+    # Issue 17: the cache went to ./data/web-cache in whatever folder slant was started in.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    db = tmp_path / "stores" / "s.duckdb"
+    db.parent.mkdir()
+    result = slant(
+        "ingest", f"{site.base}/feed.rss", "--db", db, "--allow-private-addresses",
+        "--workers", "1", cwd=elsewhere,
+    )  # fmt: skip
+    assert "Added 2 articles" in result.stdout, result.stdout + result.stderr
+    assert list((db.parent / "web-cache").glob("*/*.json.gz"))
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_a_url_on_the_local_network_is_refused_without_the_flag(site, tmp_path):
     result = slant(
         "ingest",

@@ -5,6 +5,7 @@ Every request goes to a local server on 127.0.0.1 (tests/fixtures/web/server.py)
 
 from __future__ import annotations
 
+import os
 import socket
 
 import pytest
@@ -99,11 +100,55 @@ def test_missing_page_is_reported_as_http_404(site, make_fetcher):
     assert result.text is None
 
 
-def test_a_404_is_remembered_so_a_rerun_does_not_ask_again(site, make_fetcher):
+def test_a_404_is_not_cached_so_a_rerun_asks_again(site, make_fetcher):
+    # Issue 17: 404s were cached, so a page published after the first run never arrived.
     make_fetcher().fetch(f"{site.base}/missing")
     again = make_fetcher().fetch(f"{site.base}/missing")
-    assert again.error == "HTTP 404" and again.from_cache
-    assert site.count("/missing") == 1
+    assert again.error == "HTTP 404" and not again.from_cache
+    assert site.count("/missing") == 2
+    assert make_fetcher(offline=True).fetch(f"{site.base}/missing").error == (
+        "not in cache (offline)"
+    )
+
+
+PAGES = ("maren-budget", "valley-front", "alliance-summit", "hostile", "section-front")
+
+
+def test_the_cache_keeps_under_its_limit_by_removing_the_oldest_pages(site, make_fetcher):
+    # Issue 17: the cache grew without bound.
+    fetcher = make_fetcher()
+    urls = [f"{site.base}/articles/{name}.html" for name in PAGES]
+    sizes = []
+    for age, url in enumerate(urls):
+        fetcher.fetch(url)
+        entry = fetcher._cache_path(url)
+        os.utime(entry, (1_000_000 + age, 1_000_000 + age))  # written in this order
+        sizes.append(entry.stat().st_size)
+    limit = sum(sizes)  # full: the next page is over the limit
+    small = make_fetcher(max_cache_bytes=limit)
+    assert small.fetch(f"{site.base}/articles/thin.html").ok
+    kept = [small.is_cached(url) for url in urls]
+    assert kept == sorted(kept) and not kept[0] and kept[-1]  # the oldest went first
+    assert small.is_cached(f"{site.base}/articles/thin.html")
+    held = sum(path.stat().st_size for path in small.cache_dir.glob("*/*.json.gz"))
+    assert held <= 0.9 * limit  # down to 90%, so the folder is not listed for every page
+
+
+def test_proxies_from_the_environment_are_not_used(site, make_fetcher, monkeypatch):
+    # A proxy connects wherever the URL says, after our address check: it is not used.
+    with socket.socket() as proxy:
+        proxy.bind(("127.0.0.1", 0))
+        proxy.listen()
+        proxy.setblocking(False)
+        address = f"http://127.0.0.1:{proxy.getsockname()[1]}"
+        for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "all_proxy"):
+            monkeypatch.setenv(name, address)
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        monkeypatch.delenv("no_proxy", raising=False)
+        result = make_fetcher().fetch(f"{site.base}/articles/maren-budget.html")
+        assert result.ok  # straight from the site
+        with pytest.raises(BlockingIOError):
+            proxy.accept()  # nobody came through the proxy
 
 
 def test_page_slower_than_the_timeout_is_reported_as_a_timeout(site, make_fetcher):
