@@ -53,6 +53,7 @@ FROM_CODE: dict[tuple[str, str], str] = {
     ("analysis/compare/comparison_reads.py", "denominator"): "'s.words' or 's.attributions'",
     ("analysis/compare/comparison_reads.py", "marks"): "a run of ? placeholders (_ids_clause)",
     ("analysis/compare/comparison_reads.py", "kind_marks"): "a run of ? placeholders",
+    ("analysis/compare/comparison_reads.py", "has"): "literal SQL with ? placeholders",
     ("analysis/compare/queries.py", "alias"): "table alias literal ('a', 'r') from the code",
     ("analysis/compare/queries.py", "column"): "'outlet' or 'section' (_membership)",
     ("analysis/compare/queries.py", "condition"): WHERE_CLAUSE,

@@ -249,6 +249,31 @@ def term_regex(term: str) -> re.Pattern:
     return re.compile(before + body + after, re.IGNORECASE)
 
 
+# Letters Python's case-insensitive match pairs with a character outside ASCII that
+# DuckDB's (RE2's) does not: dotless ı and dotted İ match "i" there.
+_RE2_EXTRA_CASES = {"i": "[i\u0131\u0130]"}
+
+
+def term_prefilter(term: str, count: int = 3) -> list[str]:
+    """DuckDB (RE2) regexes, used case-insensitively, that a field :func:`term_regex`
+    matches also matches: the term's ``count`` longest words, each on its own. A word
+    outside ASCII is left out (the two engines' case rules may differ there), so the
+    list may be empty (then nothing is filtered out).
+
+    >>> term_prefilter("Kyiv's regime")
+    ["ky[i\u0131\u0130]v['\u2019]s", 'reg[i\u0131\u0130]me']
+    """
+    words = [w.lower() for _, _, w in tokenize(term)]
+    if not words:
+        raise ValueError(f"'{term}' holds no words to search for")
+    parts = {"'": "['\u2019]", "-": "\\-"}
+    longest = sorted(dict.fromkeys(w for w in words if w.isascii()), key=len, reverse=True)
+    return [
+        "".join(parts.get(c) or _RE2_EXTRA_CASES.get(c, c) for c in word)
+        for word in longest[:count]
+    ]
+
+
 def term_contexts(
     articles_frame: pd.DataFrame,
     term: str,

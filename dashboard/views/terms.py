@@ -262,8 +262,9 @@ st.selectbox(
 )
 url_state.publish("terms_term")
 term = st.session_state["terms_term"]
-chosen = texts.frame if b is None else texts.frame[texts.frame["outlet"].isin([*a, *b])]
-lines = terms.term_contexts(chosen, term, width=45, limit=50)
+lines = cache.run(
+    comparison_reads.term_context_lines, filters, term, None if b is None else (*a, *b)
+)
 if lines.empty:
     st.info("This term does not occur in the selected articles.")
 else:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis import store
-from analysis.compare import comparison_reads
+from analysis.compare import comparison_reads, terms
 from analysis.compare.comparison_reads import UserLexiconError, append_user_term
 from analysis.compare.queries import Filters
 from tests import fixture_stores as fixtures  # noqa: E402
@@ -118,6 +118,35 @@ def test_article_texts_keeps_the_most_recent_when_capped_and_says_so(con):
     assert texts.capped and texts.total == 30 and len(texts.frame) == 5
     assert set(texts.frame["article_id"]) == {f"a{k:02d}" for k in range(25, 30)}
     assert "5 most recent of the 30" in texts.note()
+
+
+@pytest.mark.parametrize(
+    "term", ["crackdown", "restore order", "Kestrian government", "brutal", "regime", "absent"]
+)
+@pytest.mark.parametrize("outlets", [None, (fixtures.OUTLETS[0], fixtures.OUTLETS[3])])
+def test_term_context_lines_searched_in_duckdb_equal_the_scan_of_every_text(con, term, outlets):
+    filters = Filters(search="protests")
+    texts = comparison_reads.article_texts(con, filters).frame
+    if outlets is not None:
+        texts = texts[texts["outlet"].isin(outlets)]
+    expected = terms.term_contexts(texts, term, width=20, limit=7)
+    found = comparison_reads.term_context_lines(con, filters, term, outlets, width=20, limit=7)
+    assert found.equals(expected)
+
+
+def test_term_context_lines_read_only_the_articles_holding_the_term(con, monkeypatch):
+    scanned = []
+    real = terms.term_contexts
+    monkeypatch.setattr(
+        terms,
+        "term_contexts",
+        lambda frame, *a, **k: scanned.append(len(frame)) or real(frame, *a, **k),
+    )
+    monkeypatch.setattr(comparison_reads, "CONTEXT_BATCH", 3)
+    lines = comparison_reads.term_context_lines(con, Filters(), "brutal", limit=50)
+    valley = sum(spec.outlet == "Valley Voice" for spec in SPECS)  # only its texts say "brutal"
+    assert lines["article_id"].nunique() == valley
+    assert sum(scanned) == valley and len(scanned) > 1  # in batches
 
 
 def test_story_scores_and_evidence_cover_only_the_given_articles(con):
