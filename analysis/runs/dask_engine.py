@@ -183,11 +183,12 @@ def _read_parquet_groups(path: Path, partition: Partition, outlet: str | None):
 
 def _read_jsonl_slice(path: Path, partition: Partition, outlet: str | None, warnings: list[str]):
     """Lines ``part`` of ``parts`` of a JSON Lines file, as :func:`analysis.tabular.read_jsonl`
-    reads them (same line numbers, same reject messages)."""
+    reads them (same line numbers, same reject messages). The file is streamed twice (its
+    lines counted, then the slice read), never held whole: each partition read it whole."""
     source = str(path)
     first = partition.part == 0
     try:
-        text = articles.read_text_file(path, warnings if first else [])
+        count, any_content = _count_jsonl_lines(path, warnings if first else [])
     except articles.IngestError as exc:
         if first:
             yield Rejected(source, None, str(exc).removeprefix(f"{source}: "))
@@ -196,15 +197,13 @@ def _read_jsonl_slice(path: Path, partition: Partition, outlet: str | None, warn
         if first:
             yield Rejected(source, None, f"cannot read the file ({exc.strerror or exc})")
         return
-    lines = text.splitlines()
-    size = math.ceil(len(lines) / partition.parts) if lines else 0
-    low, high = partition.part * size, min(len(lines), (partition.part + 1) * size)
-    if first and not any(line.strip() for line in lines):
+    if first and not any_content:
         yield Rejected(source, None, "the file holds no records")
         return
+    size = math.ceil(count / partition.parts) if count else 0
+    low, high = partition.part * size, min(count, (partition.part + 1) * size)
     mapping_cache: dict[tuple, dict] = {}
-    for number in range(low + 1, high + 1):
-        line = lines[number - 1]
+    for number, line in _jsonl_lines(path, low, high):
         if not line.strip():
             continue
         try:
@@ -224,6 +223,30 @@ def _read_jsonl_slice(path: Path, partition: Partition, outlet: str | None, warn
             yield Rejected(source, number, articles.missing_columns_message(path, missing, keys))
             continue
         yield articles.row_to_article(record, mapping, source, number, outlet)
+
+
+def _count_jsonl_lines(path: Path, warnings: list[str]) -> tuple[int, bool]:
+    """The file's lines as ``str.splitlines`` counts them, and whether any is not blank."""
+    count, any_content = 0, False
+    with articles.open_text(path, warnings) as stream:
+        for physical in stream:
+            for line in physical.splitlines():
+                count += 1
+                any_content = any_content or bool(line.strip())
+    return count, any_content
+
+
+def _jsonl_lines(path: Path, low: int, high: int) -> Iterator[tuple[int, str]]:
+    """``(number, line)`` for lines ``low + 1`` to ``high`` (numbered from 1)."""
+    number = 0
+    with articles.open_text(path, []) as stream:  # its warnings were given by the count
+        for physical in stream:
+            for line in physical.splitlines():
+                number += 1
+                if number > high:
+                    return
+                if number > low:
+                    yield number, line
 
 
 # --------------------------------------------------------------------------- scoring (workers)

@@ -218,3 +218,16 @@ def test_a_given_folder_that_cannot_be_opened_is_reported(tmp_path, monkeypatch)
     assert articles_read == []
     assert [r.source_file for r in rejected] == [str(locked)]
     assert "cannot open the folder (Permission denied)" in rejected[0].problem
+
+
+def test_the_dask_engine_reads_its_slice_of_a_jsonl_file_without_holding_the_file(
+    tmp_path, characters_read
+):
+    from analysis.runs.dask_engine import Partition, read_partition
+
+    path = tmp_path / "rows.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in ROWS))
+    second = Partition(1, kind="jsonl", path=str(path), folder=None, part=1, parts=3)
+    titles = [a.title for a in read_partition(second)]
+    assert titles == [f"Budget {n}" for n in range(1000, 2000)]
+    assert characters_read and max(characters_read) < path.stat().st_size / 10
