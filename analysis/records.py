@@ -157,8 +157,9 @@ class TargetScore:
     ``sentiment``: mean VADER compound over the sentences mentioning it (every name in a
     sentence gets the sentence's score). ``scoped_sentiment``: mean over its mentions of
     the target-scoped score (``analysis.measures.sentiment.toward_target``: P(positive) -
-    P(negative), in [-1, 1]); ``because``: the features that pushed those scores most
-    often, ``"; "``-separated (``"accused (-); [speaker] (+)"``).
+    P(negative), in [-1, 1]); ``because``: the features whose pushes, summed over its
+    mentions, moved that mean most in its direction, ``"; "``-separated, all ``(-)`` for
+    a negative mean (``"accused (-); [clause] (-)"``).
     """
 
     target: str

@@ -107,7 +107,8 @@ def article_sentences(con, article_id: str) -> pd.DataFrame:
 def article_targets(con, article_id: str) -> pd.DataFrame:
     """Sentiment toward each target of one article: target, mentions, toward the target
     (target-scoped), sentence VADER (mean of the mentioning sentences), because (the
-    words and features that pushed the target-scoped scores most often)."""
+    words and features that moved its mean target-scoped score most, summed over its
+    mentions)."""
     return con.execute(
         """SELECT target, mentions, round(scoped_sentiment, 3) AS "toward the target",
         round(sentiment, 3) AS "sentence VADER", because
