@@ -153,7 +153,9 @@ class _Sentence:
     in_quote: list[bool] | None  # None: the sentence holds no quotation mark
     entities: list[int]  # token positions of capitalised words and pronouns
     compound: float
-    scored: list[tuple[int, float]]  # (position, sentiment) of the words with a sentiment
+    # (position, sentiment, nearest name or pronoun or -1, its distance) of the words
+    # with a sentiment
+    scored: list[tuple[int, float, int, int]]
     sentence_ids: tuple[int, ...]  # the model's ids of its distinct "sentence:" words
     sentence_z: complex  # their summed weights
 
@@ -292,6 +294,24 @@ def _quotes(tokens: list[str]) -> list[bool]:
     return in_quote
 
 
+def _nearest_names(
+    at: list[int], sentiments: list[float], entities: list[int], n: int
+) -> list[tuple[int, float, int, int]]:
+    """For each sentiment word (positions ``at``): its position, its sentiment, the nearest
+    name or pronoun in ``entities`` (ties go to the earlier one; -1: none) and how far."""
+    out = []
+    n_entities = len(entities)
+    for i in at:
+        k = bisect_left(entities, i)
+        best, best_d = -1, n + 1
+        if k:
+            best, best_d = entities[k - 1], i - entities[k - 1]
+        if k < n_entities and entities[k] - i < best_d:
+            best, best_d = entities[k], entities[k] - i
+        out.append((i, sentiments[i], best, best_d))
+    return out
+
+
 class TargetSentiment:
     """Scores mentions of targets in sentences. Build one per process and reuse it.
 
@@ -384,7 +404,7 @@ class TargetSentiment:
         sentiments = self._sentiments(tokens)
         in_quote = _quotes(tokens) if '"' in sentence else None
         entity = [*map(_entity_of, facts)]
-        entities = [i for i, e in enumerate(entity) if e]
+        entities = [*compress(count(), entity)]
         if entities and entities[0] == 0 and entity[0] == 1:
             del entities[0]  # a capitalised first word is no name: every sentence has one
         if compound is None:
@@ -402,7 +422,7 @@ class TargetSentiment:
             in_quote,
             entities,
             compound,
-            [(i, x) for i, x in enumerate(sentiments) if x],
+            _nearest_names([*compress(count(), sentiments)], sentiments, entities, len(tokens)),
             tuple(sentence_ids),
             sum(map(z_word.__getitem__, sentence_ids)),
         )
@@ -467,9 +487,7 @@ class TargetSentiment:
         # Every sentiment word of the sentence: distance-weighted own voice, others' quotes,
         # and whether the target or another name is the nearest to it.
         own = quote = near_own = near_other = window = 0.0
-        entities = s.entities
-        n_entities = len(entities)
-        for i, x in s.scored:
+        for i, x, best, best_d in s.scored:
             if t0 <= i <= t1:
                 continue
             d = t0 - i if i < t0 else i - t1
@@ -479,13 +497,6 @@ class TargetSentiment:
                 own += x / (1 + d / 3)
             if d <= 3:
                 window += x
-            # The nearest name or pronoun to word i (ties go to the earlier one).
-            k = bisect_left(entities, i)
-            best, best_d = -1, n + 1
-            if k:
-                best, best_d = entities[k - 1], i - entities[k - 1]
-            if k < n_entities and entities[k] - i < best_d:
-                best, best_d = entities[k], entities[k] - i
             if best < 0 or t0 <= best <= t1 or d <= best_d:
                 near_own += x
             else:
@@ -495,7 +506,7 @@ class TargetSentiment:
         after = words[t1 + 1 : t1 + 4]
         verbs = self.speech_verbs
         speaker = (
-            any(w in verbs for w in after)
+            not verbs.isdisjoint(after)
             or (t0 > 0 and words[t0 - 1] in verbs)
             or (t0 > 1 and words[t0 - 2] == "according" and words[t0 - 1] == "to")
         )
