@@ -174,7 +174,12 @@ def heatmap(
             # Each label is cut short of its cell's width, so none overlaps: without
             # labelOverlap=False Vega still hid every other outlet name.
             axis=alt.Axis(
-                orient="top", labelAngle=0, labelLimit=cell_width - 20, labelOverlap=False
+                orient="top",
+                labelAngle=0,
+                labelLimit=cell_width - 20,
+                labelOverlap=False,
+                labelFlush=False,
+                labelAlign="center",
             ),
         ),
         y=alt.Y(f"{down}:N", title=down_title, sort="ascending", axis=alt.Axis(labelLimit=220)),
