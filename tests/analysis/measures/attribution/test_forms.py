@@ -207,6 +207,16 @@ FORMS = [
         "It is unclear whether the committee would ever say no to the port.",
         ("the committee", "would ever say", "neutral"),
     ),
+    # A document's words, with the document as the source.
+    (
+        "The harbour board's letter reads: “The quay is closed.”",
+        ("The harbour board's letter", "reads", "neutral"),
+    ),
+    # A listener after "assured" is not the source.
+    (
+        "The mayor assured residents that the water was safe.",
+        ("The mayor", "assured", "neutral"),
+    ),
     # "said yes" / "said so" are statements.
     ("Most of the delegates said yes.", ("Most of the delegates", "said", "neutral")),
 ]
