@@ -141,6 +141,7 @@ from analysis.measures.attribution.vocabulary import (
     NOUN_USE_BEFORE,
     OBJECT_NOT_SPEECH,
     PRONOUNS,
+    RECALLED_OBJECTS,
     SAY,
     SPEAK,
     SPEAK_NOT_SPEECH,
@@ -164,7 +165,7 @@ _NOT_SPEECH_PAIRS = frozenset(
 )
 
 
-# Words between a cue and its object ("recalled its ambassador").
+# Words between "recalled" and its object ("recalled its ambassador").
 _OBJECT_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "all"})
 
 
@@ -386,27 +387,22 @@ class AttributionFinder:
                 return None
         else:
             source = None
-        if not relative and not (
-            toks[i0][_FORM].endswith("ing")
-            and k >= 0
-            and toks[k][_FORM] in _BEFORE_PARTICIPLE
-            and _joinable(text, toks[k], toks[k + 1])
-        ):
+        # "..., saying", "— calling", "by saying": a participle whose subject is the
+        # sentence's (or the attribution's just before it), not the words before it.
+        participle = toks[i0][_FORM].endswith("ing") and (
+            text[sent_start:cue_start].rstrip().rstrip("”\"’'").rstrip().endswith((",", "—", "–"))
+            or (
+                k >= 0
+                and toks[k][_FORM] in _BEFORE_PARTICIPLE
+                and _joinable(text, toks[k], toks[k + 1])
+            )
+        )
+        if not relative and not participle:
             source = _source_before(art, toks, k, hit_starts, sent_start, cue_start)
         inverted = elided = False
         if source is None and (
-            (k >= 0 and toks[k][_FORM] in ELIDED_AFTER and _joinable(text, toks[k], toks[k + 1]))
-            or (
-                toks[i0][_FORM].endswith("ing")
-                and (
-                    text[sent_start:cue_start]
-                    .rstrip()
-                    .rstrip("”\"’'")
-                    .rstrip()
-                    .endswith((",", "—", "–"))
-                    or (k >= 0 and toks[k][_FORM] in _BEFORE_PARTICIPLE)
-                )
-            )
+            participle
+            or (k >= 0 and toks[k][_FORM] in ELIDED_AFTER and _joinable(text, toks[k], toks[k + 1]))
         ):
             # "He arrived and said ...", "..., saying ...": the subject opens the sentence,
             # or is the source of the attribution just before ("“...,” he said, adding ...").
@@ -442,15 +438,21 @@ class AttributionFinder:
             return None  # "a vote demanding ...": a participle after a noun modifies it
         if not _valid_source(src_toks, words, nxt, text):
             return None
-        if nxt is not None and (
-            nxt[_FORM] in OBJECT_NOT_SPEECH
-            or (
-                nxt[_FORM] in _OBJECT_DETERMINERS
-                and j1 + 2 < len(toks)
-                and toks[j1 + 2][_FORM] in OBJECT_NOT_SPEECH
+        if nxt is not None and nxt[_FORM] in OBJECT_NOT_SPEECH:
+            return None  # "said goodbye"
+        if (
+            words[-1].startswith("recall")
+            and nxt is not None
+            and (
+                nxt[_FORM] in RECALLED_OBJECTS
+                or (
+                    nxt[_FORM] in _OBJECT_DETERMINERS
+                    and j1 + 2 < len(toks)
+                    and toks[j1 + 2][_FORM] in RECALLED_OBJECTS
+                )
             )
         ):
-            return None  # "said goodbye", "recalled its ambassador"
+            return None  # "recalled its ambassador": a withdrawal, not a memory
         if cue_class == "belief" and src_toks[0] is not None and src_toks[0][_FORM] in FIRST_SECOND:
             return None  # "I think", "you know": a speaker's own voice, not the writer's reading
         if words[-1] in ADD and nxt is not None and nxt[_FORM] == "to":

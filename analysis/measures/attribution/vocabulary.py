@@ -99,6 +99,7 @@ ADD = _require(_LISTS, "add")
 INFINITIVE_VERBS = _require(_LISTS, "infinitive_verbs")
 SPEAK_NOT_SPEECH = _require(_LISTS, "speak_not_speech")
 ASIDE_OPENERS = _require(_LISTS, "aside_openers")
+RECALLED_OBJECTS = _require(_LISTS, "recalled_objects")
 #: A capitalised head that is one of these may be a common noun at the sentence start.
 COMMON_HEAD_NOUNS = ORG_NOUNS | DOC_NOUNS | PERSON_ROLES
 _PERSON_OR_GROUP = ORG_NOUNS | DOC_NOUNS | PERSON_ROLES | GENERIC_PERSON

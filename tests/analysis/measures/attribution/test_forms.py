@@ -217,6 +217,11 @@ FORMS = [
         "The mayor assured residents that the water was safe.",
         ("The mayor", "assured", "neutral"),
     ),
+    # A possessive after the cue opens the reported clause.
+    (
+        "The alliance said its troops would respect the truce.",
+        ("The alliance", "said", "neutral"),
+    ),
     # "said yes" / "said so" are statements.
     ("Most of the delegates said yes.", ("Most of the delegates", "said", "neutral")),
 ]
@@ -294,6 +299,16 @@ def test_a_belief_inside_reported_speech_is_part_of_the_statement(finder):
 )
 def test_cue_words_in_other_uses_are_not_attributions(finder, text):
     assert find(finder, text) == []
+
+
+def test_a_participle_after_a_comma_speaks_for_the_subject_before_an_interruption(finder):
+    text = (
+        "One resident, who asked not to be named strongly condemned the raid, "
+        "calling it “a disgrace”."
+    )
+    first, second = find(finder, text)
+    assert (first.pattern, second.pattern) == ("condemned", "calling")
+    assert second.source == first.source == "One resident, who asked not to be named"
 
 
 def test_an_inverted_source_ends_its_clause(finder):
