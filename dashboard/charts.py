@@ -21,8 +21,11 @@ FACET_WIDTH = 230
 # these keep the height for the plot itself and fit only the width to the page.
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 PAD = alt.AutoSizeParams(type="pad")
-#: The most outlets a heatmap sets side by side (80-pixel cells fit the page).
+#: The most columns a heatmap sets side by side with "value (n=...)" in 80-pixel cells;
+#: past it the cells hold the value alone (n in the tooltip) and narrow to fit the page.
 HEATMAP_ACROSS = 8
+#: Width of the page's chart area the narrowed cells share (a 1280-pixel window, sidebar open).
+HEATMAP_COMPACT_WIDTH = 660
 
 
 def _outlet_axis(title: str = "Outlet") -> alt.Y:
@@ -141,7 +144,9 @@ def heatmap(
 
     Outlets are the columns while at most :data:`HEATMAP_ACROSS` of them (or no more than
     the rows) fit across the page; more outlets than that become the rows instead, so
-    the chart grows downwards rather than past the page's right edge.
+    the chart grows downwards rather than past the page's right edge. When even the
+    shorter side holds more than :data:`HEATMAP_ACROSS` columns, cells show the value
+    alone (n stays in the tooltip, "!" still marks a small group), narrowed to fit.
 
     ``frame``: outlet, <row>, <value>, <n_col>.
     """
@@ -165,7 +170,17 @@ def heatmap(
     if n_outlets > HEATMAP_ACROSS and n_outlets > n_rows:
         across, across_title, down, down_title = row, row_title, "outlet", "Outlet"
     n_across, n_down = (n_outlets, n_rows) if across == "outlet" else (n_rows, n_outlets)
-    cell_width = max(80, min(130, 600 // n_across))
+    compact = n_across > HEATMAP_ACROSS
+    if compact:
+        # Twelve outlets by fourteen categories do not fit "0.20 (n=12)" cells either
+        # way round: keep the value (and the "!" of a small group) in a narrower cell.
+        data["cell_label"] = [
+            f"{v:{value_format}}{' !' if s else ''}" if pd.notna(v) else "–"
+            for v, s in zip(data[value], data["small"], strict=True)
+        ]
+        cell_width = max(44, HEATMAP_COMPACT_WIDTH // n_across)
+    else:
+        cell_width = max(80, min(130, 600 // n_across))
     base = alt.Chart(data).encode(
         x=alt.X(
             f"{across}:N",
@@ -175,14 +190,19 @@ def heatmap(
             # labelOverlap=False Vega still hid every other outlet name.
             axis=alt.Axis(
                 orient="top",
-                labelAngle=0,
-                labelLimit=cell_width - 20,
+                labelAngle=-40 if compact else 0,
+                labelLimit=160 if compact else cell_width - 20,
                 labelOverlap=False,
                 labelFlush=False,
-                labelAlign="center",
+                labelAlign="left" if compact else "center",
             ),
         ),
-        y=alt.Y(f"{down}:N", title=down_title, sort="ascending", axis=alt.Axis(labelLimit=220)),
+        y=alt.Y(
+            f"{down}:N",
+            title=down_title,
+            sort="ascending",
+            axis=alt.Axis(labelLimit=160 if compact else 220),
+        ),
     )
     tooltip = [
         alt.Tooltip("outlet:N", title="Outlet"),
@@ -201,7 +221,7 @@ def heatmap(
         opacity=alt.condition("datum.small", alt.value(0.4), alt.value(1.0)),
         tooltip=tooltip,
     )
-    text = base.mark_text(fontSize=12).encode(
+    text = base.mark_text(fontSize=11 if compact else 12).encode(
         text="cell_label:N",
         color=alt.condition("datum.dark", alt.value("white"), alt.value("black")),
         tooltip=tooltip,
@@ -334,10 +354,12 @@ def over_time(frame: pd.DataFrame, y_title: str, bucket: str) -> alt.VConcatChar
         alt.Tooltip("rolling:Q", title="Rolling mean", format=".3f"),
         alt.Tooltip("articles:Q", title="Articles (n)"),
     ]
+    # Ten colours keep outlets apart best; past ten, twenty beat ten repeated.
+    scheme = "tableau10" if frame["outlet"].nunique() <= 10 else "tableau20"
     color = alt.Color(
         "outlet:N",
         title="Outlet",
-        scale=alt.Scale(scheme="tableau10"),
+        scale=alt.Scale(scheme=scheme),
         legend=alt.Legend(orient="bottom", columns=3, labelLimit=220),
     )
     base = alt.Chart(frame).encode(x=x, color=color)

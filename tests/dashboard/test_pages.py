@@ -402,3 +402,36 @@ def test_a_heatmap_of_many_outlets_puts_them_down_the_side_not_past_the_page_edg
     assert spec["width"] == 2 * 130  # two category columns
     few = charts.heatmap(frame[frame["outlet"] == "Outlet 00"], "category", "Category", "per_1k", "Rate", "articles").to_dict()  # fmt: skip
     assert few["layer"][0]["encoding"]["x"]["field"] == "outlet"
+
+
+def test_a_heatmap_too_wide_either_way_round_narrows_its_cells_to_the_value_alone():
+    outlets = [f"Outlet {i:02d}" for i in range(12)]
+    categories = [f"category_{j:02d}" for j in range(14)]
+    frame = pd.DataFrame(
+        [(o, c, 0.5, 12 if o != "Outlet 00" else 2) for o in outlets for c in categories],
+        columns=["outlet", "category", "per_1k", "articles"],
+    )
+    spec = charts.heatmap(frame, "category", "Category", "per_1k", "Rate", "articles").to_dict()
+    labels = {v["cell_label"] for v in next(iter(spec["datasets"].values()))}
+    assert labels == {"0.50", "0.50 !"}
+    assert spec["width"] <= charts.HEATMAP_COMPACT_WIDTH
+
+
+def test_over_time_gives_more_than_ten_outlets_twenty_colours_not_ten_repeated():
+    def spec_for(n_outlets):
+        frame = pd.DataFrame(
+            {
+                "outlet": [f"Outlet {i:02d}" for i in range(n_outlets)],
+                "bucket": pd.to_datetime(["2025-01-01"] * n_outlets),
+                "articles": 3,
+                "mean": 0.1,
+                "rolling": 0.1,
+            }
+        )
+        return charts.over_time(frame, "Sentiment", "month").to_dict()
+
+    def scheme(spec):
+        return spec["vconcat"][0]["layer"][0]["encoding"]["color"]["scale"]["scheme"]
+
+    assert scheme(spec_for(5)) == "tableau10"
+    assert scheme(spec_for(12)) == "tableau20"
