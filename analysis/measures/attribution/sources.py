@@ -239,6 +239,15 @@ def _name_start(art, stoks, sent_start):
         if i >= n or text[end : stoks[i][_START]].strip():
             return None
         return i
+    i = _past_opening_phrase(text, stoks, i)
+    return i if i is not None and i < n else None
+
+
+def _past_opening_phrase(text, stoks, i):
+    """The token after a short opening phrase and its comma ("On Tuesday, Clinton ..."),
+    from token ``i`` on (leading trim skipped first); ``i`` itself when there is none,
+    None when the phrase runs eight tokens without a comma (not an opening phrase)."""
+    n = len(stoks)
     while i < n and stoks[i][_FORM] in LEADING_TRIM:
         i += 1
     if i < n and stoks[i][_FORM] in OPENING_PREPS:
@@ -248,7 +257,7 @@ def _name_start(art, stoks, sent_start):
         if j >= n or j - i >= 8:
             return None
         i = j + 1
-    return i if i < n else None
+    return i
 
 
 def _sentence_subject(art, s_idx, limit):
@@ -261,18 +270,8 @@ def _sentence_subject(art, s_idx, limit):
     text = art.text
     stoks = art._sentence_tokens(s_idx)
     n = len(stoks)
-    i = 0
-    while i < n and stoks[i][_FORM] in LEADING_TRIM:
-        i += 1
-    if i < n and stoks[i][_FORM] in OPENING_PREPS:
-        # "On Tuesday, Clinton ...": skip a short opening phrase ending in a comma.
-        j = i
-        while j < n and j - i < 8 and text[stoks[j][_END] : stoks[j][_END] + 1] != ",":
-            j += 1
-        if j >= n or j - i >= 8:
-            return None
-        i = j + 1
-    if i >= n or stoks[i][_START] >= limit:
+    i = _past_opening_phrase(text, stoks, 0)
+    if i is None or i >= n or stoks[i][_START] >= limit:
         return None
     first = stoks[i]
     if first[_FORM] in PRONOUNS:
