@@ -39,7 +39,7 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import compress, count
 from math import exp
 from operator import itemgetter, mul
@@ -118,7 +118,7 @@ def _norm(value: float) -> float:
     return value / math.sqrt(value * value + 15)
 
 
-@cache
+@lru_cache(maxsize=_CACHE_LIMIT)
 def stem(word: str) -> str:
     """A crude stem, so "accused", "accuses" and "accusing" share a weight.
 

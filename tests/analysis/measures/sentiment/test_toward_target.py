@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from analysis.measures.sentiment import toward_target
 from analysis.measures.sentiment.toward_target import (
     MODEL_FILE,
     MODEL_FORMAT,
@@ -11,6 +12,7 @@ from analysis.measures.sentiment.toward_target import (
     TargetSentimentModel,
     load_model,
     model_hash,
+    stem,
 )
 
 
@@ -106,3 +108,10 @@ def test_the_fast_score_is_the_models_probabilities_of_the_named_features(scorer
         model = scorer.model
         expected = p[model.classes.index("positive")] - p[model.classes.index("negative")]
         assert scorer.score(*where, explain=0).score == round(expected, 4)
+
+
+def test_the_stem_cache_keeps_a_bounded_number_of_words_however_large_the_vocabulary():
+    stem.cache_clear()
+    for i in range(toward_target._CACHE_LIMIT + 10):
+        stem(f"word{i}ing")
+    assert stem.cache_info().currsize == toward_target._CACHE_LIMIT
