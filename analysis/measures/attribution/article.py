@@ -53,9 +53,12 @@ _CAP_RUN = re.compile(
 
 _WORD_RE = re.compile(r"\S+")
 
-# A party and state after a politician's name: "(D-Ore.)", "(R-N.Y.)", "(I-Vt.)", "(R-OH)".
+# A party and state after a politician's name: "(D-Ore.)", "(R-N.Y.)", "(I-Vt.)", "(R-OH)",
+# or the party alone: "(D)".
 # The bracket is part of the noun phrase ("Sen. Ann Lee (D-Ore.) said"), as in PARC.
-_PARTY_BRACKET = re.compile(r"\((?:[DRI]|Dem|Rep|Ind)\.?\s?[-–]\s?(?:[A-Z][A-Za-z]*\.?\s?){1,3}\)")
+_PARTY_BRACKET = re.compile(
+    r"\((?:[DRI]|Dem|Rep|Ind)\.?(?:\s?[-–]\s?(?:[A-Z][A-Za-z]*\.?\s?){1,3})?\)"
+)
 
 _APPOSITION_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;]+)")
 _AGE_RE = re.compile(r"\d+-year-old")

@@ -131,6 +131,7 @@ from analysis.measures.attribution.speakers import (
 from analysis.measures.attribution.vocabulary import (
     ADD,
     ADVERBS,
+    BY_MEDIUM,
     CUE_PARTICLES,
     ELIDED_AFTER,
     EVIDENCE_NOUNS,
@@ -153,6 +154,14 @@ from analysis.records import Evidence
 from analysis.text import QUOTE_FOLD, tokenize
 
 _by_start_then_cue = attrgetter("start", "cue_start")
+
+
+def _by_medium(toks, j1) -> bool:
+    """The cue ending at token ``j1`` is followed by "by" and a medium ("said by
+    telephone"): how it was said, not a passive agent ("a group backed by")."""
+    return j1 + 2 < len(toks) and toks[j1 + 2][_FORM] in BY_MEDIUM
+
+
 # A cue and the word after it that make it an act or a passive participle, not speech.
 _NOT_SPEECH_PAIRS = frozenset(
     [
@@ -457,7 +466,10 @@ class AttributionFinder:
             return None  # "I think", "you know": a speaker's own voice, not the writer's reading
         if words[-1] in ADD and nxt is not None and nxt[_FORM] == "to":
             return None  # "adding to her lead"
-        if nxt is not None and (nxt[_FORM] == "by" or (words[-1], nxt[_FORM]) in _NOT_SPEECH_PAIRS):
+        if nxt is not None and (
+            (nxt[_FORM] == "by" and not _by_medium(toks, j1))
+            or (words[-1], nxt[_FORM]) in _NOT_SPEECH_PAIRS
+        ):
             return None  # "a group backed by", "an attack blamed on", "reported from Paris"
         if words[-1] in SPEAK and nxt is not None and nxt[_FORM] in SPEAK_NOT_SPEECH:
             return None  # "spoke at the rally": an appearance, not a statement

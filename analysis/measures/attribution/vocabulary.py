@@ -98,6 +98,7 @@ SAY = _require(_LISTS, "say")
 ADD = _require(_LISTS, "add")
 INFINITIVE_VERBS = _require(_LISTS, "infinitive_verbs")
 SPEAK_NOT_SPEECH = _require(_LISTS, "speak_not_speech")
+BY_MEDIUM = _require(_LISTS, "by_medium")
 ASIDE_OPENERS = _require(_LISTS, "aside_openers")
 RECALLED_OBJECTS = _require(_LISTS, "recalled_objects")
 #: A capitalised head that is one of these may be a common noun at the sentence start.

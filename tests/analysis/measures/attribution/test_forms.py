@@ -46,6 +46,15 @@ FORMS = [
         ("Senator Alma Reyes (D-Ore.), a member of the transport panel", "said", "neutral"),
     ),
     (
+        "State Treasurer Ida Korr (R) argued that the levy would fall on renters.",
+        ("State Treasurer Ida Korr (R)", "argued", "neutral"),
+    ),
+    # "said by telephone": how it was said, not a passive ("a group backed by").
+    (
+        "“The ferry must run at night,” Ms. Ostrova said by telephone.",
+        ("Ms. Ostrova", "said", "neutral"),
+    ),
+    (
         "Tomas Brenner, 58, a ferry captain from Lowport, said the crossings had become unsafe.",
         ("Tomas Brenner, 58, a ferry captain from Lowport", "said", "neutral"),
     ),
