@@ -8,6 +8,25 @@ import streamlit as st
 from analysis.compare import outlet_comparisons, queries
 from dashboard import cache, charts, classroom, components, sidebar, validation_note
 
+
+def share_chart(shares, group: str, labels: dict, chart_key: str, empty: str, **layout) -> None:
+    """Each outlet's share of attributions per ``group`` value, one small chart per value,
+    with the 95% intervals ``analysis.compare.outlet_comparisons`` computed."""
+    if shares.empty:
+        st.info(empty)
+        return
+    components.chart(
+        charts.interval_multiples(
+            shares.assign(measure_label=shares[group].map(labels), estimate=shares["share"]),
+            x_title="Share of attributions (line: 95% interval)",
+            value_title="Share",
+            **layout,
+        ),
+        chart_key,
+        shares,
+    )
+
+
 st.title("Attribution")
 validation_note.show("attribution")
 filters = components.per_outlet(sidebar.filters())
@@ -85,24 +104,17 @@ st.caption(
     "interval over articles (bootstrap). Types come from the source's title and nouns "
     "(data/lexicons/source_types.csv)."
 )
-types = classroom.relabel(cache.run(outlet_comparisons.source_type_mix, filters))
-if types.empty:
-    st.info("No attribution in these articles.")
-else:
-    components.chart(
-        charts.interval_multiples(
-            types.assign(
-                measure_label=types["source_type"].map(outlet_comparisons.SOURCE_TYPE_LABELS),
-                estimate=types["share"],
-            ),
-            # Two per row: three plus the legend overflow the page and cut the legend off.
-            columns=2,
-            x_title="Share of attributions (line: 95% interval)",
-            value_title="Share",
-        ),
-        "attribution_source_types",
-        types,
-    )
+
+
+share_chart(
+    classroom.relabel(cache.run(outlet_comparisons.source_type_mix, filters)),
+    "source_type",
+    outlet_comparisons.SOURCE_TYPE_LABELS,
+    "attribution_source_types",
+    "No attribution in these articles.",
+    # Two per row: three plus the legend overflow the page and cut the legend off.
+    columns=2,
+)
 
 st.subheader("Speech, belief and evidence")
 st.caption(
@@ -111,22 +123,13 @@ st.caption(
     "Both are kept out of the cue-verb stances below, whose shares are over speech only."
 )
 kinds = classroom.relabel(cache.run(outlet_comparisons.attribution_kind_mix, filters))
-kinds = kinds[kinds["kind"] != "speech"]
-if kinds.empty:
-    st.info("No belief or evidence attribution in these articles.")
-else:
-    components.chart(
-        charts.interval_multiples(
-            kinds.assign(
-                measure_label=kinds["kind"].map(outlet_comparisons.ATTRIBUTION_KIND_LABELS),
-                estimate=kinds["share"],
-            ),
-            x_title="Share of attributions (line: 95% interval)",
-            value_title="Share",
-        ),
-        "attribution_kinds",
-        kinds,
-    )
+share_chart(
+    kinds[kinds["kind"] != "speech"],
+    "kind",
+    outlet_comparisons.ATTRIBUTION_KIND_LABELS,
+    "attribution_kinds",
+    "No belief or evidence attribution in these articles.",
+)
 
 st.subheader("Cue verbs by stance (speech only)")
 cues = classroom.relabel(cache.run(queries.cue_classes, filters))

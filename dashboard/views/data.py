@@ -419,17 +419,30 @@ def use_uploaded_lexicon(upload, role: str, state_key: str) -> None:
         st.rerun()
 
 
-lexicon_upload = st.file_uploader(
+def upload_controls(
+    label: str, upload_key: str, buttons: tuple[str, str], role: str, state_key: str, in_use: bool
+):
+    """An uploader with "use this file" and "back to the bundled one" buttons; returns the
+    row of three columns, the third free for the caller."""
+    upload = st.file_uploader(label, type=["csv"], key=upload_key)
+    cols = st.columns(3)
+    use_label, back_label = buttons
+    if upload is not None and cols[0].button(use_label):
+        use_uploaded_lexicon(upload, role, state_key)
+    if in_use and cols[1].button(back_label):
+        st.session_state.pop(state_key, None)
+        st.rerun()
+    return cols
+
+
+cols = upload_controls(
     "Upload a framing lexicon (CSV with pattern, category and note columns)",
-    type=["csv"],
-    key="lexicon_upload",
+    "lexicon_upload",
+    ("Use this lexicon", "Back to the bundled lexicon"),
+    "framing",
+    "framing_lexicon",
+    in_use=bool(choice),
 )
-cols = st.columns(3)
-if lexicon_upload is not None and cols[0].button("Use this lexicon"):
-    use_uploaded_lexicon(lexicon_upload, "framing", "framing_lexicon")
-if choice and cols[1].button("Back to the bundled lexicon"):
-    st.session_state.pop("framing_lexicon", None)
-    st.rerun()
 if status == "ready" and lexicons is not None:
     if cols[2].button(
         "Re-score the store with this lexicon",
@@ -462,17 +475,14 @@ if lexicons is not None:
             ),
             height=300,
         )
-targets_upload = st.file_uploader(
+upload_controls(
     "Upload a targets list (CSV with target, aliases and note columns)",
-    type=["csv"],
-    key="targets_upload",
+    "targets_upload",
+    ("Use these targets", "Back to the bundled targets"),
+    "targets",
+    "targets_lexicon",
+    in_use=bool(targets_choice),
 )
-cols = st.columns(3)
-if targets_upload is not None and cols[0].button("Use these targets"):
-    use_uploaded_lexicon(targets_upload, "targets", "targets_lexicon")
-if targets_choice and cols[1].button("Back to the bundled targets"):
-    st.session_state.pop("targets_lexicon", None)
-    st.rerun()
 if targets_choice:
     st.info("Re-score the store (button under Framing lexicon) to apply the new targets.")
 
