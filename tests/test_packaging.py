@@ -3,7 +3,10 @@ from it in a fresh environment, away from the source checkout."""
 
 from __future__ import annotations
 
+import ast
+import importlib.metadata
 import json
+import re
 import subprocess
 import sys
 import sysconfig
@@ -30,6 +33,40 @@ def test_pyproject_lists_every_package_of_the_tree():
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
     listed = set(config["tool"]["setuptools"]["packages"])
     assert listed - {"analysis.package_data", "analysis.package_docs"} == _packages_in_tree()
+
+
+def _third_party_modules_imported() -> set[str]:
+    """Top-level modules that analysis/ and dashboard/ import, less the standard library's
+    and the project's own."""
+    found = set()
+    for top in ("analysis", "dashboard"):
+        for path in (ROOT / top).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Import):
+                    found.update(alias.name.split(".")[0] for alias in node.names)
+                elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                    found.add(node.module.split(".")[0])
+    return found - set(sys.stdlib_module_names) - {"analysis", "dashboard", "__future__"}
+
+
+def _distribution_name(requirement: str) -> str:
+    return re.split(r"[\[<>=!~; ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_every_third_party_module_the_code_imports_is_a_declared_dependency():
+    # A module that arrives only through another package's dependencies breaks the day that
+    # package drops it.
+    declared = {
+        _distribution_name(r)
+        for r in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    }
+    distributions = importlib.metadata.packages_distributions()
+    undeclared = {
+        module: distributions.get(module)
+        for module in _third_party_modules_imported()
+        if not {d.lower().replace("_", "-") for d in distributions.get(module, [module])} & declared
+    }
+    assert undeclared == {}
 
 
 @pytest.fixture(scope="module")

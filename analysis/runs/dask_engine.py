@@ -413,7 +413,7 @@ def ingest_with_dask(
     next to the store). Returns ``{"added", "duplicates", "rejected", "warnings",
     "partitions", "seconds", "total"}``; ``rejected`` holds :class:`Rejected` records.
     """
-    from distributed import Client, LocalCluster, as_completed
+    from dask.distributed import Client, LocalCluster, as_completed
 
     started = time.perf_counter()
     db_path = Path(db_path)
