@@ -87,6 +87,9 @@ def no_data_page(status: str) -> None:
             "The store could not be opened. Another program may be writing to it (wait for "
             "`slant ingest` to finish), or the file is not a Slant store."
         )
+    elif status == "outdated":
+        components.store_outdated()
+        return
     elif status == "missing":
         st.info("There is no Slant store here yet, so there is nothing to show.")
     else:

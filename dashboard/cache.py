@@ -89,11 +89,14 @@ def run(function: Callable[..., T], *args) -> T:
 
 
 def store_status() -> str:
-    """'missing', 'empty', 'busy' (another program is writing to it), 'unavailable' or 'ready'."""
+    """'missing', 'empty', 'busy' (another program is writing to it), 'unavailable',
+    'outdated' (made by an earlier Slant: tables lack columns this version reads) or 'ready'."""
     path = store_path()
     if not path.exists():
         return "missing"
     try:
+        if run(store.missing_columns):
+            return "outdated"
         return "empty" if run(queries.is_empty) else "ready"
     except StoreBusy:
         return "busy"

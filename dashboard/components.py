@@ -63,6 +63,22 @@ def store_busy() -> None:
     _rerun_once_the_store_opens()
 
 
+def store_outdated() -> None:
+    """What to do with a store made by an earlier Slant, whose tables lack columns this
+    version reads (a read-only page cannot add them)."""
+    from analysis import store
+
+    path = cache.store_path()
+    missing = ", ".join(cache.run(store.missing_columns))
+    st.warning(
+        "This store was made by an earlier version of Slant: its tables lack columns this "
+        f"version reads ({missing}). Stop the dashboard and start it again with "
+        f"`slant dashboard --db {path}`, which adds them; then `slant rescore --db {path}` "
+        "scores its articles with this version.",
+        icon=":material/update:",
+    )
+
+
 # --------------------------------------------------------------------------- explanations
 
 

@@ -422,6 +422,21 @@ def streamlit_flags(settings: dict) -> list[str]:
     return flags
 
 
+def _bring_store_up_to_date(db: Path) -> None:
+    """Add the columns a store made by an earlier Slant lacks: the dashboard reads it
+    read-only and could not. When the store cannot be written now (another program writes
+    to it, a read-only file), the dashboard says what to do instead."""
+    import duckdb
+
+    from analysis import store
+    from analysis.errors import StoreBusy, StoreUnavailable
+
+    try:
+        store.connect(db, wait=2.0).close()
+    except (StoreBusy, StoreUnavailable, duckdb.Error) as error:
+        print(f"note: {db}: its tables were not checked for this version ({error})")
+
+
 def cmd_dashboard(args) -> int:
     import tomllib
 
@@ -433,6 +448,7 @@ def cmd_dashboard(args) -> int:
         return _fail(
             f"{db}: no store here yet; create one with `slant ingest FILES --db {args.db}`"
         )
+    _bring_store_up_to_date(db)
     env = {**os.environ, "SLANT_DB": str(db)}
     env.pop(ALLOW_PRIVATE_ENV, None)  # only the flag turns it on, never an inherited variable
     if args.allow_private_addresses:

@@ -20,6 +20,7 @@ from analysis.store.connect import (
 from analysis.store.read import (
     article_count,
     iter_articles,
+    missing_columns,
     new_article_ids,
     outlet_names,
     read_articles,
@@ -80,6 +81,7 @@ __all__ = [
     "transaction",
     "new_article_ids",
     "stale_article_ids",
+    "missing_columns",
     "stored_before_scoping",
     "read_articles",
     "iter_articles",

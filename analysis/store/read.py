@@ -1,4 +1,5 @@
-"""Reading articles back from the store, and the ids a run still has to score."""
+"""Reading articles back from the store, the ids a run still has to score, and whether the
+store's tables are this version's."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pyarrow as pa
 from analysis.records import (
     Article,
 )
+from analysis.store.schema import LATE_COLUMNS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,6 +42,24 @@ def new_article_ids(con, article_ids: Sequence[str]) -> set[str]:
     finally:
         con.unregister("_candidate_ids")
     return {r[0] for r in rows}
+
+
+def missing_columns(con) -> list[str]:
+    """The columns (``"table.column"``) this version reads that the store's tables lack: a
+    store made by an earlier version, opened read-only, which cannot add them itself (a
+    write connection does, :func:`~analysis.store.connect.connect`)."""
+    present = set(
+        con.execute(
+            """SELECT table_name, column_name FROM duckdb_columns()
+               WHERE database_name = current_database()"""
+        ).fetchall()
+    )
+    tables = {table for table, _ in present}
+    return [
+        f"{table}.{column}"
+        for table, column in LATE_COLUMNS
+        if table in tables and (table, column) not in present
+    ]
 
 
 def stored_before_scoping(con, candidates: Sequence[tuple[str, str]]) -> set[str]:

@@ -6,6 +6,8 @@ produced it, so old and new results are never mixed (see docs/ARCHITECTURE.md).
 
 from __future__ import annotations
 
+import re
+
 import pyarrow as pa
 
 from analysis.records import (
@@ -108,6 +110,12 @@ ALTER TABLE target_sentiment ADD COLUMN IF NOT EXISTS because VARCHAR;
 ALTER TABLE rollup_targets ADD COLUMN IF NOT EXISTS n_scoped BIGINT;
 ALTER TABLE rollup_targets ADD COLUMN IF NOT EXISTS sum_scoped DOUBLE;
 """
+
+#: Columns added after a store's tables were first created, as ``(table, column)``: what a
+#: store made by an earlier version lacks until a write connection adds them.
+LATE_COLUMNS = tuple(
+    re.findall(r"ALTER TABLE (\w+) ADD COLUMN IF NOT EXISTS (\w+)", SCHEMA + MIGRATIONS)
+)
 
 _RESULT_TABLES = ("scores", "category_counts", "evidence", "sentences", "target_sentiment")
 

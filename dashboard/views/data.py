@@ -288,6 +288,8 @@ elif status == "busy":
     components.store_busy()
 elif status == "unavailable":
     st.error("The store is busy or unreadable; try again when `slant ingest` has finished.")
+elif status == "outdated":
+    components.store_outdated()
 else:
     st.info("No articles yet. Upload files below or run `slant ingest FILES` in a terminal.")
 

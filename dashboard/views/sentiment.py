@@ -79,6 +79,14 @@ if small_cells:
         "treat them as anecdotes, not patterns.",
         icon=":material/warning:",
     )
+unscored_cells = int(shown["mean"].isna().sum())
+if unscored_cells:
+    st.info(
+        f"{unscored_cells} of {len(shown)} cells (–) have no score toward the target: their "
+        "articles were scored by an earlier version of Slant, before target-scoped sentiment. "
+        f"`slant rescore --db {cache.store_path()}` scores them with this version.",
+        icon=":material/update:",
+    )
 components.explain("target_scoped_sentiment")
 
 st.markdown("**The sentences behind a cell**")
