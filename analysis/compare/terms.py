@@ -81,9 +81,47 @@ def _documents(frame: pd.DataFrame, text_columns: Sequence[str]) -> list[str]:
         raise ValueError(f"none of the text columns {list(text_columns)} is in the frame")
     joined = parts[0]
     for part in parts[1:]:
-        # A paragraph break between title and body so no n-gram spans the two.
-        joined = joined + "\n\n" + part
+        joined = joined + "\n" + part  # a line break: no phrase spans title and body
     return joined.tolist()
+
+
+#: Where a phrase cannot continue: a line break (title and body, paragraphs) or the end of
+#: a sentence or clause (".", "!", "?", ";", ":" before a space, a closing quote allowed).
+_PHRASE_BREAK = re.compile(r"\n|[.!?;:]+[\"')\]]*\s+")
+
+
+def _phrase_terms(ngram_range: tuple[int, int]) -> Callable[[str], list[str]]:
+    """``document -> terms``: its words and phrases of ``ngram_range`` words that
+    :func:`_keep_term` keeps, none across a :data:`_PHRASE_BREAK`.
+
+    Only keepable phrases are formed (a phrase may not start or end with a stop word), so
+    the vectoriser's vocabulary holds a fraction of all n-grams: the count's cost.
+    """
+    low, high = ngram_range
+    stop = STOP_WORDS
+    words_of = TOKEN_RE.findall
+    split = _PHRASE_BREAK.split
+    join = " ".join
+
+    def terms(document: str) -> list[str]:
+        out: list[str] = []
+        for segment in split(match_form(document)):
+            words = words_of(segment)
+            n = len(words)
+            for i, first in enumerate(words):
+                if first in stop:
+                    continue
+                for size in range(low, min(high, n - i) + 1):
+                    last = words[i + size - 1]
+                    if last in stop:
+                        continue
+                    phrase = words[i : i + size]
+                    if first.isdigit() and all(map(str.isdigit, phrase)):
+                        continue  # only numbers
+                    out.append(join(phrase) if size > 1 else first)
+        return out
+
+    return terms
 
 
 def _members(frame: pd.DataFrame, column: str, which: str | Iterable[str]) -> np.ndarray:
@@ -109,9 +147,7 @@ def term_counts(
     of sovereignty" survives while "of the" and "said the" do not.
     """
     vectorizer = CountVectorizer(
-        preprocessor=match_form,
-        token_pattern=TOKEN_RE.pattern,
-        ngram_range=ngram_range,
+        analyzer=_phrase_terms(ngram_range),
         min_df=min_df,
         dtype=np.int64,
     )
@@ -120,9 +156,7 @@ def term_counts(
         matrix = vectorizer.fit_transform(documents)
     except ValueError:  # empty vocabulary: no documents or none above min_df
         return None, np.array([], dtype=object)
-    terms = vectorizer.get_feature_names_out()
-    keep = np.fromiter((_keep_term(t) for t in terms), dtype=bool, count=len(terms))
-    return matrix[:, keep].tocsr(), terms[keep]
+    return matrix.tocsr(), vectorizer.get_feature_names_out()
 
 
 def distinctive_terms(

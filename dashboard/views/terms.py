@@ -210,7 +210,8 @@ strongest = strongest.assign(
 
 st.subheader(f"Which words set {md(label_a)} apart from {md(label_b)}")
 st.caption(
-    "Each dot is a word or phrase (up to three words, used in at least two articles). "
+    "Each dot is a word or phrase (up to three words within one sentence, used in at least "
+    "two articles). "
     "Up: more typical of the first side; down: of the second; right: used more often. "
     f"The strongest {PLOT_PER_SIDE} terms of each side are drawn; the 12 strongest of each "
     "side are named."

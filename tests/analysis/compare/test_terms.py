@@ -100,6 +100,31 @@ def test_phrases_made_of_stop_words_or_edged_by_them_are_dropped():
     assert "breach" in found and "sovereignty" in found
 
 
+def test_no_phrase_spans_the_title_and_the_body_or_two_sentences():
+    frame = pd.DataFrame(
+        {
+            "outlet": ["A", "B"] * 2,
+            "title": ["Talks in Varn 2025"] * 4,
+            "text": ["Border guards waited. Farmers protested; prices rose: wheat fell."] * 4,
+        }
+    )
+    found = set(terms.distinctive_terms(frame, "A", min_df=1)["term"])
+    assert {"border guards", "farmers protested", "talks in varn", "varn 2025"} <= found
+    assert not found & {"2025 border", "waited farmers", "protested prices", "rose wheat"}
+
+
+def test_a_decimal_point_is_no_sentence_end():
+    frame = pd.DataFrame({"outlet": ["A", "B"], "text": ["Prices rose 3.5 percent overnight."] * 2})
+    found = set(terms.distinctive_terms(frame, "A", min_df=1)["term"])
+    assert "3 5 percent" in found
+
+
+def test_every_counted_term_is_one_worth_showing():
+    matrix, found = terms.term_counts(corpus(n=5), min_df=1)
+    assert len(found) and all(terms._keep_term(t) for t in found)
+    assert "puppet regime" in found and "the budget" not in found
+
+
 def test_curly_apostrophes_and_hyphens_stay_inside_one_term():
     frame = pd.DataFrame(
         {"outlet": ["A", "B"], "text": ["Kestria\u2019s US-led coalition", "Kestria's US-led push"]}
