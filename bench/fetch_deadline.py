@@ -15,9 +15,7 @@ two deadlines at most.
 from __future__ import annotations
 
 import argparse
-import socket
 import sys
-import threading
 import time
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -26,56 +24,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from analysis.ingest.web.fetch import Fetcher  # noqa: E402
-
-
-class DripServer:
-    """Answers every connection one byte every ``gap`` seconds: headers that never end,
-    or headers at once and a 10 kB body dripped."""
-
-    def __init__(self, headers_only: bool, gap: float):
-        self.connections = 0
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self.base = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
-        if headers_only:
-            self._at_once, self._dripped = b"HTTP/1.1 200 OK\r\n", b"X-Slow: " + b"a" * 10_000
-        else:
-            self._at_once = (
-                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 10000\r\n\r\n"
-            )
-            self._dripped = b"x" * 10_000
-        self._gap = gap
-        self._stopped = threading.Event()
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self) -> None:
-        while not self._stopped.is_set():
-            try:
-                conn, _ = self._listener.accept()
-            except OSError:
-                return
-            self.connections += 1
-            threading.Thread(target=self._drip, args=(conn,), daemon=True).start()
-
-    def _drip(self, conn) -> None:
-        with conn:
-            try:
-                conn.recv(4096)
-                conn.sendall(self._at_once)
-                for byte in self._dripped:
-                    if self._stopped.is_set():
-                        return
-                    conn.sendall(bytes([byte]))
-                    time.sleep(self._gap)
-            except OSError:
-                return
-
-    def stop(self) -> None:
-        self._stopped.set()
-        self._listener.close()
+from tests.drip_server import DripServer  # noqa: E402
 
 
 def measure(headers_only: bool, robots: bool, timeout: float, gap: float) -> dict:
-    server = DripServer(headers_only, gap)
+    server = DripServer(headers_only, gap, seconds=3600)  # drips until stop(), not a deadline
     try:
         with TemporaryDirectory() as cache:
             fetcher = Fetcher(

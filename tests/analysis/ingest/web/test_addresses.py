@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -18,6 +17,7 @@ import pytest
 from analysis.ingest.web import addresses
 from analysis.ingest.web.addresses import REFUSED, is_public
 from analysis.ingest.web.fetch import Fetcher
+from tests.drip_server import DripServer
 
 
 @pytest.mark.parametrize(
@@ -120,55 +120,9 @@ def test_the_transport_refuses_a_host_that_resolves_to_loopback_later(site, fetc
     assert site.requests == []
 
 
-class _Drip:
-    """A server that answers one byte every ``gap`` seconds, for at most ``seconds``:
-    its headers never end (``headers_only``), or its headers come at once and the body drips.
-    """
-
-    def __init__(self, headers_only: bool, gap: float = 0.05, seconds: float = 20):
-        self.connections = 0
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(seconds)
-        self.base = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
-        if headers_only:
-            self._at_once, self._dripped = b"HTTP/1.1 200 OK\r\n", b"X-Slow: " + b"a" * 10_000
-        else:
-            self._at_once = (
-                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 10000\r\n\r\n"
-            )
-            self._dripped = b"x" * 10_000
-        self._gap, self._ends = gap, time.monotonic() + seconds
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self) -> None:
-        while time.monotonic() < self._ends:
-            try:
-                conn, _ = self._listener.accept()
-            except OSError:
-                return
-            self.connections += 1
-            threading.Thread(target=self._drip, args=(conn,), daemon=True).start()
-
-    def _drip(self, conn) -> None:
-        with conn:
-            try:
-                conn.recv(4096)
-                conn.sendall(self._at_once)
-                for byte in self._dripped:
-                    if time.monotonic() > self._ends:
-                        return
-                    conn.sendall(bytes([byte]))
-                    time.sleep(self._gap)
-            except OSError:
-                return
-
-    def stop(self) -> None:
-        self._listener.close()
-
-
 @pytest.mark.parametrize("headers_only", [True, False], ids=["headers", "body"])
 def test_a_dripping_server_is_cut_off_at_the_deadline_and_not_asked_again(fetcher, headers_only):
-    server = _Drip(headers_only)
+    server = DripServer(headers_only)
     try:
         result = fetcher(
             timeout=0.5, retries=3, respect_robots=False, allow_private_addresses=True
