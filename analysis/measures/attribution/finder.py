@@ -55,6 +55,13 @@ Decisions:
 - a sourcing phrase such as "in a statement" is dropped when the sentence has
   another cue, so "the ministry said in a statement" counts once.
 
+- an evidence verb with a source that is no poll, study or record is a statement when a
+  that-clause or a quotation follows or precedes it ("the auditor found that ...",
+  "“...,” she concluded"), classed neutral; otherwise it is no attribution ("he found
+  a wallet");
+- a naming verb counts without a quotation when an object and "a"/"an" follow ("called
+  the plan a disgrace"), not before its own particle or an object alone ("called a
+  meeting", "called the police");
 - a negated cue is an attribution, the negation in its cue span ("did not say"), as
   PARC annotates it;
 - a belief cue inside the reported content of another attribution ("he said he does not
@@ -136,6 +143,7 @@ from analysis.measures.attribution.vocabulary import (
     ELIDED_AFTER,
     EVIDENCE_NOUNS,
     FIRST_SECOND,
+    NAMING,
     NEEDS_QUOTE,
     NEGATION,
     NON_SPEAKERS,
@@ -173,6 +181,15 @@ _NOT_SPEECH_PAIRS = frozenset(
     + [(verb, "from") for verb in ("reported", "reports", "reporting")]
 )
 
+
+# "called the plan a disgrace", "called him a liar": an object (not "a"/"an" itself, no
+# preposition or clause word), then "a"/"an" opening what it was called.
+_NAMED_AS = re.compile(
+    r"[ ]+(?!(?:a|an|for|on|off|up|out|in|back|it quits)\b)"
+    r"(?:(?!(?:a|an|at|on|in|for|to|from|with|by|after|before|when|and|or|but|that|as|during|of)\b)"
+    r"[\w'’.-]+[ ]+){1,6}(?:a|an)[ ]+\w",
+    re.IGNORECASE,
+)
 
 # Words between "recalled" and its object ("recalled its ambassador").
 _OBJECT_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "all"})
@@ -473,13 +490,14 @@ class AttributionFinder:
             return None  # "a group backed by", "an attack blamed on", "reported from Paris"
         if words[-1] in SPEAK and nxt is not None and nxt[_FORM] in SPEAK_NOT_SPEECH:
             return None  # "spoke at the rally": an appearance, not a statement
+        not_evidence = False
         if cue_class == "evidence" and EVIDENCE_NOUNS.isdisjoint(
             t[_FORM] for t in _first_chunk(src_toks)
         ):
             # "he found that ...": only polls, studies, data and records are evidence (a
             # word of the phrase, not only its head: "the poll results", "the report
             # published Tuesday").
-            return None
+            not_evidence = True
         # PARC spans: the source is the whole noun phrase, an apposition or relative clause
         # before the cue included; the cue holds the auxiliaries and adverbs before the verb
         # ("has also said") and a particle after it ("spoke about").
@@ -518,8 +536,16 @@ class AttributionFinder:
         if content is None:
             return None
         c_start, c_end, quote_type = content
-        if words[-1] in NEEDS_QUOTE and quote_type == "indirect":
+        if (
+            words[-1] in NEEDS_QUOTE
+            and quote_type == "indirect"
+            and not (words[-1] in NAMING and not inverted and _NAMED_AS.match(text, cue_end))
+        ):
             return None
+        if not_evidence:
+            if not (quote_type == "direct" or (nxt is not None and nxt[_FORM] == "that")):
+                return None
+            cue_class = "neutral"
         return self._evidence(
             art,
             article_id,

@@ -233,6 +233,21 @@ FORMS = [
     ),
     # "said yes" / "said so" are statements.
     ("Most of the delegates said yes.", ("Most of the delegates", "said", "neutral")),
+    # An evidence verb with a person as source and a that-clause: a neutral statement.
+    (
+        "The auditor found that the ledger had been altered.",
+        ("The auditor", "found", "neutral"),
+    ),
+    # ... or with a quotation before it.
+    (
+        "“The bridge cannot wait another winter,” the engineer concluded.",
+        ("the engineer", "concluded", "neutral"),
+    ),
+    # A naming verb, an object and what it was called: speech without a quotation.
+    (
+        "The harbour master called the toll plan a disgrace.",
+        ("The harbour master", "called", "neutral"),
+    ),
 ]
 
 
@@ -259,7 +274,7 @@ def test_a_participle_after_a_quote_takes_the_source_of_the_cue_before_it(finder
 @pytest.mark.parametrize(
     "text",
     [
-        "He found that the ledger had been altered.",  # evidence verb, a person as source
+        "He found that the ledger had been altered.",  # a person's finding: not "evidence"
         "The councillor spoke at the rally on Sunday.",  # an appearance, not a statement
         "“I think we can win,” Arlo said.",  # "I think" is inside the quotation
     ],
@@ -304,6 +319,9 @@ def test_a_belief_inside_reported_speech_is_part_of_the_statement(finder):
         "Clinton leads by 40 pledged delegates.",  # "pledged" as an adjective
         "Ostrel recalled its ambassador from Lowport.",  # a withdrawal, not a memory
         "The towns had won a real say over the budget.",  # "say" as a noun
+        "He found a wallet on the quay.",  # an evidence verb without a clause or quotation
+        "The mayor called a meeting for Monday.",  # a naming verb without a named object
+        "The mayor called the police at a quarter past nine.",  # a phone call
     ],
 )
 def test_cue_words_in_other_uses_are_not_attributions(finder, text):
