@@ -170,7 +170,8 @@ class Analyzer:
                     alias if alias.isupper() else alias.lower(), pattern_id
                 )
         self.toward_target = TargetSentiment(
-            speech_verbs=frozenset(cue for cue in lexicons.cues if " " not in cue)
+            self.scorer.analyzer,
+            speech_verbs=frozenset(cue for cue in lexicons.cues if " " not in cue),
         )
 
     def analyze(self, article: Article) -> AnalysisResult:

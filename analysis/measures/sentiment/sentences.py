@@ -24,6 +24,12 @@ class SentenceScorer:
     def __init__(self) -> None:
         self._analyzer = FastSentimentAnalyzer()
 
+    @property
+    def analyzer(self) -> FastSentimentAnalyzer:
+        """The VADER port it scores with, to share with other measures of the same text (its
+        token caches then hold each token once, and the first use pays for both)."""
+        return self._analyzer
+
     def compound(self, sentence: str) -> float:
         """VADER compound score of one sentence, in [-1, 1]."""
         return self._analyzer.compound(fold_quotes(sentence))
