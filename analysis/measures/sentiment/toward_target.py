@@ -158,6 +158,7 @@ class _Sentence:
     scored: list[tuple[int, float, int, int]]
     sentence_ids: tuple[int, ...]  # the model's ids of its distinct "sentence:" words
     sentence_z: complex  # their summed weights
+    single_spaced: bool  # its tokens joined by one space each are the sentence
 
 
 @dataclass(slots=True)
@@ -425,6 +426,7 @@ class TargetSentiment:
             _nearest_names([*compress(count(), sentiments)], sentiments, entities, len(tokens)),
             tuple(sentence_ids),
             sum(map(z_word.__getitem__, sentence_ids)),
+            " ".join(tokens) == sentence,
         )
         self._sentences[key] = found
         return found
@@ -435,11 +437,22 @@ class TargetSentiment:
         mention may start inside a token: "anti-Morsi")."""
         ms, me = mention
         a = s.start
+        n = len(s.tokens)
+        if s.single_spaced:
+            # Tokens are counted by the spaces before the mention's start and end (a
+            # mention starting inside a token is in the token the spaces say), without
+            # splitting the text before them.
+            t0 = text.count(" ", a, ms)
+            t0 = t0 if t0 < n else n - 1
+            last = text.count(" ", a, me)
+            if me > a and text[me - 1] != " ":
+                last += 1
+            last = (last if last < n else n) - 1
+            return t0, last if last > t0 else t0
         before = text[a:ms].split()
         t0 = len(before)
         if before and ms > a and not text[ms - 1].isspace():
             t0 -= 1
-        n = len(s.tokens)
         t0 = min(t0, n - 1)
         return t0, max(t0, min(n, len(text[a:me].split())) - 1)
 

@@ -115,3 +115,10 @@ def test_the_stem_cache_keeps_a_bounded_number_of_words_however_large_the_vocabu
     for i in range(toward_target._CACHE_LIMIT + 10):
         stem(f"word{i}ing")
     assert stem.cache_info().currsize == toward_target._CACHE_LIMIT
+
+
+def test_a_mention_is_found_at_the_same_word_whatever_whitespace_separates_the_words(scorer):
+    single = scorer.features(*mention("Critics accused Smith of lying again.", "Smith"))
+    spaced = scorer.features(*mention("Critics  accused\n Smith of\tlying  again.", "Smith"))
+    assert spaced == single
+    assert single[0]["previous:accus"] == 1.0
