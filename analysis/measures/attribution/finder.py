@@ -17,6 +17,7 @@ Forms recognised (S = source, C = cue, Q = quotation):
 - ``..., C S.`` / ``“Q,” C S, the alliance's secretary general.`` (inverted);
 - ``the deployment, S C, was temporary`` (parenthetical);
 - ``according to S`` (source after the cue; the content is the sentence);
+- ``Q was first reported by S`` (passive with its agent);
 - ``S, the former prime minister, C ...`` and ``S, who asked not to be named,
   C ...`` (appositive and relative/participial interruptions);
 - ``X arrived and said ...``, ``“Q,” X said, adding ...`` and ``X ..., saying ...``
@@ -62,6 +63,9 @@ Decisions:
 - a naming verb counts without a quotation when an object and "a"/"an" follow ("called
   the plan a disgrace"), not before its own particle or an object alone ("called a
   meeting", "called the police");
+- a passive cue with its agent is the agent's ("was first reported by the Ledger"); the
+  cue runs from the auxiliary to the verb, "by" left out as PolNeAR mostly does; a passive
+  without an agent has no source and is no attribution;
 - a negated cue is an attribution, the negation in its cue span ("did not say"), as
   PARC annotates it;
 - a belief cue inside the reported content of another attribution ("he said he does not
@@ -138,6 +142,9 @@ from analysis.measures.attribution.speakers import (
 from analysis.measures.attribution.vocabulary import (
     ADD,
     ADVERBS,
+    AGENT_END,
+    AUX,
+    BE,
     BY_MEDIUM,
     CUE_PARTICLES,
     ELIDED_AFTER,
@@ -149,9 +156,11 @@ from analysis.measures.attribution.vocabulary import (
     NON_SPEAKERS,
     NOUN_USE_BEFORE,
     OBJECT_NOT_SPEECH,
+    PASSIVE_NOT_SPEECH,
     PRONOUNS,
     RECALLED_OBJECTS,
     SAY,
+    SOURCE_NOUNS,
     SPEAK,
     SPEAK_NOT_SPEECH,
     TELL,
@@ -395,6 +404,13 @@ class AttributionFinder:
 
         k = _skip_back(toks, i0, text, len(words) == 1)
         if k is None:
+            if (
+                nxt is not None
+                and nxt[_FORM] == "by"
+                and not _by_medium(toks, j1)
+                and words[-1] not in PASSIVE_NOT_SPEECH
+            ):
+                return self._passive_by(art, hit, toks, i0, j1, article_id, field)
             return None
         relative = (
             k >= 0 and toks[k][_FORM] in ("who", "which") and _joinable(text, toks[k], toks[k + 1])
@@ -562,6 +578,61 @@ class AttributionFinder:
                 c_start,
                 c_end,
                 quote_type,
+            ),
+        )
+
+    def _passive_by(self, art, hit, toks, i0, j1, article_id, field):
+        """``The plan was first reported by the Ledger``: a passive cue and its agent after
+        "by", the source (the cue span runs from the auxiliary to "by", as PARC marks it)."""
+        cue_start, cue_end, phrase, cue_class, s_idx = hit
+        text = art.text
+        first = i0
+        while first > 0 and _joinable(text, toks[first - 1], toks[first]):
+            f = toks[first - 1][_FORM]
+            if not (f in BE or f in AUX or f in ADVERBS or f in NEGATION or f.endswith("n't")):
+                break
+            first -= 1
+        if (
+            first == i0
+            or toks[first][_FORM] == "being"  # "the concerns being expressed by": a modifier
+            or not any(toks[i][_FORM] in BE for i in range(first, i0))
+        ):
+            return None
+        np = _np_forward(art, toks, j1 + 2)
+        if np is None:
+            return None
+        a, b, _ = np
+        for m in range(a + 1, b + 1):  # "criticized by his rivals for failing ..."
+            f = toks[m][_FORM]
+            if f in AGENT_END or (f == "of" and m < b and toks[m + 1][_FORM].endswith("ing")):
+                b = m - 1
+                break
+        src = toks[a : b + 1]
+        head = _head(src, text)[_FORM]
+        if head in NON_SPEAKERS or head in TIME_WORDS:
+            return None
+        if len(src) == 1 and not text[src[0][_START]].isupper() and head not in SOURCE_NOUNS:
+            return None  # "decided by less", "rejected by large"
+        sent_start = art.sentences[s_idx][0]
+        content = _content_before(art, sent_start, toks[first][_START])
+        if content is None:
+            return None
+        return self._evidence(
+            art,
+            article_id,
+            field,
+            _Found(
+                phrase,
+                cue_class,
+                toks[first][_START],
+                cue_end,  # PARC leaves "by" out of the cue
+                src[0][_START],
+                src[-1][_END],
+                src,
+                False,
+                content[0],
+                content[1],
+                content[2],
             ),
         )
 

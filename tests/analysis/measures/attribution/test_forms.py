@@ -243,6 +243,16 @@ FORMS = [
         "“The bridge cannot wait another winter,” the engineer concluded.",
         ("the engineer", "concluded", "neutral"),
     ),
+    # A passive cue with its agent: the agent is the source; "by" stays out of the cue.
+    (
+        "The closure was first reported by the Lowport Ledger.",
+        ("the Lowport Ledger", "was first reported", "neutral"),
+    ),
+    # The agent ends before a reason ("for ...").
+    (
+        "The toll plan has been criticized by several ferry captains for its cost.",
+        ("several ferry captains", "has been criticized", "neutral"),
+    ),
     # A naming verb, an object and what it was called: speech without a quotation.
     (
         "The harbour master called the toll plan a disgrace.",
@@ -322,6 +332,8 @@ def test_a_belief_inside_reported_speech_is_part_of_the_statement(finder):
         "He found a wallet on the quay.",  # an evidence verb without a clause or quotation
         "The mayor called a meeting for Monday.",  # a naming verb without a named object
         "The mayor called the police at a quarter past nine.",  # a phone call
+        "The Senate race will be decided by a runoff.",  # a passive that is no statement
+        "The concerns being expressed by the captains are not new.",  # a modifier
     ],
 )
 def test_cue_words_in_other_uses_are_not_attributions(finder, text):
