@@ -25,6 +25,8 @@ from analysis.measures.attribution.vocabulary import (
     NOUN_HOMOGRAPHS,
     NOUN_USE_BEFORE,
     PARTICLES_AFTER_CALL,
+    PRONOUN_NOT_ENOUGH,
+    PRONOUNS,
     TELL,
     TIME_PREPS,
     TIME_WORDS,
@@ -94,7 +96,21 @@ def _cue_usable(text, toks, i0, j1, words, nxt, hit_starts) -> bool:
     if words in _CONTINUATION:  # "went on to say ..."
         return nxt is not None and nxt[_FORM] == "to"
     if words[-1] in NOUN_HOMOGRAPHS and len(words) == 1:
-        # "insurance claims rose": a verb cue is followed by its clause.
+        # "insurance claims rose": a verb cue is followed by its clause; after a pronoun
+        # subject or an auxiliary it is a verb whatever follows ("he vows to", "she calls
+        # them", "did not mention").
+        if (
+            prev is not None
+            and words[-1] not in PRONOUN_NOT_ENOUGH
+            and (
+                prev[_FORM] in PRONOUNS
+                or prev[_FORM] == "who"
+                or prev[_FORM] in AUX
+                or prev[_FORM] in NEGATION
+                or prev[_FORM].endswith("n't")
+            )
+        ):
+            return True
         if nxt is None:
             gap = text[toks[j1][_END] : toks[j1][_END] + 3]
             return bool(gap.strip()[:1] in (":", "“", '"', ".", ","))

@@ -253,6 +253,10 @@ FORMS = [
         "The toll plan has been criticized by several ferry captains for its cost.",
         ("several ferry captains", "has been criticized", "neutral"),
     ),
+    # A noun-homograph cue after a pronoun subject is a verb, whatever follows it.
+    ("She vows to reopen the quay by spring.", ("She", "vows", "asserting")),
+    # ... and after an auxiliary and a negation.
+    ("He did not mention any of his rivals.", ("He", "did not mention", "neutral")),
     # A naming verb, an object and what it was called: speech without a quotation.
     (
         "The harbour master called the toll plan a disgrace.",
@@ -334,6 +338,7 @@ def test_a_belief_inside_reported_speech_is_part_of_the_statement(finder):
         "The mayor called the police at a quarter past nine.",  # a phone call
         "The Senate race will be decided by a runoff.",  # a passive that is no statement
         "The concerns being expressed by the captains are not new.",  # a modifier
+        "He could add another title to his name.",  # "add" after an auxiliary, no clause
     ],
 )
 def test_cue_words_in_other_uses_are_not_attributions(finder, text):
