@@ -497,7 +497,7 @@ def _joinable(text: str, left: _Tok, right: _Tok) -> bool:
         return _PARTY_BRACKET.match(text, left[_END] + gap.index("(")) is not None
     if g == ")" or g == ".)":
         close = left[_END] + gap.index(")") + 1
-        opening = text.rfind("(", close - 16, close)
+        opening = text.rfind("(", close - 16 if close > 16 else 0, close)
         return opening >= 0 and _PARTY_BRACKET.fullmatch(text, opening, close) is not None
     if g == "." and (
         left[_FORM] in ABBREVIATIONS

@@ -50,7 +50,8 @@ _CONTRACTED = {"he's": 2, "she's": 3, "they've": 4, "we've": 2, "i've": 1, "he'd
 # ", speaking on condition of anonymity, ", "who was at the meeting " (an "-ing" word only
 # after a comma: "the ranking member," is a noun phrase, not an interruption).
 _INTERRUPTION_RE = re.compile(
-    r"(?:,\s*(?:who\b|[a-z]+ing\b)|\s+who\b)[^,;:“”\"]{0,90}?,?\s*$", re.IGNORECASE
+    r"(?:,\s*(?:who\b|whose\b|which\b|[a-z]+ing\b)|\s+who\b)[^,;:“”\"]{0,90}?,?\s*$",
+    re.IGNORECASE,
 )
 _MAX_SOURCE_TOKENS = 12
 # Words that open a clause or phrase after an inverted source, not a description of it.
@@ -79,8 +80,10 @@ def _source_before(art, toks, k, hit_starts, sent_start, cue_start):
         found = _apposition_long(art, art.sentence_of(cue_start), limit, hit_starts)
         if found is not None:
             return found
-        # The regex needs "who" or an "-ing" word: most prefixes have neither.
-        interruption = ("who" in lowered or "ing" in lowered) and _INTERRUPTION_RE.search(pre)
+        # The regex needs "who"/"whose", "which" or an "-ing" word: most prefixes have none.
+        interruption = (
+            "who" in lowered or "ing" in lowered or "which" in lowered
+        ) and _INTERRUPTION_RE.search(pre)
         if interruption and interruption.start() > 0:
             anon_hint = _mentions_anonymity(interruption.group())
             cut = sent_start + interruption.start()

@@ -243,6 +243,21 @@ FORMS = [
         "“The bridge cannot wait another winter,” the engineer concluded.",
         ("the engineer", "concluded", "neutral"),
     ),
+    # A "whose" clause between the source and its cue (not an inverted source after it).
+    (
+        "Lena Veit, whose family runs the ferry, confirmed the closure.",
+        ("Lena Veit, whose family runs the ferry", "confirmed", "asserting"),
+    ),
+    # A "which" clause after an organisation.
+    (
+        "The council, which met on Monday, said the quay would close.",
+        ("The council, which met on Monday", "said", "neutral"),
+    ),
+    # A party bracket on a name that opens the text.
+    (
+        "Mary Lane (D) asserted that the count was wrong.",
+        ("Mary Lane (D)", "asserted", "asserting"),
+    ),
     # A passive cue with its agent: the agent is the source; "by" stays out of the cue.
     (
         "The closure was first reported by the Lowport Ledger.",
