@@ -128,6 +128,7 @@ from analysis.measures.attribution.cues import (
 )
 from analysis.measures.attribution.source_types import source_type
 from analysis.measures.attribution.sources import (
+    CONTRACTED,
     _np_back,
     _np_forward,
     _sentence_subject,
@@ -519,7 +520,13 @@ class AttributionFinder:
         # ("has also said") and a particle after it ("spoke about").
         span_cue_start, span_cue_end = cue_start, cue_end
         if not inverted and not elided:
-            if not relative and not aside and k >= 0 and src_end < toks[k][_END] <= cue_start:
+            if (
+                not relative
+                and not aside
+                and k >= 0
+                and src_end < toks[k][_END] <= cue_start
+                and toks[k][_FORM] not in CONTRACTED
+            ):
                 src_end = toks[k][_END]
             if 0 <= k + 1 < i0:
                 first = k + 1
@@ -536,6 +543,8 @@ class AttributionFinder:
                 if first > k + 1 and toks[k][_FORM].endswith("ed") and not relative:
                     src_end = toks[first - 1][_END]  # "a report published Tuesday says"
                 span_cue_start = toks[first][_START]
+            if k >= 0 and src_end < toks[k][_END] and toks[k][_FORM] in CONTRACTED:
+                span_cue_start = src_end  # "he's said": "he" is the source, "'s said" the cue
         if len(words) > 1 and words[-1] == "to" and cue_class == "belief":
             span_cue_end = toks[j1 - 1][_END]  # "is expected to win": the cue is "is expected"
         elif nxt is not None and nxt[_FORM] in CUE_PARTICLES and words[-1] not in SAY:

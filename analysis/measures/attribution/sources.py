@@ -45,7 +45,8 @@ from analysis.measures.attribution.vocabulary import (
     TO_ALLOWED_AFTER,
 )
 
-_CONTRACTED = {"he's": 2, "she's": 3, "they've": 4, "we've": 2, "i've": 1, "he'd": 2, "she'd": 3}
+#: Pronoun and auxiliary in one word: how many characters the pronoun has.
+CONTRACTED = {"he's": 2, "she's": 3, "they've": 4, "we've": 2, "i've": 1, "he'd": 2, "she'd": 3}
 # An interruption between a source and its cue: ", who asked not to be named, ",
 # ", speaking on condition of anonymity, ", "who was at the meeting " (an "-ing" word only
 # after a comma: "the ranking member," is a noun phrase, not an interruption).
@@ -314,8 +315,8 @@ def _np_back(art, toks, k, hit_starts):
         return None  # "arrived and said": the subject is a clause away
     if last[_FORM] in PRONOUNS:
         return last[_START], last[_END], [last]
-    if last[_FORM] in _CONTRACTED:
-        end = last[_START] + _CONTRACTED[last[_FORM]]
+    if last[_FORM] in CONTRACTED:
+        end = last[_START] + CONTRACTED[last[_FORM]]
         return last[_START], end, [(last[_START], end, last[_FORM][: end - last[_START]])]
     if last[_FORM] in NP_STOP:
         return None  # (the loop below would stop at once: nothing before the cue)

@@ -258,6 +258,8 @@ FORMS = [
         "Mary Lane (D) asserted that the count was wrong.",
         ("Mary Lane (D)", "asserted", "asserting"),
     ),
+    # A contracted auxiliary: the pronoun is the source, the auxiliary part of the cue.
+    ("He’s said the quay will close.", ("He", "’s said", "neutral")),
     # A passive cue with its agent: the agent is the source; "by" stays out of the cue.
     (
         "The closure was first reported by the Lowport Ledger.",
