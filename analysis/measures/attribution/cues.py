@@ -20,6 +20,7 @@ from analysis.measures.attribution.vocabulary import (
     DETERMINERS,
     INFINITIVE_VERBS,
     LY_NOUNS,
+    NAMING,
     NEEDS_QUOTE,
     NEGATION,
     NOUN_HOMOGRAPHS,
@@ -93,6 +94,16 @@ def _cue_usable(text, toks, i0, j1, words, nxt, hit_starts) -> bool:
         return False  # "told to leave"
     if words[-1] in NEEDS_QUOTE and nxt is not None and nxt[_FORM] in PARTICLES_AFTER_CALL:
         return False  # "called on", "called for": not naming a quotation
+    if (
+        words[-1] in NAMING
+        and prev is not None
+        and prev[_FORM] not in PRONOUNS
+        and prev[_FORM] != "who"
+        and not text[prev[_START]].isupper()
+        and any(t[_FORM] in ("a", "an") for t in toks[max(0, i0 - 4) : i0 - 1])
+        and _names_what_follows(text, toks, j1, nxt)
+    ):
+        return False  # "a company called Lowport Ferries", "a class called “Perception”"
     if words in _CONTINUATION:  # "went on to say ..."
         return nxt is not None and nxt[_FORM] == "to"
     if words[-1] in NOUN_HOMOGRAPHS and len(words) == 1:
@@ -117,6 +128,15 @@ def _cue_usable(text, toks, i0, j1, words, nxt, hit_starts) -> bool:
         if not (nxt[_FORM] in CLAUSE_OPENERS or text[nxt[_START]].isupper()):
             return False
     return True
+
+
+def _names_what_follows(text, toks, j1, nxt) -> bool:
+    """A name or a quotation right after the cue ("called Lowport Ferries", "called
+    “Perception”"): after an indefinite noun ("a company called") it names that noun."""
+    if nxt is not None:
+        return text[nxt[_START]].isupper()
+    after = text[toks[j1][_END] : toks[j1][_END] + 3].lstrip()
+    return after[:1] in ("“", '"', "‘") or after[:2] == "''"
 
 
 def _skip_back(toks, i0, text, single_word: bool) -> int | None:

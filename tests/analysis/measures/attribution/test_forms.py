@@ -356,6 +356,7 @@ def test_a_belief_inside_reported_speech_is_part_of_the_statement(finder):
         "The Senate race will be decided by a runoff.",  # a passive that is no statement
         "The concerns being expressed by the captains are not new.",  # a modifier
         "He could add another title to his name.",  # "add" after an auxiliary, no clause
+        "She teaches a class called “Tides and Trade” at the college.",  # a title
     ],
 )
 def test_cue_words_in_other_uses_are_not_attributions(finder, text):
