@@ -39,10 +39,10 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import compress, count
 from math import exp
-from operator import itemgetter, mul
+from operator import is_, itemgetter, mul
 from pathlib import Path
 
 from analysis.measures.sentiment.vader_fast import _BUT, _SLOW, FastSentimentAnalyzer
@@ -111,6 +111,9 @@ _WORD, _STEM, _ENTITY = 0, 1, 2  # _ENTITY: 2 pronoun, 1 capitalised non-stop wo
 _word_of, _stem_of, _entity_of = itemgetter(_WORD), itemgetter(_STEM), itemgetter(_ENTITY)
 _SENTENCE_ID, _LEFT_ID, _RIGHT_ID, _NEXT_ID, _PREVIOUS_ID = range(3, 8)
 _sentence_id_of, _left_id_of, _right_id_of = map(itemgetter, range(3, 6))
+_NO_IDS = (0,) * len(WORD_KINDS)
+_is_none = partial(is_, None)
+_POSITIVE, _NEGATIVE = (0.0).__lt__, (0.0).__gt__  # x > 0, x < 0
 
 
 def _norm(value: float) -> float:
@@ -220,6 +223,14 @@ class TargetSentimentModel:
         self.push_numeric = [self._push(self.weights.get(name, zero)) for name in NUMERIC]
         words = [name for name in self.weights if ":" in name]
         self.word_id = {name: k for k, name in enumerate(words, start=1)}
+        # Per stem, its ids as a word of each kind (WORD_KINDS order; 0: not in the model).
+        self.stem_ids: dict[str, tuple[int, ...]] = {}
+        kind_at = {kind: k for k, kind in enumerate(WORD_KINDS)}
+        for name, k in self.word_id.items():
+            kind, stem_ = name.split(":", 1)
+            ids = list(self.stem_ids.get(stem_, (0,) * len(WORD_KINDS)))
+            ids[kind_at[kind]] = k
+            self.stem_ids[stem_] = tuple(ids)
         self.word_name = ["", *words]
         self.z_word = [0j, *(self._z(self.weights[name]) for name in words)]
         self.push_word = [0.0, *(self._push(self.weights[name]) for name in words)]
@@ -331,7 +342,8 @@ class TargetSentiment:
         self.vader = analyzer or FastSentimentAnalyzer()
         self.speech_verbs = default_speech_verbs() if speech_verbs is None else speech_verbs
         self._model = model
-        self._sentences: dict[tuple[int, str], _Sentence] = {}
+        self._sentences: dict[tuple[int, int], _Sentence] = {}  # by offsets into _text
+        self._text: str | None = None
         self._facts: dict[str, tuple] = {}
 
     @property
@@ -352,12 +364,7 @@ class TargetSentiment:
         stem_ = stem(word) if word and word not in _STOP else ""
         capitalised = token[:1].isupper() and word not in _STOP
         entity = 2 if word in _PRONOUNS else 1 if capitalised else 0
-        if stem_:
-            ids = self.model.word_id.get
-            word_ids = tuple(ids(f"{kind}:{stem_}", 0) for kind in WORD_KINDS)
-        else:
-            word_ids = (0, 0, 0, 0, 0)
-        facts = (word, stem_, entity, *word_ids)
+        facts = (word, stem_, entity, *self.model.stem_ids.get(stem_, _NO_IDS))
         if len(self._facts) < _CACHE_LIMIT:
             self._facts[token] = facts
         return facts
@@ -389,18 +396,25 @@ class TargetSentiment:
 
     def _sentence(self, text: str, a: int, b: int, compound: float | None = None) -> _Sentence:
         """Tokens, VADER sentiments, quotes and name positions of ``text[a:b]``. Cached for
-        the sentence's other mentions (the cache holds one text)."""
-        sentence = text[a:b]
-        key = (a, sentence)
-        found = self._sentences.get(key)
-        if found is not None:
-            return found
-        if len(self._sentences) > 64:
+        the sentence's other mentions (the cache holds one text, kept to be told by identity:
+        a mention's sentence is then found by its offsets, without copying and hashing it)."""
+        key = (a, b)
+        if text is self._text:
+            found = self._sentences.get(key)
+            if found is not None:
+                return found
+            if len(self._sentences) > 64:
+                self._sentences.clear()
+        else:
             self._sentences.clear()
+            self._text = text
+        sentence = text[a:b]
         tokens = sentence.split()
         facts = [*map(self._facts.get, tokens)]
-        if None in facts:
-            facts = [*map(self._token_facts, tokens)]
+        if None in facts:  # the tokens met for the first time
+            token_facts = self._token_facts
+            for i in compress(count(), map(_is_none, facts)):
+                facts[i] = token_facts(tokens[i])
         vader = self.vader
         sentiments = self._sentiments(tokens)
         in_quote = _quotes(tokens) if '"' in sentence else None
@@ -491,11 +505,11 @@ class TargetSentiment:
         left_sum, right_sum = sum(left_part), sum(right_part)
         left_positive = left_negative = right_positive = right_negative = 0.0
         if left_sum or any(left_part):
-            left_positive = sum(x for x in left_part if x > 0)
-            left_negative = sum(x for x in left_part if x < 0)
+            left_positive = sum(filter(_POSITIVE, left_part), 0)
+            left_negative = sum(filter(_NEGATIVE, left_part), 0)
         if right_sum or any(right_part):
-            right_positive = sum(x for x in right_part if x > 0)
-            right_negative = sum(x for x in right_part if x < 0)
+            right_positive = sum(filter(_POSITIVE, right_part), 0)
+            right_negative = sum(filter(_NEGATIVE, right_part), 0)
 
         # Every sentiment word of the sentence: distance-weighted own voice, others' quotes,
         # and whether the target or another name is the nearest to it.
@@ -523,11 +537,7 @@ class TargetSentiment:
             or (t0 > 0 and words[t0 - 1] in verbs)
             or (t0 > 1 and words[t0 - 2] == "according" and words[t0 - 1] == "to")
         )
-        subject = True
-        for i in range(left, t0):
-            if words[i] not in _SUBJECT_PREFIX:
-                subject = False
-                break
+        subject = _SUBJECT_PREFIX.issuperset(words[left:t0])
         compound = s.compound
         values = [
             compound,
@@ -640,7 +650,7 @@ class TargetSentiment:
         given later, over several mentions, by :meth:`reasons`); ``compound``: the
         sentence's VADER compound when the caller has it (it is computed otherwise).
         """
-        model = self.model
+        model = self._model or self.model
         s = self._sentence(text, *sentence, compound)
         if not s.tokens:
             values = [s.compound] + [0.0] * (len(NUMERIC) - 1)
