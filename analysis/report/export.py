@@ -58,14 +58,50 @@ def neutralise_arrow(table: pa.Table) -> pa.Table:
     columns = []
     for column in table.columns:
         is_text = pa.types.is_string(column.type) or pa.types.is_large_string(column.type)
-        # Matching is cheaper than replacing (no new column): replace only where needed.
-        if is_text and pc.any(pc.match_substring_regex(column, FORMULA_START)).as_py():
+        # Matching is cheaper than replacing (no new column): replace only where needed;
+        # and a look at first bytes cheaper still than matching (a column of ordinary text
+        # is done with there).
+        if (
+            is_text
+            and _may_start_formula(column)
+            and pc.any(pc.match_substring_regex(column, FORMULA_START)).as_py()
+        ):
             column = pc.replace_substring_regex(
                 column, pattern=f"({FORMULA_START})", replacement="'\\1", max_replacements=1
             )
         columns.append(column)
     names = [neutralise_cell(str(name)) for name in table.column_names]
     return pa.Table.from_arrays(columns, names=names)
+
+
+#: Bytes a cell matching :data:`FORMULA_START` can start with (its spaces, or a formula
+#: character; all ASCII, so one UTF-8 byte each).
+_FORMULA_FIRST_BYTES = b" =+@-\t\r\n"
+
+
+def _may_start_formula(column: pa.ChunkedArray | pa.Array) -> bool:
+    """False when no cell of a string column starts with a byte of ``_FORMULA_FIRST_BYTES``,
+    so none matches :data:`FORMULA_START`; True when some cell may (then matched exactly).
+
+    Reads the first byte of every non-empty slot (null slots too: a false alarm costs only
+    the exact match) from the Arrow buffers with NumPy, ~5x cheaper than the RE2 pass.
+    """
+    import numpy as np
+    import pyarrow as pa
+
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    wanted = np.zeros(256, dtype=bool)
+    wanted[list(_FORMULA_FIRST_BYTES)] = True
+    for chunk in chunks:
+        _, offsets, data = chunk.buffers()
+        if not len(chunk) or data is None:
+            continue
+        kind = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        ends = np.frombuffer(offsets, dtype=kind)[chunk.offset : chunk.offset + len(chunk) + 1]
+        starts = ends[:-1][ends[1:] > ends[:-1]]
+        if wanted[np.frombuffer(data, dtype=np.uint8)[starts]].any():
+            return True
+    return False
 
 
 def neutralise(frame: pd.DataFrame) -> pd.DataFrame:
