@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 import pyarrow as pa
@@ -26,7 +27,7 @@ from analysis.records import (
     SCORE_COLUMNS,
     AnalysisResult,
     Article,
-    evidence_row,
+    Evidence,
     target_row,
 )
 from analysis.report.export import metadata, metadata_json, neutralise_arrow
@@ -168,14 +169,14 @@ def tables_for_results(
         lexicon_hash=[r.lexicon_hash for r in results],
     )
 
-    rows: list[tuple] = []
+    items: list[Evidence] = []
     outlets: list[str] = []
     sentences: list[str] = []
     target_rows: list[tuple] = []
     for article, result, when in zip(articles, results, published, strict=True):
         evidence = result.evidence
         if evidence:
-            rows += map(evidence_row, evidence)
+            items += evidence
             outlets += [article.outlet] * len(evidence)
             # Each sentence cut once (an article has fewer sentences than evidence rows).
             text_of = {
@@ -186,9 +187,8 @@ def tables_for_results(
         target_rows += [
             (article.article_id, article.outlet, when, *target_row(t)) for t in result.targets
         ]
-    evidence_columns = dict(
-        zip(EVIDENCE_COLUMNS, _transpose(rows, len(EVIDENCE_COLUMNS)), strict=True)
-    )
+    # One attribute of every row per column: cheaper than a tuple per row, then transposed.
+    evidence_columns = {name: [*map(get, items)] for name, get in _EVIDENCE_FIELDS}
     evidence_columns["sentence_index"] = evidence_columns["sentence"]
     evidence_columns["sentence"] = sentences
     evidence_columns["outlet"] = outlets
@@ -201,6 +201,10 @@ def tables_for_results(
         _TARGET_TYPES,
     )
     return wide, evidence, targets
+
+
+#: ``(column, getter)`` for each evidence column, in order.
+_EVIDENCE_FIELDS = tuple((name, attrgetter(name)) for name in EVIDENCE_COLUMNS)
 
 
 def _transpose(rows: list[tuple], width: int) -> list[tuple]:
