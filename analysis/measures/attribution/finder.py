@@ -18,6 +18,7 @@ Forms recognised (S = source, C = cue, Q = quotation):
 - ``the deployment, S C, was temporary`` (parenthetical);
 - ``according to S`` (source after the cue; the content is the sentence);
 - ``Q was first reported by S`` (passive with its agent);
+- ``C that Q, S ...`` (a participle opening the sentence: "Noting that ..., Ramos said");
 - ``S, the former prime minister, C ...`` and ``S, who asked not to be named,
   C ...`` (appositive and relative/participial interruptions);
 - ``X arrived and said ...``, ``“Q,” X said, adding ...`` and ``X ..., saying ...``
@@ -430,6 +431,14 @@ class AttributionFinder:
                 return None
         else:
             source = None
+        if (
+            toks[i0][_FORM].endswith("ing")
+            and len(words) == 1
+            and words[0] not in SPEAK  # "Speaking in Harlem, Clinton ...": an appearance
+            and text[toks[i0][_START]].isupper()
+            and not text[sent_start:cue_start].strip()
+        ):
+            return self._fronted_participle(art, hit, toks, j1, article_id, field)
         # "..., saying", "— calling", "by saying": a participle whose subject is the
         # sentence's (or the attribution's just before it), not the words before it.
         participle = toks[i0][_FORM].endswith("ing") and (
@@ -586,6 +595,56 @@ class AttributionFinder:
                 anon_hint,
                 c_start,
                 c_end,
+                quote_type,
+            ),
+        )
+
+    def _fronted_participle(self, art, hit, toks, j1, article_id, field):
+        """``Noting that the count was late, Ramos said ...``: a participle opening the
+        sentence speaks for the subject after its clause's comma (the content is the clause)."""
+        cue_start, cue_end, phrase, cue_class, s_idx = hit
+        text = art.text
+        sent_end = art.sentences[s_idx][1]
+        comma = cue_end
+        while True:
+            comma = text.find(",", comma, sent_end)
+            if comma < 0:
+                return None
+            if not art.quote_holding(comma):
+                break
+            comma += 1
+        stoks = art._sentence_tokens(s_idx)
+        i = bisect_right(stoks, comma, key=_token_start)
+        if i >= len(stoks) or text[comma + 1 : stoks[i][_START]].strip():
+            return None
+        source = _sentence_subject(art, s_idx, sent_end, i)
+        if source is None:
+            return None
+        src_start, src_end, src_toks, _ = source
+        after = text[src_end : src_end + 1]
+        if after not in (" ", ","):
+            return None  # the subject must be followed by its verb or an apposition
+        content_end = comma
+        while text[content_end - 1] in "”\"’'":
+            content_end -= 1
+        quote_type = "direct" if art.quotes_starting_in(cue_end, comma + 1) else "indirect"
+        if quote_type == "direct":
+            quote_type = "mixed"
+        return self._evidence(
+            art,
+            article_id,
+            field,
+            _Found(
+                phrase,
+                cue_class,
+                cue_start,
+                cue_end,
+                src_start,
+                src_end,
+                src_toks,
+                False,
+                cue_end + 1,
+                content_end,
                 quote_type,
             ),
         )

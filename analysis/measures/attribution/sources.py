@@ -264,17 +264,19 @@ def _past_opening_phrase(text, stoks, i):
     return i
 
 
-def _sentence_subject(art, s_idx, limit):
+def _sentence_subject(art, s_idx, limit, i=None):
     """The noun phrase opening sentence ``s_idx`` (before ``limit``) as a source, or None.
 
     For a cue whose subject is elided ("He arrived and said", "..., saying"): a pronoun,
     or a run of capitalised words, determiners and modifiers ending in a name or a source
     noun ("The Florida senator", "Former aides"), after a short opening phrase and comma.
+    ``i``: the index of the sentence token where the phrase starts, when it is known.
     """
     text = art.text
     stoks = art._sentence_tokens(s_idx)
     n = len(stoks)
-    i = _past_opening_phrase(text, stoks, 0)
+    if i is None:
+        i = _past_opening_phrase(text, stoks, 0)
     if i is None or i >= n or stoks[i][_START] >= limit:
         return None
     first = stoks[i]

@@ -260,6 +260,11 @@ FORMS = [
     ),
     # A contracted auxiliary: the pronoun is the source, the auxiliary part of the cue.
     ("He’s said the quay will close.", ("He", "’s said", "neutral")),
+    # A participle opening the sentence speaks for the subject after its clause.
+    (
+        "Conceding that the toll was high, the mayor left the meeting early.",
+        ("the mayor", "Conceding", "conceding"),
+    ),
     # A passive cue with its agent: the agent is the source; "by" stays out of the cue.
     (
         "The closure was first reported by the Lowport Ledger.",
@@ -293,6 +298,19 @@ def test_each_form_gives_its_source_cue_and_class(finder, text, expected):
 def test_the_pattern_keeps_the_lexicon_phrase_when_the_cue_span_is_wider(finder):
     e = only(finder, "The Harbour Board has repeatedly said that the quay will reopen in May.")
     assert e.pattern == "said"
+
+
+def test_a_fronted_participle_and_the_verb_after_it_are_two_attributions(finder):
+    text = "Noting that the ferry had been late all week, Ramos said the timetable would change."
+    assert [(e.source, e.cue) for e in find(finder, text)] == [
+        ("Ramos", "Noting"),
+        ("Ramos", "said"),
+    ]
+
+
+def test_a_fronted_speaking_is_an_appearance_not_an_attribution(finder):
+    text = "Speaking at the quay on Friday, Ramos said the ferry would run."
+    assert [e.cue for e in find(finder, text)] == ["said"]
 
 
 def test_a_participle_after_a_quote_takes_the_source_of_the_cue_before_it(finder):
