@@ -19,6 +19,7 @@ Forms recognised (S = source, C = cue, Q = quotation):
 - ``according to S`` (source after the cue; the content is the sentence);
 - ``Q was first reported by S`` (passive with its agent);
 - ``C that Q, S ...`` (a participle opening the sentence: "Noting that ..., Ramos said");
+- ``In S, Q`` (a poll or survey opening the sentence: "In a Ledger poll, 52 percent ...");
 - ``S, the former prime minister, C ...`` and ``S, who asked not to be named,
   C ...`` (appositive and relative/participial interruptions);
 - ``X arrived and said ...``, ``“Q,” X said, adding ...`` and ``X ..., saying ...``
@@ -159,6 +160,7 @@ from analysis.measures.attribution.vocabulary import (
     NOUN_USE_BEFORE,
     OBJECT_NOT_SPEECH,
     PASSIVE_NOT_SPEECH,
+    POLL_NOUNS,
     PRONOUNS,
     RECALLED_OBJECTS,
     SAY,
@@ -199,6 +201,22 @@ _NAMED_AS = re.compile(
     r"[ ]+(?!(?:a|an|for|on|off|up|out|in|back|it quits)\b)"
     r"(?:(?!(?:a|an|at|on|in|for|to|from|with|by|after|before|when|and|or|but|that|as|during|of)\b)"
     r"[\w'’.-]+[ ]+){1,6}(?:a|an)[ ]+\w",
+    re.IGNORECASE,
+)
+
+# "in" and a poll or survey as the source of a finding ("In a Ledger poll, 52 percent ..."):
+# up to eight words of the noun phrase before the head noun.
+_POLL_STEMS = tuple({word[:4] for word in POLL_NOUNS})  # cheap substring checks first
+_IN_POLL = re.compile(
+    r"(?<![\w'-])(in)[ ]+((?:[^\s,;:.!?“”\"()]+[ ]+){0,8}?(?:"
+    + "|".join(sorted(map(re.escape, POLL_NOUNS), key=len, reverse=True))
+    + r"))(?![\w'-])"
+)
+# What may follow the poll's head noun inside its phrase: "released Monday", "of likely voters".
+_POLL_TAIL = re.compile(
+    r"(?:[ ]+(?:released|conducted|taken|published|out)\b[^,;:.!?“”\"]{0,60}(?=,))"
+    r"|(?:[ ]+of[ ]+(?:[\w'-]+[ ]+){0,3}?(?:voters|adults|americans|residents|republicans"
+    r"|democrats|people|respondents)\b)",
     re.IGNORECASE,
 )
 
@@ -347,7 +365,8 @@ class AttributionFinder:
         given, sentences = sentences, rule_sentences(text, sentences)
         folded = _fold(text)
         hits = _cue_hits(self._automaton, folded, sentences)
-        if not hits:
+        polls = _IN_POLL.finditer(folded) if any(w in folded for w in _POLL_STEMS) else None
+        if not hits and polls is None:
             return []
         # (An ASCII ``folded`` comes from ASCII text with curly quotes: no character there
         # lower-cases to two, and the second lower() of the whole text is skipped.)
@@ -366,6 +385,8 @@ class AttributionFinder:
             evidence = self._attribution(art, hit, hit_starts, article_id, field)
             if evidence is not None:
                 found.append(evidence)
+        if polls is not None:
+            found += self._in_polls(art, polls, article_id, field)
         if len(found) > 1:
             found = _without_reported_beliefs(found)
         found.sort(key=_by_start_then_cue)
@@ -598,6 +619,59 @@ class AttributionFinder:
                 quote_type,
             ),
         )
+
+    def _in_polls(self, art, matches, article_id, field) -> list[Evidence]:
+        """``In a Ledger poll released Monday, 52 percent ...``: the poll opening the sentence
+        is the source of its finding, "in" the cue (class evidence)."""
+        text = art.text
+        out = []
+        for match in matches:
+            cue_start = match.start(1)
+            if art.quote_holding(cue_start):
+                continue
+            s_idx = art.sentence_of(cue_start)
+            if s_idx < 0:
+                continue
+            sent_start, sent_end = art.sentences[s_idx]
+            src_start, src_end = match.start(2), match.end(2)
+            tail = _POLL_TAIL.match(text, src_end)
+            if tail is not None and tail.end() <= sent_end:
+                src_end = tail.end()  # "a poll released Monday"
+            src_toks = [
+                t
+                for t in art._sentence_tokens(s_idx)
+                if src_start <= t[_START] and t[_END] <= src_end
+            ]
+            if not src_toks:
+                continue
+            # Only a phrase opening the sentence: "X leads in the polls" is marked as the
+            # poll's finding by PolNeAR's annotators about one time in four (train).
+            if text[sent_start:cue_start].strip() or not text.startswith(",", src_end):
+                continue
+            content = _content_after(art, src_end, sent_end)
+            if content is None:
+                continue
+            out.append(
+                self._evidence(
+                    art,
+                    article_id,
+                    field,
+                    _Found(
+                        "in",
+                        "evidence",
+                        cue_start,
+                        cue_start + 2,
+                        src_start,
+                        src_end,
+                        src_toks,
+                        False,
+                        content[0],
+                        content[1],
+                        content[2],
+                    ),
+                )
+            )
+        return out
 
     def _fronted_participle(self, art, hit, toks, j1, article_id, field):
         """``Noting that the count was late, Ramos said ...``: a participle opening the

@@ -265,6 +265,11 @@ FORMS = [
         "Conceding that the toll was high, the mayor left the meeting early.",
         ("the mayor", "Conceding", "conceding"),
     ),
+    # A poll opening the sentence with "in" is the source of its finding.
+    (
+        "In a Ledger poll released Monday, 52 percent of riders backed night ferries.",
+        ("a Ledger poll released Monday", "In", "evidence"),
+    ),
     # A passive cue with its agent: the agent is the source; "by" stays out of the cue.
     (
         "The closure was first reported by the Lowport Ledger.",
@@ -374,6 +379,7 @@ def test_a_belief_inside_reported_speech_is_part_of_the_statement(finder):
         "The Senate race will be decided by a runoff.",  # a passive that is no statement
         "The concerns being expressed by the captains are not new.",  # a modifier
         "He could add another title to his name.",  # "add" after an auxiliary, no clause
+        "The mayor leads in the polls.",  # "in the polls" inside the sentence: not marked
         "She teaches a class called “Tides and Trade” at the college.",  # a title
     ],
 )
