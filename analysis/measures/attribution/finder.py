@@ -68,6 +68,9 @@ Decisions:
 - a passive cue with its agent is the agent's ("was first reported by the Ledger"); the
   cue runs from the auxiliary to the verb, "by" left out as PolNeAR mostly does; a passive
   without an agent has no source and is no attribution;
+- a refusal to speak ("declined to comment", "refused to say") is an attribution, as PARC
+  marks it, classed neutral (no class of its own: the stance shares stay comparable), its
+  cue the verb alone; "declined to be named" is anonymity, not a refusal;
 - a negated cue is an attribution, the negation in its cue span ("did not say"), as
   PARC annotates it;
 - a belief cue inside the reported content of another attribution ("he said he does not
@@ -146,6 +149,7 @@ from analysis.measures.attribution.vocabulary import (
     ADD,
     ADVERBS,
     AGENT_END,
+    ANONYMOUS_ACTS,
     AUX,
     BE,
     BY_MEDIUM,
@@ -163,6 +167,7 @@ from analysis.measures.attribution.vocabulary import (
     POLL_NOUNS,
     PRONOUNS,
     RECALLED_OBJECTS,
+    REFUSALS,
     SAY,
     SOURCE_NOUNS,
     SPEAK,
@@ -219,6 +224,15 @@ _POLL_TAIL = re.compile(
     r"|democrats|people|respondents)\b)",
     re.IGNORECASE,
 )
+
+
+def _refused_act(text, toks, j1, nxt) -> bool:
+    """A refusal cue ("declined to") is followed by the act refused ("comment", "say"), not
+    an amount ("declined to $281 million") or anonymity ("declined to be named")."""
+    if nxt is None or not nxt[_FORM].isalpha() or not text[nxt[_START]].islower():
+        return False
+    return not (nxt[_FORM] == "be" and j1 + 2 < len(toks) and toks[j1 + 2][_FORM] in ANONYMOUS_ACTS)
+
 
 # Words between "recalled" and its object ("recalled its ambassador").
 _OBJECT_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "all"})
@@ -420,6 +434,8 @@ class AttributionFinder:
         )
         if not _cue_usable(text, toks, i0, j1, words, nxt, hit_starts):
             return None
+        if words[0] in REFUSALS and not _refused_act(text, toks, j1, nxt):
+            return None
         sent_start, sent_end = art.sentences[s_idx]
 
         if words[0] == "according":
@@ -487,7 +503,7 @@ class AttributionFinder:
             if source is None:
                 return None
             elided = True
-        if source is None and words[-1] not in TELL:
+        if source is None and words[-1] not in TELL and words[0] not in REFUSALS:
             # Inverted order ("..., said X"); never after "told", whose object is the listener.
             source = _source_after(art, toks, i0, j1, sent_start)
             inverted = True
@@ -575,7 +591,7 @@ class AttributionFinder:
                 span_cue_start = toks[first][_START]
             if k >= 0 and src_end < toks[k][_END] and toks[k][_FORM] in CONTRACTED:
                 span_cue_start = src_end  # "he's said": "he" is the source, "'s said" the cue
-        if len(words) > 1 and words[-1] == "to" and cue_class == "belief":
+        if len(words) > 1 and words[-1] == "to" and (cue_class == "belief" or words[0] in REFUSALS):
             span_cue_end = toks[j1 - 1][_END]  # "is expected to win": the cue is "is expected"
         elif nxt is not None and nxt[_FORM] in CUE_PARTICLES and words[-1] not in SAY:
             span_cue_end = nxt[_END]  # "railed against", "agreed with"

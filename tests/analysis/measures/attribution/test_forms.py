@@ -270,6 +270,11 @@ FORMS = [
         "In a Ledger poll released Monday, 52 percent of riders backed night ferries.",
         ("a Ledger poll released Monday", "In", "evidence"),
     ),
+    # A refusal to speak is an attribution (neutral); its cue is the verb without "to".
+    (
+        "The harbour board declined to comment on the closure.",
+        ("The harbour board", "declined", "neutral"),
+    ),
     # A passive cue with its agent: the agent is the source; "by" stays out of the cue.
     (
         "The closure was first reported by the Lowport Ledger.",
@@ -316,6 +321,11 @@ def test_a_fronted_participle_and_the_verb_after_it_are_two_attributions(finder)
 def test_a_fronted_speaking_is_an_appearance_not_an_attribution(finder):
     text = "Speaking at the quay on Friday, Ramos said the ferry would run."
     assert [e.cue for e in find(finder, text)] == ["said"]
+
+
+def test_declining_to_be_named_is_anonymity_not_a_refusal(finder):
+    found = find(finder, "A pilot, who declined to be named, said the quay was unsafe.")
+    assert [(e.cue, e.anonymous) for e in found] == [("said", True)]
 
 
 def test_a_participle_after_a_quote_takes_the_source_of_the_cue_before_it(finder):
@@ -380,6 +390,7 @@ def test_a_belief_inside_reported_speech_is_part_of_the_statement(finder):
         "The concerns being expressed by the captains are not new.",  # a modifier
         "He could add another title to his name.",  # "add" after an auxiliary, no clause
         "The mayor leads in the polls.",  # "in the polls" inside the sentence: not marked
+        "Ferry fares declined to $4 last year.",  # a fall, not a refusal
         "She teaches a class called “Tides and Trade” at the college.",  # a title
     ],
 )
