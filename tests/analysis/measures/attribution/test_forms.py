@@ -275,6 +275,15 @@ FORMS = [
         "The harbour board declined to comment on the closure.",
         ("The harbour board", "declined", "neutral"),
     ),
+    # Adverbs of frequency between the source and its cue belong to the cue.
+    (
+        "The captains have often cited the night crossings as a risk.",
+        ("The captains", "have often cited", "neutral"),
+    ),
+    (
+        "The two mayors together vowed to keep the ferry running.",
+        ("The two mayors", "together vowed", "asserting"),
+    ),
     # A passive cue with its agent: the agent is the source; "by" stays out of the cue.
     (
         "The closure was first reported by the Lowport Ledger.",
