@@ -182,11 +182,11 @@ def _apposition_long(art, s_idx, limit, hit_starts):
         and (j == i or _joinable(text, stoks[j - 1], stoks[j]))
     ):
         j += 1
-    if j == i or j - i > 6 or j >= n or stoks[j][_START] >= limit:
+    if j == i or j - i > 8 or j >= n or stoks[j][_START] >= limit:
         return None
     gap = text[stoks[j - 1][_END] : stoks[j][_START]].strip()
-    if not gap or gap[0] not in ",(":
-        return None
+    if not gap or (gap[0] not in ",(" and gap not in _NAME_ROLE_GAPS):
+        return None  # ("Rep. Ann Lee (D-N.Y.), chairman of ...": the bracket's close and comma)
     last = j
     while last + 1 < n and stoks[last + 1][_START] < limit:
         last += 1
@@ -203,6 +203,8 @@ def _apposition_long(art, s_idx, limit, hit_starts):
         or opener in DESCRIPTORS
         or opener.endswith("'s")
         or opener == "who"
+        # a place: "Ann Lee, of Lowport, said"
+        or (opener == "of" and len(rest) > 1 and text[rest[1][_START]].isupper())
         or (
             # a role the lists do not name ("pastor of ...", "owner of ..."): a noun
             # followed by "of", not an aside ("for his part") or a clause
@@ -371,8 +373,12 @@ def _apposition_before(art, toks, k, hit_starts, sent_start):
     if n < 0 or text[toks[n][_END] : toks[role_first][_START]].strip() not in _NAME_ROLE_GAPS:
         return None
     name = _np_back(art, toks, n, hit_starts)
-    if name is None or not any(text[t[_START]].isupper() for t in name[2]):
+    if name is None:
         return None
+    if not any(text[t[_START]].isupper() for t in name[2]) and not all(
+        text[t[_START]].isupper() for t in role[2]
+    ):
+        return None  # a name on one side at least ("one of the pilots, Ann Lee, said")
     name_first = toks.index(name[2][0])
     before = text[sent_start : toks[name_first][_START]].rstrip()
     # Nothing before the name, a comma, or a quotation ending in a comma ("...,” X, a

@@ -284,6 +284,18 @@ FORMS = [
         "The two mayors together vowed to keep the ferry running.",
         ("The two mayors", "together vowed", "asserting"),
     ),
+    # A place after the name ("of Lowport") is part of the source.
+    ("Ann Lee, of Lowport, said the quay was closed.", ("Ann Lee, of Lowport", "said", "neutral")),
+    # A party bracket with a state, then a role.
+    (
+        "Rep. Ida Marsh (D-N.Y.), chairman of the harbour panel, said the quay would close.",
+        ("Rep. Ida Marsh (D-N.Y.), chairman of the harbour panel", "said", "neutral"),
+    ),
+    # A role, then the name, after an opening phrase (not an inverted source after "said").
+    (
+        "In a statement, one of the pilots, Tomas Brenner, said the crossings had stopped.",
+        ("one of the pilots, Tomas Brenner", "said", "neutral"),
+    ),
     # A passive cue with its agent: the agent is the source; "by" stays out of the cue.
     (
         "The closure was first reported by the Lowport Ledger.",
