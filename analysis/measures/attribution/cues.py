@@ -25,6 +25,7 @@ from analysis.measures.attribution.vocabulary import (
     NEGATION,
     NOUN_HOMOGRAPHS,
     NOUN_USE_BEFORE,
+    OBJECT_PRONOUNS,
     PARTICLES_AFTER_CALL,
     PRONOUN_NOT_ENOUGH,
     PRONOUNS,
@@ -119,9 +120,13 @@ def _cue_usable(text, toks, i0, j1, words, nxt, hit_starts) -> bool:
                 or prev[_FORM] in AUX
                 or prev[_FORM] in NEGATION
                 or prev[_FORM].endswith("n't")
+                # "is warning voters": a progressive
+                or (prev[_FORM] in BE and words[-1].endswith("ing"))
             )
         ):
             return True
+        if words[-1] in NAMING and nxt is not None and nxt[_FORM] in OBJECT_PRONOUNS:
+            return True  # "call them “lone wolves”": a naming verb and its object
         if nxt is None:
             gap = text[toks[j1][_END] : toks[j1][_END] + 3]
             return bool(gap.strip()[:1] in (":", "“", '"', ".", ","))

@@ -296,6 +296,13 @@ FORMS = [
         "In a statement, one of the pilots, Tomas Brenner, said the crossings had stopped.",
         ("one of the pilots, Tomas Brenner", "said", "neutral"),
     ),
+    # A noun-homograph cue in the progressive is a verb.
+    (
+        "The mayor is warning riders that the quay will close.",
+        ("The mayor", "is warning", "asserting"),
+    ),
+    # A naming verb with an object pronoun is a verb.
+    ("The pilots call them “the night crews.”", ("The pilots", "call", "neutral")),
     # A passive cue with its agent: the agent is the source; "by" stays out of the cue.
     (
         "The closure was first reported by the Lowport Ledger.",
