@@ -34,9 +34,10 @@ from analysis.text.patterns import Match, PatternGroups
 #: 1.3: unattributed-claim rows; 1.4: attribution rules tuned on PolNeAR train (asides,
 #: party brackets, negated and nominal cues); 1.5: conclusions by people ("found that"),
 #: "called X a Y" without a quotation; 1.6: passive cues with their agent, "whose"/"which"
-#: clauses, contracted auxiliaries in the cue. The target sentiment model's hash is part of
+#: clauses, contracted auxiliaries in the cue; 1.7: refusals ("declined to comment"),
+#: "In a poll, ...", fronted participles, more appositions and adverbs. The target sentiment model's hash is part of
 #: it, so a retrained model re-scores too.
-ANALYSIS_VERSION = f"1.6+target-model.{model_hash()}"
+ANALYSIS_VERSION = f"1.7+target-model.{model_hash()}"
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
