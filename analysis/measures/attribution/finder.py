@@ -234,6 +234,23 @@ def _refused_act(text, toks, j1, nxt) -> bool:
     return not (nxt[_FORM] == "be" and j1 + 2 < len(toks) and toks[j1 + 2][_FORM] in ANONYMOUS_ACTS)
 
 
+def _in_poll_openings(folded, sentences) -> list:
+    """Matches of ``_IN_POLL`` opening a sentence. Only there: "X leads in the polls" is
+    marked as the poll's finding by PolNeAR's annotators about one time in four (train).
+    An article naming no poll or survey costs two substring searches."""
+    if not any(stem in folded for stem in _POLL_STEMS):
+        return []
+    found = []
+    for start, end in sentences:
+        while start < end and folded[start].isspace():
+            start += 1
+        if folded.startswith("in ", start):
+            match = _IN_POLL.match(folded, start, end)
+            if match is not None:
+                found.append(match)
+    return found
+
+
 # Words between "recalled" and its object ("recalled its ambassador").
 _OBJECT_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "all"})
 
@@ -379,8 +396,8 @@ class AttributionFinder:
         given, sentences = sentences, rule_sentences(text, sentences)
         folded = _fold(text)
         hits = _cue_hits(self._automaton, folded, sentences)
-        polls = _IN_POLL.finditer(folded) if any(w in folded for w in _POLL_STEMS) else None
-        if not hits and polls is None:
+        polls = _in_poll_openings(folded, sentences)
+        if not hits and not polls:
             return []
         # (An ASCII ``folded`` comes from ASCII text with curly quotes: no character there
         # lower-cases to two, and the second lower() of the whole text is skipped.)
@@ -399,7 +416,7 @@ class AttributionFinder:
             evidence = self._attribution(art, hit, hit_starts, article_id, field)
             if evidence is not None:
                 found.append(evidence)
-        if polls is not None:
+        if polls:
             found += self._in_polls(art, polls, article_id, field)
         if len(found) > 1:
             found = _without_reported_beliefs(found)
@@ -646,8 +663,6 @@ class AttributionFinder:
             if art.quote_holding(cue_start):
                 continue
             s_idx = art.sentence_of(cue_start)
-            if s_idx < 0:
-                continue
             sent_start, sent_end = art.sentences[s_idx]
             src_start, src_end = match.start(2), match.end(2)
             tail = _POLL_TAIL.match(text, src_end)
@@ -660,9 +675,7 @@ class AttributionFinder:
             ]
             if not src_toks:
                 continue
-            # Only a phrase opening the sentence: "X leads in the polls" is marked as the
-            # poll's finding by PolNeAR's annotators about one time in four (train).
-            if text[sent_start:cue_start].strip() or not text.startswith(",", src_end):
+            if not text.startswith(",", src_end):
                 continue
             content = _content_after(art, src_end, sent_end)
             if content is None:

@@ -83,7 +83,7 @@ def _source_before(art, toks, k, hit_starts, sent_start, cue_start):
             return found
         # The regex needs "who"/"whose", "which" or an "-ing" word: most prefixes have none.
         interruption = (
-            "who" in lowered or "ing" in lowered or "which" in lowered
+            "who" in lowered or "ing" in lowered or ", which" in lowered
         ) and _INTERRUPTION_RE.search(pre)
         if interruption and interruption.start() > 0:
             anon_hint = _mentions_anonymity(interruption.group())
