@@ -108,10 +108,10 @@ _CACHE_LIMIT = 1 << 16
 # The fields of a token's cached facts (:meth:`TargetSentiment._token_facts`).
 _WORD, _STEM, _ENTITY = 0, 1, 2  # _ENTITY: 2 pronoun, 1 capitalised non-stop word, 0 other
 # then its word-feature ids, in WORD_KINDS order (0: not in the model)
-_word_of, _stem_of, _entity_of = itemgetter(_WORD), itemgetter(_STEM), itemgetter(_ENTITY)
 _SENTENCE_ID, _LEFT_ID, _RIGHT_ID, _NEXT_ID, _PREVIOUS_ID = range(3, 8)
-_sentence_id_of, _left_id_of, _right_id_of = map(itemgetter, range(3, 6))
+_left_id_of, _right_id_of = itemgetter(_LEFT_ID), itemgetter(_RIGHT_ID)
 _NO_IDS = (0,) * len(WORD_KINDS)
+_COLUMNS = 3 + len(WORD_KINDS)
 _is_none = partial(is_, None)
 _POSITIVE, _NEGATIVE = (0.0).__lt__, (0.0).__gt__  # x > 0, x < 0
 
@@ -150,8 +150,8 @@ class _Sentence:
     start: int  # offset of the sentence in the text
     tokens: list[str]
     facts: list[tuple]  # per token, see _token_facts
-    words: list[str]  # forms stripped of punctuation
-    stems: list[str]  # "" for stop words
+    words: tuple[str, ...]  # forms stripped of punctuation
+    stems: tuple[str, ...]  # "" for stop words
     sentiments: list[float]
     in_quote: list[bool] | None  # None: the sentence holds no quotation mark
     entities: list[int]  # token positions of capitalised words and pronouns
@@ -237,6 +237,9 @@ class TargetSentimentModel:
         # The same pushes toward negative (for explaining a negative score).
         self.pull_numeric = [-x for x in self.push_numeric]
         self.pull_word = [-x for x in self.push_word]
+        # The ids of the words pushing toward positive, and toward negative.
+        self.positive_words = frozenset(k for k, x in enumerate(self.push_word) if x > 0)
+        self.negative_words = frozenset(k for k, x in enumerate(self.push_word) if x < 0)
 
     def _z(self, w) -> complex:
         neutral = w[self._neu]
@@ -418,21 +421,23 @@ class TargetSentiment:
         vader = self.vader
         sentiments = self._sentiments(tokens)
         in_quote = _quotes(tokens) if '"' in sentence else None
-        entity = [*map(_entity_of, facts)]
+        # The facts' columns in one transposition (one map per column costs more).
+        columns = [*zip(*facts, strict=True)] if facts else [()] * _COLUMNS
+        entity = columns[_ENTITY]
         entities = [*compress(count(), entity)]
         if entities and entities[0] == 0 and entity[0] == 1:
             del entities[0]  # a capitalised first word is no name: every sentence has one
         if compound is None:
             compound = vader.compounds(sentence, ((0, len(sentence)),))[0] if tokens else 0.0
-        sentence_ids = dict.fromkeys(map(_sentence_id_of, facts))
+        sentence_ids = dict.fromkeys(columns[_SENTENCE_ID])
         sentence_ids.pop(0, None)
         z_word = self.model.z_word
         found = _Sentence(
             a,
             tokens,
             facts,
-            [*map(_word_of, facts)],
-            [*map(_stem_of, facts)],
+            columns[_WORD],
+            columns[_STEM],
             sentiments,
             in_quote,
             entities,
@@ -673,7 +678,8 @@ class TargetSentiment:
             z_word = model.z_word
             z = (
                 model.z_intercept
-                + sum(map(mul, values, model.z_numeric))
+                # the features that are not zero (most are, for a mention)
+                + sum(map(mul, compress(values, values), compress(model.z_numeric, values)))
                 + s.sentence_z
                 + sum(map(z_word.__getitem__, word_ids))
             )
@@ -720,26 +726,34 @@ class TargetSentiment:
             return ()
         model = self.model
         mean = sum(m.score for m in mentions) / len(mentions)
+        toward_positive = mean >= 0
         # Pushes toward the mean's side are positive (the larger the stronger).
-        side = model.push_numeric if mean >= 0 else model.pull_numeric
-        totals = map(sum, zip(*(a.values for a in active), strict=True))
+        side = model.push_numeric if toward_positive else model.pull_numeric
+        if len(active) == 1:
+            totals = active[0].values
+        else:
+            totals = map(sum, zip(*(a.values for a in active), strict=True))
         keys: list[object] = [*NUMERIC]
         pushes = [*map(mul, totals, side)]
+        # A word's count is never negative, so only the words whose weight pushes the mean's
+        # way can be reasons: the others are left out before counting.
+        pushing = model.positive_words if toward_positive else model.negative_words
         ids: list[int] = []
         for a in active:
             ids += a.sentence.sentence_ids
             ids += a.word_ids
-        counts = Counter(ids)
+        counts = Counter(filter(pushing.__contains__, ids))
         for a in active:
             for word_id in a.not_sentence_ids:
-                counts[word_id] -= 1
-        side = model.push_word if mean >= 0 else model.pull_word
+                if word_id in counts:
+                    counts[word_id] -= 1
+        side = model.push_word if toward_positive else model.pull_word
         keys += counts
         pushes += map(mul, map(side.__getitem__, counts), counts.values())
         order = sorted(range(len(keys)), key=pushes.__getitem__, reverse=True)
         # One reason per word: "accused" may push as the next word and as a sentence word.
         out: dict[str, None] = {}
-        sign = "+" if mean >= 0 else "-"
+        sign = "+" if toward_positive else "-"
         for i in order:
             if pushes[i] <= 0:
                 break
