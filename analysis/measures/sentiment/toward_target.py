@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import compress, count
 from math import exp
-from operator import is_, itemgetter, mul
+from operator import is_, mul
 from pathlib import Path
 
 from analysis.measures.sentiment.vader_fast import _BUT, _SLOW, FastSentimentAnalyzer
@@ -109,7 +109,6 @@ _CACHE_LIMIT = 1 << 16
 _WORD, _STEM, _ENTITY = 0, 1, 2  # _ENTITY: 2 pronoun, 1 capitalised non-stop word, 0 other
 # then its word-feature ids, in WORD_KINDS order (0: not in the model)
 _SENTENCE_ID, _LEFT_ID, _RIGHT_ID, _NEXT_ID, _PREVIOUS_ID = range(3, 8)
-_left_id_of, _right_id_of = itemgetter(_LEFT_ID), itemgetter(_RIGHT_ID)
 _NO_IDS = (0,) * len(WORD_KINDS)
 _COLUMNS = 3 + len(WORD_KINDS)
 _is_none = partial(is_, None)
@@ -162,6 +161,7 @@ class _Sentence:
     sentence_ids: tuple[int, ...]  # the model's ids of its distinct "sentence:" words
     sentence_z: complex  # their summed weights
     single_spaced: bool  # its tokens joined by one space each are the sentence
+    columns: list[tuple]  # the facts' columns: a fact of every token
 
 
 @dataclass(slots=True)
@@ -446,6 +446,7 @@ class TargetSentiment:
             tuple(sentence_ids),
             sum(map(z_word.__getitem__, sentence_ids)),
             " ".join(tokens) == sentence,
+            columns,
         )
         self._sentences[key] = found
         return found
@@ -553,20 +554,20 @@ class TargetSentiment:
             right_negative,
             _norm(own),
             _norm(quote),
-            float(quoted),
+            1.0 if quoted else 0.0,
             _norm(near_own),
             _norm(near_other),
-            float(near_own > 0.5),
-            float(near_own < -0.5),
+            1.0 if near_own > 0.5 else 0.0,
+            1.0 if near_own < -0.5 else 0.0,
             window,
-            float(speaker),
-            float(subject),
-            float(t0 > 0 and words[t0 - 1] == "by"),
+            1.0 if speaker else 0.0,
+            1.0 if subject else 0.0,
+            1.0 if t0 > 0 and words[t0 - 1] == "by" else 0.0,
             float(subject) * _norm(right_sum),
             (1.0 - subject) * _norm(left_sum),
-            float(t0 == 0),
+            1.0 if t0 == 0 else 0.0,
             math.log1p(n),
-            float(t0 == t1 and words[t0] in _PRONOUNS),
+            1.0 if t0 == t1 and words[t0] in _PRONOUNS else 0.0,
             # The sentence's tone means different things for a speaker, a quoted target
             # and a subject: let the model weigh it per role.
             compound * speaker,
@@ -667,9 +668,10 @@ class TargetSentiment:
             facts = s.facts
             # Word features: the sentence's (less those only in the mention), the distinct
             # words on either side and the words next to it.
+            columns = s.columns
             word_ids = [
-                *dict.fromkeys(map(_left_id_of, facts[t0 - 6 if t0 > 6 else 0 : t0])),
-                *dict.fromkeys(map(_right_id_of, facts[t1 + 1 : t1 + 9])),
+                *dict.fromkeys(columns[_LEFT_ID][t0 - 6 if t0 > 6 else 0 : t0]),
+                *dict.fromkeys(columns[_RIGHT_ID][t1 + 1 : t1 + 9]),
             ]
             if next_ >= 0:
                 word_ids.append(facts[next_][_NEXT_ID])
