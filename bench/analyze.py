@@ -112,6 +112,11 @@ def stage_times(articles, analyzer, raw_texts, repeat: int) -> dict[str, float]:
         for a, s in zip(articles, spans, strict=True)
     ]
     items = list(zip(articles, spans, tokens, title_tokens, sentence_of, compounds, strict=True))
+    # Each sentence's tokens and valences, as the sentence stage hands them to the target stage.
+    splits = []
+    for a, s in zip(articles, spans, strict=True):
+        analyzer.scorer.compounds(a.text, s, split := [])
+        splits.append(split)
 
     def clean():
         for raw in raw_texts:
@@ -174,8 +179,10 @@ def stage_times(articles, analyzer, raw_texts, repeat: int) -> dict[str, float]:
 
     def target_sentiment():
         # Target-scoped sentiment of every mention and the per-target summary, as analyze runs it.
-        for (a, s, *_, c), (hits, title_hits) in zip(items, target_hits, strict=True):
-            scores = analyzer._mention_sentiments(a.text, s, hits, a.title, title_hits, c)
+        for (a, s, *_, c), (hits, title_hits), split in zip(
+            items, target_hits, splits, strict=True
+        ):
+            scores = analyzer._mention_sentiments(a.text, s, hits, a.title, title_hits, c, split)
             analyzer._target_scores(hits + title_hits, scores)
 
     def attribution():

@@ -94,7 +94,8 @@ elif side == "target sentiment":
     for a, s in zip(articles, spans):
         t = tokenize(a.text)
         so = _sentence_of_tokens(t, s)
-        c = analyzer.scorer.compounds(a.text, s)
+        sp = []
+        c = analyzer.scorer.compounds(a.text, s, sp)
         hits = analyzer._target_evidence(find(t, a.text, so)[2], a.article_id, "text", a.text, so, c)
         title_hits = []
         if a.title:
@@ -103,9 +104,9 @@ elif side == "target sentiment":
             title_hits = analyzer._target_evidence(
                 find(tt, a.title, ts)[2], a.article_id, "title", a.title, ts, [0.0]
             )
-        work.append((a, s, c, hits, title_hits))
-    for a, s, c, hits, title_hits in work[:n]:
-        scores = analyzer._mention_sentiments(a.text, s, hits, a.title, title_hits, c)
+        work.append((a, s, c, hits, title_hits, sp))
+    for a, s, c, hits, title_hits, sp in work[:n]:
+        scores = analyzer._mention_sentiments(a.text, s, hits, a.title, title_hits, c, sp)
         analyzer._target_scores(hits + title_hits, scores)
 elif side == "sentiment":
     from analysis.measures.sentiment.sentences import SentenceScorer

@@ -189,7 +189,9 @@ class Analyzer:
         # Token starts, shared by the sentence map and attribution's sentence lookups.
         token_starts = [*map(_token_start, tokens)]
         sentence_of = _sentence_of_tokens(tokens, spans, token_starts)
-        compounds = self.scorer.compounds(text, spans)
+        # Each sentence's tokens and valences, reused by the target stage.
+        split: list = []
+        compounds = self.scorer.compounds(text, spans, split)
         sentences = [
             SentenceScore("text", i, a, b, c)
             for i, ((a, b), c) in enumerate(zip(spans, compounds, strict=True))
@@ -287,7 +289,9 @@ class Analyzer:
             sentences=sentences,
             targets=self._target_scores(
                 target_hits + title_hits,
-                self._mention_sentiments(text, spans, target_hits, title, title_hits, compounds),
+                self._mention_sentiments(
+                    text, spans, target_hits, title, title_hits, compounds, split
+                ),
             ),
             analysis_version=ANALYSIS_VERSION,
             lexicon_hash=self.lexicons.hash,
@@ -405,10 +409,13 @@ class Analyzer:
             for pattern_id, first, _, start, end in matches
         ]
 
-    def _mention_sentiments(self, text, spans, hits, title, title_hits, compounds) -> list:
+    def _mention_sentiments(
+        self, text, spans, hits, title, title_hits, compounds, split=None
+    ) -> list:
         """Target-scoped sentiment of each body mention, then of each headline mention
         (mentions of one target in one sentence share the first one's score). No reasons
-        yet: :meth:`_target_scores` gives each target the reasons of its mean score."""
+        yet: :meth:`_target_scores` gives each target the reasons of its mean score.
+        ``split``: each sentence's tokens and valences from the sentence stage, if kept."""
         score = self.toward_target.score
         out = []
         if hits:
@@ -421,7 +428,12 @@ class Analyzer:
                 if mention is None:
                     s = row.sentence
                     mention = seen[key] = score(
-                        folded, spans[s], (row.start, row.end), 0, compounds[s]
+                        folded,
+                        spans[s],
+                        (row.start, row.end),
+                        0,
+                        compounds[s],
+                        split[s] if split else None,
                     )
                 out.append(mention)
         if title_hits:

@@ -34,14 +34,19 @@ class SentenceScorer:
         """VADER compound score of one sentence, in [-1, 1]."""
         return self._analyzer.compound(fold_quotes(sentence))
 
-    def compounds(self, text: str, spans: Sequence[tuple[int, int]]) -> list[float]:
+    def compounds(
+        self, text: str, spans: Sequence[tuple[int, int]], split: list | None = None
+    ) -> list[float]:
         """Compound scores of the sentences ``text[a:b]`` for ``(a, b)`` in ``spans``.
+
+        ``split``: a list to receive each sentence's tokens and valences (see
+        ``FastSentimentAnalyzer.compounds``), for the target stage to reuse.
 
         The same scores as :meth:`compound` on each sentence; the quotes of the whole
         text are folded once instead of once per sentence, and the emoji check is
         made once for an ASCII text (``FastSentimentAnalyzer.compounds``).
         """
-        return self._analyzer.compounds(fold_quotes(text), spans)
+        return self._analyzer.compounds(fold_quotes(text), spans, split)
 
 
 def summarize(compounds: Sequence[float]) -> tuple[float | None, float | None, float | None]:

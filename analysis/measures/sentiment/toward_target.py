@@ -372,11 +372,13 @@ class TargetSentiment:
             self._facts[token] = facts
         return facts
 
-    def _sentiments(self, tokens: list[str]) -> list[float]:
+    def _sentiments(self, tokens: list[str], valences: list | None = None) -> list[float]:
         """VADER's per-token sentiments of a sentence after its rules (``_rule_sentiments``),
-        the rules run only where one may apply, as ``FastSentimentAnalyzer.compounds`` does."""
+        the rules run only where one may apply, as ``FastSentimentAnalyzer.compounds`` does.
+        ``valences``: the tokens' cached valences when the caller has them."""
         vader = self.vader
-        valences = [*map(vader._valences.__getitem__, tokens)]
+        if valences is None:
+            valences = [*map(vader._valences.__getitem__, tokens)]
         if _BUT in valences:
             return vader._rule_sentiments(tokens, [*map(vader._forms.__getitem__, tokens)])
         if _SLOW not in valences:
@@ -397,7 +399,9 @@ class TargetSentiment:
                 sentiments[i] = rules(base, i, tokens, lower, is_cap_diff, lexicon)
         return sentiments
 
-    def _sentence(self, text: str, a: int, b: int, compound: float | None = None) -> _Sentence:
+    def _sentence(
+        self, text: str, a: int, b: int, compound: float | None = None, split=None
+    ) -> _Sentence:
         """Tokens, VADER sentiments, quotes and name positions of ``text[a:b]``. Cached for
         the sentence's other mentions (the cache holds one text, kept to be told by identity:
         a mention's sentence is then found by its offsets, without copying and hashing it)."""
@@ -412,14 +416,17 @@ class TargetSentiment:
             self._sentences.clear()
             self._text = text
         sentence = text[a:b]
-        tokens = sentence.split()
+        if split is None:
+            tokens, valences = sentence.split(), None
+        else:  # the sentence stage's tokens and valences of the same sentence
+            tokens, valences = split
         facts = [*map(self._facts.get, tokens)]
         if None in facts:  # the tokens met for the first time
             token_facts = self._token_facts
             for i in compress(count(), map(_is_none, facts)):
                 facts[i] = token_facts(tokens[i])
         vader = self.vader
-        sentiments = self._sentiments(tokens)
+        sentiments = self._sentiments(tokens, valences)
         in_quote = _quotes(tokens) if '"' in sentence else None
         # The facts' columns in one transposition (one map per column costs more).
         columns = [*zip(*facts, strict=True)] if facts else [()] * _COLUMNS
@@ -649,15 +656,18 @@ class TargetSentiment:
         mention: tuple[int, int],
         explain: int = 3,
         compound: float | None = None,
+        split: tuple[list[str], list] | None = None,
     ) -> MentionSentiment:
         """The sentiment toward the mention ``text[mention[0]:mention[1]]`` in its sentence.
 
         ``explain``: how many reasons to give (0: none, the cheaper call; the reasons can be
         given later, over several mentions, by :meth:`reasons`); ``compound``: the
-        sentence's VADER compound when the caller has it (it is computed otherwise).
+        sentence's VADER compound when the caller has it (it is computed otherwise);
+        ``split``: the sentence's whitespace tokens and their valences when the caller has
+        them (``SentenceScorer.compounds`` gives them).
         """
         model = self._model or self.model
-        s = self._sentence(text, *sentence, compound)
+        s = self._sentence(text, *sentence, compound, split)
         if not s.tokens:
             values = [s.compound] + [0.0] * (len(NUMERIC) - 1)
             active = _Active(s, values, [], [])

@@ -459,8 +459,17 @@ class FastSentimentAnalyzer:
             raise TypeError(f"expected a str to score, got {type(text).__name__}")
         return self.compounds(text, ((0, len(text)),))[0]
 
-    def compounds(self, text: str, spans: Iterable[tuple[int, int]]) -> list[float]:
+    def compounds(
+        self,
+        text: str,
+        spans: Iterable[tuple[int, int]],
+        split: list | None = None,
+    ) -> list[float]:
         """``[self.compound(text[a:b]) for a, b in spans]``, with per-text work done once.
+
+        ``split``: a list to append each sentence's ``(tokens, valences)`` to (its
+        whitespace tokens and their cached valences, for another measure of the same
+        sentences to reuse), or None for a sentence whose emoji were rewritten first.
 
         One cached lookup per token tells each token's valence and whether a rule
         may apply to or around it. A sentence without a lexicon word scores 0.0;
@@ -498,8 +507,13 @@ class FastSentimentAnalyzer:
             ):
                 sentence = self._replace_emoji(sentence)
                 emphasizes = True
+                rewritten = True
+            else:
+                rewritten = False
             tokens = sentence.split()
             valences = list(map(valence_of, tokens))
+            if split is not None:
+                split.append(None if rewritten else (tokens, valences))
             if not any(valences):
                 # No lexicon word (or no token): every sentiment is 0.
                 append(0.0)

@@ -122,3 +122,13 @@ def test_a_mention_is_found_at_the_same_word_whatever_whitespace_separates_the_w
     spaced = scorer.features(*mention("Critics  accused\n Smith of\tlying  again.", "Smith"))
     assert spaced == single
     assert single[0]["previous:accus"] == 1.0
+
+
+def test_a_mention_scores_the_same_with_the_sentence_stages_tokens_and_valences(scorer):
+    text = 'Critics said "Smith lied," but Jones never praised Smith and his plan.'
+    split = []
+    scorer.vader.compounds(text, [(0, len(text))], split)
+    start = text.index("Jones")
+    handed = scorer.score(text, (0, len(text)), (start, start + 5), split=split[0])
+    own_copy = (text + " ")[:-1]  # another text object: nothing cached is reused
+    assert handed == scorer.score(own_copy, (0, len(text)), (start, start + 5))

@@ -572,3 +572,14 @@ def test_version_check_warns_for_other_version(monkeypatch):
     monkeypatch.setattr(vader_fast.metadata, "version", lambda name: "3.4.0")
     with pytest.warns(RuntimeWarning, match="3.4.0"):
         assert assert_vader_version() is False
+
+
+def test_compounds_hands_over_each_sentences_tokens_and_valences_but_not_of_rewritten_emoji():
+    analyzer = FastSentimentAnalyzer()
+    text = "A good day. Sad \U0001f622 news."
+    split = []
+    analyzer.compounds(text, [(0, 11), (12, len(text))], split)
+    tokens, valences = split[0]
+    assert tokens == ["A", "good", "day."]
+    assert valences[1] == analyzer.lexicon["good"]
+    assert split[1] is None
