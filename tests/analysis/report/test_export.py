@@ -102,3 +102,17 @@ def test_arrow_neutralising_leaves_numbers_and_later_formula_characters_alone():
 
 def test_arrow_column_names_are_neutralised_too():
     assert export.neutralise_arrow(pa.table({"=cmd": ["a"]})).column_names == ["'=cmd"]
+
+
+def test_arrow_formula_cells_are_found_in_every_chunk_slice_and_string_width():
+    chunked = pa.table({"t": pa.chunked_array([["plain", ""], [None, "=1+1"]])})
+    sliced = pa.table({"t": pa.array(["ok", "", "@x"]).slice(1)})
+    large = pa.table({"t": pa.array(["ok", " -2"], pa.large_string())})
+    assert export.neutralise_arrow(chunked).column("t").to_pylist() == ["plain", "", None, "'=1+1"]
+    assert export.neutralise_arrow(sliced).column("t").to_pylist() == ["", "'@x"]
+    assert export.neutralise_arrow(large).column("t").to_pylist() == ["ok", "' -2"]
+
+
+def test_arrow_column_whose_cells_only_look_safe_from_their_first_byte_is_untouched():
+    table = pa.table({"t": ["éclair", "“=quoted”", "x-1"]})
+    assert export.neutralise_arrow(table).column("t").to_pylist() == ["éclair", "“=quoted”", "x-1"]
