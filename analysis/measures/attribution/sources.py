@@ -38,6 +38,8 @@ from analysis.measures.attribution.vocabulary import (
     NP_STOP,
     OPENING_PREPS,
     ORG_NOUNS,
+    PEOPLE_PARTICIPLES,
+    PLANS,
     PREP_STOP,
     PRONOUNS,
     SOURCE_NOUNS,
@@ -488,6 +490,14 @@ def _valid_source(src_toks, words, nxt, text) -> bool:
     head = _head(chunk, text)
     if head[_FORM] in NON_SPEAKERS:
         return False
+    last = chunk[-1]
+    if (
+        last[_FORM].endswith(("ed", "ing", "ve", "ake", "ade"))
+        and last[_FORM] not in PEOPLE_PARTICIPLES
+        and not text[last[_START]].isupper()
+        and words[0] in PLANS
+    ):
+        return False  # "unveiled plans to", "made plans to": a noun after a verb
     if words[-1] in NOUN_HOMOGRAPHS and len(words) == 1:
         # "Insurance claims": the subject must look like a speaker.
         only_initial_cap = len(chunk) == 1 and text[chunk[0][_START]].isupper()

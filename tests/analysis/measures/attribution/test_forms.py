@@ -419,6 +419,7 @@ def test_a_belief_inside_reported_speech_is_part_of_the_statement(finder):
         "He could add another title to his name.",  # "add" after an auxiliary, no clause
         "The mayor leads in the polls.",  # "in the polls" inside the sentence: not marked
         "Ferry fares declined to $4 last year.",  # a fall, not a refusal
+        "The council unveiled plans to rebuild the quay.",  # "plans" as a noun after a verb
         "She teaches a class called “Tides and Trade” at the college.",  # a title
     ],
 )
