@@ -420,6 +420,7 @@ def test_a_belief_inside_reported_speech_is_part_of_the_statement(finder):
         "The mayor leads in the polls.",  # "in the polls" inside the sentence: not marked
         "Ferry fares declined to $4 last year.",  # a fall, not a refusal
         "The council unveiled plans to rebuild the quay.",  # "plans" as a noun after a verb
+        "Having said that, the quay will reopen in May.",  # an idiom, the writer's own words
         "She teaches a class called “Tides and Trade” at the college.",  # a title
     ],
 )
