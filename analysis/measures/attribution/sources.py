@@ -333,7 +333,7 @@ def _np_back(art, toks, k, hit_starts):
         if not _joinable(text, t, toks[m + 1]):
             break
         f = t[_FORM]
-        if f in NP_STOP or t[_START] in hit_starts or f in PRONOUNS:
+        if f in NP_STOP or t[_START] in hit_starts or f in PRONOUNS or f == "what":
             break
         if f in ("and", "or") and (after in DETERMINERS or after in PRONOUNS):
             break

@@ -303,6 +303,11 @@ FORMS = [
     ),
     # A naming verb with an object pronoun is a verb.
     ("The pilots call them “the night crews.”", ("The pilots", "call", "neutral")),
+    # "what" opens the clause: it is not part of the source.
+    (
+        "The board is worried about what several pilots called “a gamble.”",
+        ("several pilots", "called", "neutral"),
+    ),
     # A passive cue with its agent: the agent is the source; "by" stays out of the cue.
     (
         "The closure was first reported by the Lowport Ledger.",
