@@ -241,7 +241,8 @@ def _name_start(art, stoks, sent_start):
             return None  # something but space before the name (a dash, a bracket)
         # A quotation opens the sentence: the name follows it and its comma.
         end = quote[1]
-        if text[end - 2 : end - 1] != ",":
+        mark = 2 if text[end - 2 : end] == "''" else 1  # two apostrophes as a quotation mark
+        if text[end - mark - 1 : end - mark] != ",":
             return None
         i = bisect_right(stoks, end - 1, key=_token_start)
         if i >= n or text[end : stoks[i][_START]].strip():
@@ -406,8 +407,8 @@ def _source_after(art, toks, i0, j1, sent_start):
     if np is None:
         return None
     first, last, stopped_on_clause = np
-    if stopped_on_clause:
-        return None
+    if stopped_on_clause or toks[first][_FORM] in ("of", "about"):
+        return None  # "said of the ferry": what it was said about, not who said it
     src = toks[first : last + 1]
     end = toks[last][_END]
     # An apposition running to the end of the sentence belongs to the source, with its

@@ -308,6 +308,12 @@ FORMS = [
         "The board is worried about what several pilots called “a gamble.”",
         ("several pilots", "called", "neutral"),
     ),
+    # Two apostrophes as quotation marks (wire style) before a name and its role.
+    (
+        "''The plan is clear,'' Arlo Penn, a fellow at the Harbour Institute and a former "
+        "ambassador, said of the ferry.",
+        ("Arlo Penn, a fellow at the Harbour Institute and a former ambassador", "said", "neutral"),
+    ),
     # A passive cue with its agent: the agent is the source; "by" stays out of the cue.
     (
         "The closure was first reported by the Lowport Ledger.",
