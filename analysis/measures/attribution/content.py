@@ -73,7 +73,8 @@ def _content(art, toks, j1, src_start, src_end, cue_start, cue_end, inverted, s_
         while end > 0 and text[end - 1].isspace():
             end -= 1
         quote = art.quote_ending_at(end)
-        if quote is not None and text[quote[1] - 2 : quote[1] - 1] in ("?", "!"):
+        mark = 2 if quote is not None and text[quote[1] - 2 : quote[1]] == "''" else 1
+        if quote is not None and text[quote[1] - mark - 1 : quote[1] - mark] in ("?", "!"):
             return quote[0], quote[1], "direct"
     if _only_time_words(rest):
         return None

@@ -367,6 +367,12 @@ def test_declining_to_be_named_is_anonymity_not_a_refusal(finder):
     assert [(e.cue, e.anonymous) for e in found] == [("said", True)]
 
 
+def test_a_question_in_two_apostrophes_before_its_cue_is_the_content(finder):
+    # The splitter ends the sentence at "?''": the cue's sentence starts after it.
+    found = find(finder, "The quay closed in May. ''Why now?'' Borger asked.")
+    assert [(e.source, e.cue, e.quote_type) for e in found] == [("Borger", "asked", "direct")]
+
+
 def test_a_participle_after_a_quote_takes_the_source_of_the_cue_before_it(finder):
     text = "“We will not wait,” the minister said, adding that the funds were already approved."
     first, second = find(finder, text)
