@@ -35,9 +35,10 @@ from analysis.text.patterns import Match, PatternGroups
 #: party brackets, negated and nominal cues); 1.5: conclusions by people ("found that"),
 #: "called X a Y" without a quotation; 1.6: passive cues with their agent, "whose"/"which"
 #: clauses, contracted auxiliaries in the cue; 1.7: refusals ("declined to comment"),
-#: "In a poll, ...", fronted participles, more appositions and adverbs. The target sentiment model's hash is part of
+#: "In a poll, ...", fronted participles, more appositions and adverbs; 1.8: "what" ends a
+#: source, two-apostrophe quotations before a name, "plans" after a verb. The target sentiment model's hash is part of
 #: it, so a retrained model re-scores too.
-ANALYSIS_VERSION = f"1.7+target-model.{model_hash()}"
+ANALYSIS_VERSION = f"1.8+target-model.{model_hash()}"
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 _HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
