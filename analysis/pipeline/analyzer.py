@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from operator import itemgetter
 
 from analysis.measures.attribution.finder import AttributionFinder
@@ -182,17 +183,39 @@ class Analyzer:
 
         Every evidence row satisfies ``getattr(article, row.field)[row.start:row.end] == row.text``.
         """
+        spans = split_sentences(article.text)
+        # Each sentence's tokens and valences, reused by the target stage.
+        split: list = []
+        compounds = self.scorer.compounds(article.text, spans, split)
+        return self._analyze(article, spans, compounds, split)
+
+    def analyze_batch(self, articles: Sequence[Article]) -> list[AnalysisResult]:
+        """``[self.analyze(a) for a in articles]``, the same results, faster: the sentence
+        split and the sentence sentiment run over the whole batch before the other stages.
+
+        Each stage's tables (VADER's per-token caches above all) then stay in the CPU's
+        caches from one article to the next, where the other stages evict them between
+        articles: the sentence sentiment costs ~0.13 ms an article run this way against
+        ~0.21 ms between the other stages (bench/README.md, issue 16).
+        """
+        spans = [split_sentences(a.text) for a in articles]
+        splits: list[list] = [[] for _ in articles]
+        compounds = [
+            self.scorer.compounds(a.text, s, split)
+            for a, s, split in zip(articles, spans, splits, strict=True)
+        ]
+        return [*map(self._analyze, articles, spans, compounds, splits)]
+
+    def _analyze(self, article: Article, spans, compounds, split) -> AnalysisResult:
+        """The rest of :meth:`analyze`, given the body's sentence spans, their compound scores
+        and ``split`` (what ``SentenceScorer.compounds`` put there)."""
         aid, text, title = article.article_id, article.text, article.title
         evidence: list[Evidence] = []
 
-        spans = split_sentences(text)
         tokens = tokenize(text)
         # Token starts, shared by the sentence map and attribution's sentence lookups.
         token_starts = [*map(_token_start, tokens)]
         sentence_of = _sentence_of_tokens(tokens, spans, token_starts)
-        # Each sentence's tokens and valences, reused by the target stage.
-        split: list = []
-        compounds = self.scorer.compounds(text, spans, split)
         sentences = [
             SentenceScore("text", i, a, b, c)
             for i, ((a, b), c) in enumerate(zip(spans, compounds, strict=True))

@@ -116,7 +116,7 @@ def _collector_paused():
 
 
 def _analyze_all(analyzer: Analyzer, batch: list[Article], first: int) -> list[AnalysisResult]:
-    return [analyzer.analyze(article) for article in batch]
+    return analyzer.analyze_batch(batch)
 
 
 def _analyze_batch(analyzer: Analyzer, batch: list[Article], first: int) -> bytes:

@@ -103,7 +103,7 @@ class BatchTables:
     cue_classes: tuple[str, ...]
 
     def __call__(self, analyzer, batch: list[Article], first: int) -> tuple[CsvRows, ...]:
-        results = [analyzer.analyze(article) for article in batch]
+        results = analyzer.analyze_batch(batch)
         tables = tables_for_results(batch, results, self.framing_categories, self.cue_classes)
         return tuple(map(csv_rows, tables))
 

@@ -7,7 +7,7 @@ import pytest
 
 from analysis.ingest import load_paths
 from analysis.ingest.articles import make_article
-from analysis.pipeline import ANALYSIS_VERSION, analyze_stream, map_batches
+from analysis.pipeline import ANALYSIS_VERSION, Analyzer, analyze_stream, map_batches
 from tests.paths import ROOT, SEEDS
 
 SEED = SEEDS / "press-article-iraq-nato.txt"
@@ -97,6 +97,11 @@ def test_hedges_are_counted_per_thousand_words(analyzer):
 def test_analysis_is_deterministic(analyzer, sample_articles):
     article = sample_articles[0]
     assert analyzer.analyze(article) == analyzer.analyze(article)
+
+
+def test_a_batch_gives_each_article_the_result_analyze_gives_it(lexicons, sample_articles):
+    one_by_one = [Analyzer(lexicons).analyze(a) for a in sample_articles]
+    assert Analyzer(lexicons).analyze_batch(sample_articles) == one_by_one
 
 
 def test_a_process_pool_gives_the_same_results_as_one_process(lexicons, sample_articles):
