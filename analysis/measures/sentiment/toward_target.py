@@ -53,9 +53,11 @@ MODEL_FILE = Path(__file__).with_name("target_model.json")
 MODEL_FORMAT = "slant-target-sentiment/1"
 LABELS = ("negative", "neutral", "positive")
 
-# Numeric features are multiplied by this before the model sees them, so the L2
-# penalty that keeps the thousands of word weights small does not flatten them.
-NUMERIC_WEIGHT = 3.0
+# How much the numeric features were scaled in training when a model file does not say
+# (its "numeric_weight"; bench/train_target_sentiment.py --numeric-weight). A larger scale
+# lets the L2 penalty weigh them less against the thousands of word weights; 4-fold CV
+# preferred 1 for the shipped model.
+NUMERIC_WEIGHT = 1.0
 
 #: The numeric features, in the order :meth:`TargetSentiment._mention` computes them.
 NUMERIC = (
@@ -333,7 +335,7 @@ class TargetSentiment:
     >>> ts = TargetSentiment()
     >>> text = "Smith was arrested for fraud, while Jones was hailed as a hero."
     >>> ts.score(text, (0, len(text)), (0, 5)).because
-    ('[distance weighted] (-)', '[clause] (-)', 'arrested (-)')
+    ('arrested (-)', '[sentence] (-)', '[clause] (-)')
     """
 
     def __init__(
