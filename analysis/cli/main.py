@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import logging
 import os
 import subprocess
 import sys
@@ -664,6 +665,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # The library's warnings (waiting for a store another program holds) on stderr.
+    logging.basicConfig(format="slant: %(message)s", level=logging.WARNING)
     if getattr(args, "workers", None) is not None and args.workers < 1:
         return _fail("--workers must be 1 or more")
     try:

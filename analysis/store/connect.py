@@ -6,6 +6,7 @@ in the number of articles (see ``bench/README.md``, "Ingest memory").
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Iterator
@@ -25,6 +26,10 @@ LOCK_WAIT_SECONDS = 10.0
 #: The first pause between attempts; each pause doubles, up to LOCK_RETRY_MAX_PAUSE.
 LOCK_RETRY_FIRST_PAUSE = 0.05
 LOCK_RETRY_MAX_PAUSE = 1.0
+
+# Says once per open that it waits, so a command that sits still for seconds says why
+# (`slant` prints it on stderr).
+_log = logging.getLogger(__name__)
 
 
 def _held_by_another_process(error: duckdb.Error) -> bool:
@@ -50,6 +55,13 @@ def _open(path: Path, read_only: bool, wait: float):
         except (duckdb.IOException, duckdb.ConnectionException) as exc:
             left = deadline - time.monotonic()
             if _held_by_another_process(exc) and left > 0:
+                if pause == LOCK_RETRY_FIRST_PAUSE:
+                    _log.warning(
+                        "%s: another program (a running `slant ingest`, or the dashboard's "
+                        "Data page loading files) is using the store; waiting up to %.0f s",
+                        path,
+                        wait,
+                    )
                 time.sleep(min(pause, left))
                 pause = min(pause * 2, LOCK_RETRY_MAX_PAUSE)
                 continue
