@@ -681,23 +681,14 @@ class AttributionFinder:
             if content is None:
                 continue
             out.append(
-                self._evidence(
+                self._rule_evidence(
                     art,
                     article_id,
                     field,
-                    _Found(
-                        "in",
-                        "evidence",
-                        cue_start,
-                        cue_start + 2,
-                        src_start,
-                        src_end,
-                        src_toks,
-                        False,
-                        content[0],
-                        content[1],
-                        content[2],
-                    ),
+                    ("in", "evidence", cue_start, cue_start + 2),
+                    src_toks,
+                    content,
+                    (src_start, src_end),
                 )
             )
         return out
@@ -730,26 +721,15 @@ class AttributionFinder:
         content_end = comma
         while text[content_end - 1] in "”\"’'":
             content_end -= 1
-        quote_type = "direct" if art.quotes_starting_in(cue_end, comma + 1) else "indirect"
-        if quote_type == "direct":
-            quote_type = "mixed"
-        return self._evidence(
+        quote_type = "mixed" if art.quotes_starting_in(cue_end, comma + 1) else "indirect"
+        return self._rule_evidence(
             art,
             article_id,
             field,
-            _Found(
-                phrase,
-                cue_class,
-                cue_start,
-                cue_end,
-                src_start,
-                src_end,
-                src_toks,
-                False,
-                cue_end + 1,
-                content_end,
-                quote_type,
-            ),
+            (phrase, cue_class, cue_start, cue_end),
+            src_toks,
+            (cue_end + 1, content_end, quote_type),
+            (src_start, src_end),
         )
 
     def _passive_by(self, art, hit, toks, i0, j1, article_id, field):
@@ -788,24 +768,9 @@ class AttributionFinder:
         content = _content_before(art, sent_start, toks[first][_START])
         if content is None:
             return None
-        return self._evidence(
-            art,
-            article_id,
-            field,
-            _Found(
-                phrase,
-                cue_class,
-                toks[first][_START],
-                cue_end,  # PARC leaves "by" out of the cue
-                src[0][_START],
-                src[-1][_END],
-                src,
-                False,
-                content[0],
-                content[1],
-                content[2],
-            ),
-        )
+        # PARC leaves "by" out of the cue.
+        cue = (phrase, cue_class, toks[first][_START], cue_end)
+        return self._rule_evidence(art, article_id, field, cue, src, content)
 
     def _according(self, art, hit, toks, j1, article_id, field):
         cue_start, cue_end, phrase, cue_class, s_idx = hit
@@ -832,24 +797,16 @@ class AttributionFinder:
                 content = (content[0], tail_end, content[2])
         if content is None:
             return None
-        return self._evidence(
-            art,
-            article_id,
-            field,
-            _Found(
-                phrase,
-                cue_class,
-                cue_start,
-                cue_end,
-                src[0][_START],
-                src_end,
-                src,
-                False,
-                content[0],
-                content[1],
-                content[2],
-            ),
-        )
+        cue = (phrase, cue_class, cue_start, cue_end)
+        return self._rule_evidence(art, article_id, field, cue, src, content)
+
+    def _rule_evidence(self, art, article_id, field, cue, src_toks, content, src_span=None):
+        """The row of a rule that found its parts directly: ``cue`` (phrase, class, start,
+        end), the source's words (their span unless ``src_span`` says otherwise) and
+        ``content`` (start, end, quote type); no interruption hinted at an unnamed source."""
+        src_start, src_end = src_span or (src_toks[0][_START], src_toks[-1][_END])
+        found = _Found(*cue, src_start, src_end, src_toks, False, *content)
+        return self._evidence(art, article_id, field, found)
 
     def _evidence(self, art, article_id, field, found: _Found) -> Evidence:
         text = art.text
