@@ -26,7 +26,7 @@ from analysis.records import (
     SentenceScore,
     TargetScore,
 )
-from analysis.text import fold_quotes, sentence_index, split_sentences, tokenize
+from analysis.text import fold_quotes, sentence_index, split_sentences, tokenize_columns
 from analysis.text.lexicons import Lexicons
 from analysis.text.patterns import Match, PatternGroups
 
@@ -212,9 +212,9 @@ class Analyzer:
         aid, text, title = article.article_id, article.text, article.title
         evidence: list[Evidence] = []
 
-        tokens = tokenize(text)
-        # Token starts, shared by the sentence map and attribution's sentence lookups.
-        token_starts = [*map(_token_start, tokens)]
+        # The starts serve the sentence map and attribution's sentence lookups, the forms
+        # the lexicon search.
+        tokens, token_starts, forms = tokenize_columns(text)
         sentence_of = _sentence_of_tokens(tokens, spans, token_starts)
         sentences = [
             SentenceScore("text", i, a, b, c)
@@ -222,7 +222,7 @@ class Analyzer:
         ]
 
         framing_hits, hedge_hits, target_matches, claim_hits = self.lexicon_patterns.find(
-            tokens, text, sentence_of
+            tokens, text, sentence_of, forms
         )
         framing = self._lexicon_evidence(
             "framing", framing_hits, self.framing_terms, aid, "text", text, sentence_of
@@ -250,10 +250,10 @@ class Analyzer:
         if title:
             headline = self.scorer.compound(title)
             sentences.append(SentenceScore("title", 0, 0, len(title), headline))
-            title_tokens = tokenize(title)
+            title_tokens, title_starts, title_forms = tokenize_columns(title)
             title_sentence = [0] * len(title_tokens)
             title_framing, _, title_targets, _ = self.lexicon_patterns.find(
-                title_tokens, title, title_sentence
+                title_tokens, title, title_sentence, title_forms
             )
             title_rows = self._lexicon_evidence(
                 "framing", title_framing, self.framing_terms, aid, "title", title, title_sentence
@@ -262,7 +262,7 @@ class Analyzer:
                 row.voice = OWN
             evidence += title_rows
             title_hits = self._target_evidence(
-                self._with_hyphenated(title_targets, title_tokens, title),
+                self._with_hyphenated(title_targets, title_tokens, title, title_starts),
                 aid,
                 "title",
                 title,

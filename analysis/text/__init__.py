@@ -7,13 +7,14 @@ The names below are the text primitives every later stage uses; they live in
 
 from analysis.text.normalize import QUOTE_FOLD, QUOTE_PAIRS, fold_quotes, match_form, normalize
 from analysis.text.sentences import ABBREVIATIONS, sentence_index, split_sentences
-from analysis.text.tokens import TOKEN_RE, count_words, tokenize
+from analysis.text.tokens import TOKEN_RE, Tokens, count_words, tokenize, tokenize_columns
 
 __all__ = [
     "ABBREVIATIONS",
     "QUOTE_FOLD",
     "QUOTE_PAIRS",
     "TOKEN_RE",
+    "Tokens",
     "count_words",
     "fold_quotes",
     "match_form",
@@ -21,4 +22,5 @@ __all__ = [
     "sentence_index",
     "split_sentences",
     "tokenize",
+    "tokenize_columns",
 ]

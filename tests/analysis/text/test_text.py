@@ -1,6 +1,13 @@
 """Specification of the text primitives: cleaning, tokens, sentences."""
 
-from analysis.text import count_words, normalize, sentence_index, split_sentences, tokenize
+from analysis.text import (
+    count_words,
+    normalize,
+    sentence_index,
+    split_sentences,
+    tokenize,
+    tokenize_columns,
+)
 
 
 def sentences(text):
@@ -38,6 +45,20 @@ def test_tokens_keep_hyphenated_words_whole():
 def test_token_offsets_point_into_the_original_text():
     text = "Arab country\u2019s sovereignty"
     assert all(text[a:b].lower().replace("\u2019", "'") == form for a, b, form in tokenize(text))
+
+
+def test_token_columns_are_the_tokens_starts_and_forms():
+    # The three routes: the basic plane, characters above it, a capital that lower-cases
+    # to two characters.
+    for text in (
+        "Arab country\u2019s US-led \u201cwar\u201d",
+        "war\U0001f600crimes \U0001d400b",
+        "\u0130stanbul's mayor",
+    ):
+        tokens, starts, forms = tokenize_columns(text)
+        assert tokens == tokenize(text)
+        assert starts == [t[0] for t in tokens]
+        assert forms == [t[2] for t in tokens]
 
 
 def test_count_words_counts_tokens():
