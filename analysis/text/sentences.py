@@ -134,6 +134,10 @@ _BREAK = re.compile(
     "|(?<!\n)[.!?\u2026]*[\"'\u201d\u2019\u00bb)\\]]*((?:[^\\S\n]+\n?|\n)[^\\S\n]*)"
     "(?=[\"'\u201c\u2018\u00ab(\\[]?[A-Z0-9\u00c0-\u00de]))"
 )
+# The same pattern without the ellipsis, for a text that holds none (nearly every text):
+# the same matches there, and its classes of stops are then all below U+0100, which the
+# engine tests with one bitmap lookup a character (~10% of the split's instructions).
+_BREAK_WITHOUT_ELLIPSIS = re.compile(_BREAK.pattern.replace("\u2026", ""))
 # The word before a period: its longest run of characters that are not space, quotes
 # or brackets ending at the end (or before a final newline) of the 20 characters before.
 _WORD_BEFORE = re.compile(r"(?<![^\s\"'(\[\u201c\u2018])[^\s\"'(\[\u201c\u2018]++$")
@@ -172,7 +176,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start += 1
     # Every ``start`` is now on a non-space character (or at the end): the text's first,
     # one after a paragraph break's space, or the word after a boundary.
-    for match in _BREAK.finditer(text):
+    breaks = _BREAK if "\u2026" in text else _BREAK_WITHOUT_ELLIPSIS
+    for match in breaks.finditer(text):
         space = match.start(1)
         if space < 0:  # a paragraph break: the sentence ends before its space
             end = match.start()

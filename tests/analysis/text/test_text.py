@@ -129,6 +129,16 @@ def test_question_and_exclamation_marks_end_sentences():
     assert sentences("Why now? Nobody knows! Fine.") == ["Why now?", "Nobody knows!", "Fine."]
 
 
+def test_an_ellipsis_ends_a_sentence_like_a_full_stop():
+    # Texts without one take a pattern without it: both must split the same way.
+    assert sentences("He waited\u2026 Nobody came. Then\u2026 rain!") == [
+        "He waited\u2026",
+        "Nobody came.",
+        "Then\u2026 rain!",
+    ]
+    assert sentences("He waited... Nobody came.") == ["He waited...", "Nobody came."]
+
+
 def test_sentence_spans_exclude_surrounding_whitespace():
     text = "  One.   Two.  "
     assert [text[a:b] for a, b in split_sentences(text)] == ["One.", "Two."]
