@@ -52,6 +52,8 @@ _CAP_RUN = re.compile(
 )
 
 _WORD_RE = re.compile(r"\S+")
+# The characters that join two letters inside a ``TOKEN_RE`` word ("O’Brien", "US-led").
+_JOINERS = "'\u2019-"
 
 # A party and state after a politician's name: "(D-Ore.)", "(R-N.Y.)", "(I-Vt.)", "(R-OH)",
 # or the party alone: "(D)".
@@ -159,6 +161,8 @@ class _Article:
         self.last_source: tuple | None = None
         self.clipped_start = self.clipped_end = False
         self._mentions: dict[int, list[_Mention]] = {}
+        # Where ``speakers.ANONYMITY_HINTS`` occur in ``folded``: (starts, ends), on first need.
+        self.anonymity_hints: tuple[list[int], list[int]] | None = None
         self._sentence_starts = [a for a, _ in sentences]
         self._sentence_ends = [b for _, b in sentences]
 
@@ -296,6 +300,8 @@ class _Article:
         self.clipped_start = lo > start
         self.clipped_end = hi < end
         sent_toks = self._sentence_tokens(index)
+        if lo == start and hi == end:
+            return sent_toks  # (the rules only read the list: the memoised one will do)
         a = bisect_left(sent_toks, lo, key=_token_start)  # first token starting inside
         b = bisect_right(sent_toks, hi, key=_token_end)  # tokens ending inside the window
         if a >= b:
@@ -312,7 +318,11 @@ class _Article:
             ):
                 toks[:0] = self._scan(lo, sent_toks[a][_START])
             if b < len(sent_toks) and sent_toks[b][_START] < hi:  # a word cut by its end
-                toks += self._scan(sent_toks[b - 1][_END], hi)
+                # What ``_scan`` finds there: the word's piece before ``hi``, less an
+                # apostrophe or hyphen ending it (one joins two letters in a word).
+                cut = sent_toks[b][_START]
+                piece_end = hi - 1 if text[hi - 1] in _JOINERS else hi
+                toks.append((cut, piece_end, self.folded[cut:piece_end]))
         text = self.text
         if self.clipped_start and toks and toks[0][_START] == lo and text[lo - 1].isalnum():
             toks.pop(0)  # a word cut in half by the window

@@ -142,8 +142,8 @@ from analysis.measures.attribution.sources import (
     _valid_source,
 )
 from analysis.measures.attribution.speakers import (
-    _mentions_anonymity,
-    _speaker,
+    _mentions_anonymity_in,
+    _speaker_of,
 )
 from analysis.measures.attribution.vocabulary import (
     ADD,
@@ -270,6 +270,7 @@ class _Found:
     c_start: int  # content
     c_end: int
     quote_type: str  # direct | mixed | indirect
+    sentence: int  # the cue's (the index in the rules' sentences)
 
 
 # What PolNeAR's annotators mostly keep in a cue span after the verb: the written channel
@@ -650,6 +651,7 @@ class AttributionFinder:
                 c_start,
                 c_end,
                 quote_type,
+                s_idx,
             ),
         )
 
@@ -685,6 +687,7 @@ class AttributionFinder:
                     art,
                     article_id,
                     field,
+                    s_idx,
                     ("in", "evidence", cue_start, cue_start + 2),
                     src_toks,
                     content,
@@ -726,6 +729,7 @@ class AttributionFinder:
             art,
             article_id,
             field,
+            s_idx,
             (phrase, cue_class, cue_start, cue_end),
             src_toks,
             (cue_end + 1, content_end, quote_type),
@@ -770,7 +774,7 @@ class AttributionFinder:
             return None
         # PARC leaves "by" out of the cue.
         cue = (phrase, cue_class, toks[first][_START], cue_end)
-        return self._rule_evidence(art, article_id, field, cue, src, content)
+        return self._rule_evidence(art, article_id, field, s_idx, cue, src, content)
 
     def _according(self, art, hit, toks, j1, article_id, field):
         cue_start, cue_end, phrase, cue_class, s_idx = hit
@@ -798,14 +802,14 @@ class AttributionFinder:
         if content is None:
             return None
         cue = (phrase, cue_class, cue_start, cue_end)
-        return self._rule_evidence(art, article_id, field, cue, src, content)
+        return self._rule_evidence(art, article_id, field, s_idx, cue, src, content)
 
-    def _rule_evidence(self, art, article_id, field, cue, src_toks, content, src_span=None):
+    def _rule_evidence(self, art, article_id, field, s_idx, cue, src_toks, content, src_span=None):
         """The row of a rule that found its parts directly: ``cue`` (phrase, class, start,
         end), the source's words (their span unless ``src_span`` says otherwise) and
         ``content`` (start, end, quote type); no interruption hinted at an unnamed source."""
         src_start, src_end = src_span or (src_toks[0][_START], src_toks[-1][_END])
-        found = _Found(*cue, src_start, src_end, src_toks, False, *content)
+        found = _Found(*cue, src_start, src_end, src_toks, False, *content, s_idx)
         return self._evidence(art, article_id, field, found)
 
     def _evidence(self, art, article_id, field, found: _Found) -> Evidence:
@@ -818,18 +822,19 @@ class AttributionFinder:
         )
         c_start, c_end, src_toks = found.c_start, found.c_end, found.src_toks
         phrase, cue_class = found.phrase, found.cue_class
-        speaker, kind, anonymous = _speaker(art, src_toks, src_start)
+        chunk = _first_chunk(src_toks)
+        head = _head(chunk, text)
+        speaker, kind, anonymous = _speaker_of(art, chunk, head, src_start)
         is_pronoun = src_toks[0] is not None and src_toks[0][_FORM] in PRONOUNS
         # The source and 80 characters after it or after the cue, whichever ends later.
         window_end = (src_end if src_end > cue_start else cue_start) + 80
         if window_end > len(text):
             window_end = len(text)
         if found.anon_hint or (
-            not is_pronoun
-            and _mentions_anonymity(text[src_start:window_end], art.lowered(src_start, window_end))
+            not is_pronoun and _mentions_anonymity_in(art, src_start, window_end)
         ):
             anonymous = True
-        art.last_source = (art.sentence_of(cue_start), src_start, src_end, src_toks)
+        art.last_source = (found.sentence, src_start, src_end, src_toks)
         if is_pronoun:
             # A pronoun is what its antecedent was ("he" after "Sen. Jordan said").
             stype = "anonymous" if anonymous else ""
@@ -840,7 +845,7 @@ class AttributionFinder:
         else:
             stype = source_type(
                 [t[_FORM] for t in src_toks if t is not None],
-                _head(_first_chunk(src_toks), text)[_FORM],
+                head[_FORM],
                 kind,
                 anonymous,
                 speaker,

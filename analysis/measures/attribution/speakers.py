@@ -9,6 +9,7 @@ the nearest fitting source; anonymity from the source's head noun or a phrase su
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from analysis.measures.attribution.article import (
     _AGE_RE,
@@ -61,9 +62,13 @@ _PRONOUN_LOOKBACK = 100
 
 def _speaker(art, src_toks, src_start) -> tuple[str, str, bool]:
     """``(speaker, kind, anonymous)`` for a source phrase."""
-    text = art.text
     chunk = _first_chunk(src_toks)
-    head = _head(chunk, text)
+    return _speaker_of(art, chunk, _head(chunk, art.text), src_start)
+
+
+def _speaker_of(art, chunk, head, src_start) -> tuple[str, str, bool]:
+    """:func:`_speaker` given the source's first chunk and its head (the caller has them)."""
+    text = art.text
     if len(chunk) == 1 and head[_FORM] in PRONOUNS:
         return _resolve_pronoun(art, head[_FORM], src_start)
     phrase = text[chunk[0][_START] : chunk[-1][_END]]
@@ -219,6 +224,36 @@ def _resolve_pronoun(art: _Article, pronoun: str, before: int) -> tuple[str, str
     return "", "other", False
 
 
+#: Substrings without which ``ANONYMITY_RE`` cannot match (lower case).
+ANONYMITY_HINTS = ("anonym", "named", "identified", "authori")
+
+
+def _mentions_anonymity_in(art: _Article, start: int, end: int) -> bool:
+    """``_mentions_anonymity(art.text[start:end])``, the substring test done by bisecting
+    the places of ``ANONYMITY_HINTS`` in the article, found once (most sources have none
+    near them, and this runs once per attribution)."""
+    if not art.folded_is_lower:
+        return _mentions_anonymity(art.text[start:end], art.lowered(start, end))
+    places = art.anonymity_hints
+    if places is None:
+        folded = art.folded
+        spans = []
+        for hint in ANONYMITY_HINTS:
+            at = folded.find(hint)
+            while at >= 0:
+                spans.append((at, at + len(hint)))
+                at = folded.find(hint, at + 1)
+        spans.sort()
+        places = art.anonymity_hints = ([a for a, _ in spans], [b for _, b in spans])
+    starts, ends = places
+    i = bisect_left(starts, start)
+    while i < len(starts) and starts[i] < end:
+        if ends[i] <= end:
+            return bool(ANONYMITY_RE.search(art.text[start:end]))
+        i += 1
+    return False
+
+
 def _mentions_anonymity(text: str, lowered: str | None = None) -> bool:
     """True if ``text`` says the source is unnamed (cheap substring test before the regex).
 
@@ -226,6 +261,7 @@ def _mentions_anonymity(text: str, lowered: str | None = None) -> bool:
     """
     if lowered is None:
         lowered = text.lower()
+    # (the substrings are ANONYMITY_HINTS, written out: four ``in`` tests beat a loop)
     return (
         "anonym" in lowered or "named" in lowered or "identified" in lowered or "authori" in lowered
     ) and bool(ANONYMITY_RE.search(text))

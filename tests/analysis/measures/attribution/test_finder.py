@@ -582,3 +582,59 @@ def test_attributions_in_a_cut_sentence_keep_the_real_sentence_index():
     found = AttributionFinder({"said": "neutral"}).find(text, sentences, "a1")
     assert len(found) > 50
     assert {e.sentence for e in found} == {1}
+
+
+def _article(text: str):
+    from analysis.measures.attribution.article import _Article, _fold
+    from analysis.text import tokenize
+
+    tokens = tokenize(text)
+    return _Article(text, _fold(text), split_sentences(text), tokens, None, [t[0] for t in tokens])
+
+
+def test_a_window_holds_the_words_a_scan_of_it_finds():
+    # ``window`` slices the article's tokens and works out the words its edges cut; a
+    # regex scan of the window's characters is the reference (a word cut in half at the
+    # window's start is dropped, one cut at its end kept as far as the window reaches).
+    from analysis.measures.attribution.article import _WINDOW_AFTER, _WINDOW_BEFORE
+    from analysis.text import TOKEN_RE
+
+    text = (
+        "The US-led coalition’s long-serving spokesman, O’Brien-Lee, and well-known co-chairs "
+        "of the anti-graft panel said that it’s the ministry’s fault. Short one said so."
+    )
+    art = _article(text)
+    for index, (start, end) in enumerate(art.sentences):
+        for cue_start in range(start, end):
+            cue_end = cue_start + 4
+            lo = max(start, cue_start - _WINDOW_BEFORE)
+            hi = min(end, cue_end + _WINDOW_AFTER)
+            expected = [
+                (m.start(), m.end(), art.folded[m.start() : m.end()])
+                for m in TOKEN_RE.finditer(text, lo, hi)
+            ]
+            if lo > start and expected and expected[0][0] == lo and text[lo - 1].isalnum():
+                expected.pop(0)
+            assert art.window(index, cue_start, cue_end, False) == expected, (cue_start, lo, hi)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A diplomat, who asked not to be named, said the unnamed official was not identified.",
+        "Officials not authorized to speak said so. Aides said it, speaking anonymously.",
+        "The named successor said nothing. Nobody else did.",
+    ],
+)
+def test_anonymity_looked_up_in_the_article_is_anonymity_in_the_slice(text):
+    from analysis.measures.attribution.speakers import (
+        _mentions_anonymity,
+        _mentions_anonymity_in,
+    )
+
+    art = _article(text)
+    for start in range(0, len(text), 3):
+        for end in range(start, len(text) + 1, 7):
+            assert _mentions_anonymity_in(art, start, end) == _mentions_anonymity(
+                text[start:end]
+            ), (start, end)
