@@ -273,6 +273,12 @@ class _Article:
             return self.folded[start:end]
         return self.text[start:end].lower()
 
+    def holds(self, lowered: str, start: int, end: int) -> bool:
+        """``lowered in self.lowered(start, end)``, without the slice when ``folded`` will do."""
+        if self.folded_is_lower:
+            return self.folded.find(lowered, start, end) >= 0
+        return lowered in self.text[start:end].lower()
+
     def sentence_of(self, pos: int) -> int:
         """``sentence_index(self.sentences, pos)``, bisecting in C: the first sentence ending
         after ``pos`` holds it if it starts at or before it; -1 if none does."""

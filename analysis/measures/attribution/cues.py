@@ -83,7 +83,13 @@ def _cue_hits(automaton, folded: str, sentences) -> list[tuple[int, int, str, st
 
 def _cue_usable(text, toks, i0, j1, words, nxt, hit_starts) -> bool:
     """Reject noun uses, passives, infinitives and negations of the cue."""
-    prev = toks[i0 - 1] if i0 > 0 and _joinable(text, toks[i0 - 1], toks[i0]) else None
+    prev = toks[i0 - 1] if i0 > 0 else None
+    if prev is not None and not (
+        # (a single space, by far the most common gap, is checked here without a call)
+        (prev[_END] + 1 == toks[i0][_START] and text[prev[_END]] == " ")
+        or _joinable(text, prev, toks[i0])
+    ):
+        prev = None
     if (
         words[0] != "according"
         and prev is not None
@@ -154,7 +160,11 @@ def _skip_back(toks, i0, text, single_word: bool) -> int | None:
     # "quoted as saying" is passive by nature; "has been saying" is active.
     passive_check = single_word and not toks[i0][_FORM].endswith("ing")
     seen_be = False
-    while k >= 0 and _joinable(text, toks[k], toks[k + 1]):
+    while k >= 0 and (
+        # (a single space, by far the most common gap, is checked here without a call)
+        (toks[k][_END] + 1 == toks[k + 1][_START] and text[toks[k][_END]] == " ")
+        or _joinable(text, toks[k], toks[k + 1])
+    ):
         f = toks[k][_FORM]
         if f in BE:
             seen_be = True

@@ -271,6 +271,8 @@ class _Found:
     c_end: int
     quote_type: str  # direct | mixed | indirect
     sentence: int  # the cue's (the index in the rules' sentences)
+    chunk: list | None = None  # ``_first_chunk(src_toks)`` and its ``_head``, if known
+    head: tuple | None = None
 
 
 # What PolNeAR's annotators mostly keep in a cue span after the verb: the written channel
@@ -447,9 +449,12 @@ class AttributionFinder:
         if j1 >= len(toks) or toks[j1][_END] != cue_end:
             return None
         words = self._cue_words[phrase]
-        nxt = (
-            toks[j1 + 1] if j1 + 1 < len(toks) and _joinable(text, toks[j1], toks[j1 + 1]) else None
-        )
+        nxt = toks[j1 + 1] if j1 + 1 < len(toks) else None
+        if nxt is not None and not (
+            # (a single space, by far the most common gap, is checked here without a call)
+            (cue_end + 1 == nxt[_START] and text[cue_end] == " ") or _joinable(text, toks[j1], nxt)
+        ):
+            nxt = None
         if not _cue_usable(text, toks, i0, j1, words, nxt, hit_starts):
             return None
         if words[0] in REFUSALS and not _refused_act(text, toks, j1, nxt):
@@ -529,7 +534,7 @@ class AttributionFinder:
             return None
         src_start, src_end, src_toks, anon_hint = source[:4]
         aside = len(source) > 4  # "Others, however, say": the aside is not in the source span
-        if "(" in text[src_start:src_end]:
+        if text.find("(", src_start, src_end) >= 0:
             if text[src_end : src_end + 1] in (")", "."):
                 close = text.find(")", src_end, src_end + 2)
                 if close >= 0:
@@ -543,7 +548,9 @@ class AttributionFinder:
             and toks[k][_FORM] not in PRONOUNS
         ):
             return None  # "a vote demanding ...": a participle after a noun modifies it
-        if not _valid_source(src_toks, words, nxt, text):
+        chunk = _first_chunk(src_toks)
+        head = _head(chunk, text)
+        if not _valid_source(chunk, head, words, nxt, text):
             return None
         if nxt is not None and nxt[_FORM] in OBJECT_NOT_SPEECH:
             return None  # "said goodbye"
@@ -652,6 +659,8 @@ class AttributionFinder:
                 c_end,
                 quote_type,
                 s_idx,
+                chunk,
+                head,
             ),
         )
 
@@ -822,8 +831,12 @@ class AttributionFinder:
         )
         c_start, c_end, src_toks = found.c_start, found.c_end, found.src_toks
         phrase, cue_class = found.phrase, found.cue_class
-        chunk = _first_chunk(src_toks)
-        head = _head(chunk, text)
+        chunk = found.chunk
+        if chunk is None:
+            chunk = _first_chunk(src_toks)
+            head = _head(chunk, text)
+        else:
+            head = found.head
         speaker, kind, anonymous = _speaker_of(art, chunk, head, src_start)
         is_pronoun = src_toks[0] is not None and src_toks[0][_FORM] in PRONOUNS
         # The source and 80 characters after it or after the cue, whichever ends later.
@@ -870,7 +883,7 @@ class AttributionFinder:
             start,
             end,
             text[start:end],
-            art.sentence_of(start),  # sentence
+            found.sentence if start >= art.sentences[found.sentence][0] else art.sentence_of(start),
             phrase,  # pattern
             None,  # score
             text[src_start:src_end],  # source

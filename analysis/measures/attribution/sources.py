@@ -14,8 +14,6 @@ from analysis.measures.attribution.article import (
     _FORM,
     _START,
     _TRIVIAL_REST,
-    _first_chunk,
-    _head,
     _joinable,
     _token_form,
     _token_start,
@@ -105,10 +103,10 @@ def _source_before(art, toks, k, hit_starts, sent_start, cue_start):
         return _apposition_before(art, toks, k, hit_starts, sent_start)
     # "a senior diplomat who asked not to be named said"
     pre_end = toks[k][_END]
-    pre = text[sent_start:pre_end]
     # Only a "who ..." interruption counts here: without "who" the regex cannot say yes.
-    has_who = "who" in art.lowered(sent_start, pre_end)
-    interruption = has_who and _INTERRUPTION_RE.search(pre + " ")
+    interruption = art.holds("who", sent_start, pre_end) and _INTERRUPTION_RE.search(
+        text[sent_start:pre_end] + " "
+    )
     if interruption and interruption.group().lstrip(", ").lower().startswith("who"):
         anon_hint = _mentions_anonymity(interruption.group())
         cut = sent_start + interruption.start()
@@ -331,7 +329,11 @@ def _np_back(art, toks, k, hit_starts):
     after = last[_FORM]  # the form of toks[m + 1]
     while m >= 0:
         t = toks[m]
-        if not _joinable(text, t, toks[m + 1]):
+        right = toks[m + 1]
+        # (a single space, by far the most common gap, is checked here without a call)
+        if not (
+            (t[_END] + 1 == right[_START] and text[t[_END]] == " ") or _joinable(text, t, right)
+        ):
             break
         f = t[_FORM]
         if f in NP_STOP or t[_START] in hit_starts or f in PRONOUNS or f == "what":
@@ -486,9 +488,9 @@ def _np_forward(art, toks, first, after_comma=False):
     return first, last, stopped
 
 
-def _valid_source(src_toks, words, nxt, text) -> bool:
-    chunk = _first_chunk(src_toks)
-    head = _head(chunk, text)
+def _valid_source(chunk, head, words, nxt, text) -> bool:
+    """Whether a source whose first chunk is ``chunk`` (``_first_chunk``), with head
+    ``head`` (``_head``), can speak the cue ``words``."""
     if head[_FORM] in NON_SPEAKERS:
         return False
     last = chunk[-1]
