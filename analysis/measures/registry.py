@@ -156,7 +156,7 @@ _MEASURES = (
        "subject or the object of the sentiment, sentiment inside someone else's quotation, "
        "and the words near the mention; the score is P(positive) - P(negative), averaged "
        "over the article's mentions. On a dev split of NewsMTSC's train data its macro F1 "
-       "is 0.646 against 0.506 for the sentence score (docs/validity.md). Limits: trained "
+       "is 0.655 against 0.506 for the sentence score (docs/validity.md). Limits: trained "
        "on US political news about people; irony, long-range context and quotations "
        "spanning several sentences are not understood.",
        "How positive or negative the article is about this person or group, reading the "

@@ -335,7 +335,7 @@ class TargetSentiment:
     >>> ts = TargetSentiment()
     >>> text = "Smith was arrested for fraud, while Jones was hailed as a hero."
     >>> ts.score(text, (0, len(text)), (0, 5)).because
-    ('arrested (-)', '[sentence] (-)', '[clause] (-)')
+    ('arrested (-)', 'fraud (-)', '[sentence] (-)')
     """
 
     def __init__(
