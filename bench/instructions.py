@@ -61,10 +61,15 @@ elif side == "pipeline":
 elif side == "attribution":
     from analysis.measures.attribution.finder import AttributionFinder
     from analysis.text.lexicons import load_lexicons
-    tokens = [tokenize(a.text) for a in articles]
+    from analysis.text import tokenize_columns
+    # With the tokens, their starts and forms, as Analyzer.analyze passes them; there the
+    # lexicon search has looked the forms up (hashed them) before: here too, untimed.
+    columns = [tokenize_columns(a.text) for a in articles]
+    for _, _, forms in columns:
+        frozenset(forms)
     find = AttributionFinder(load_lexicons().cues).find
-    for a, s, t in list(zip(articles, spans, tokens))[:n]:
-        find(a.text, s, a.article_id, "text", t, [x[0] for x in t])
+    for a, s, (t, starts, forms) in list(zip(articles, spans, columns))[:n]:
+        find(a.text, s, a.article_id, "text", t, starts, forms)
 elif side == "split":
     for a in articles[:n]:
         split_sentences(a.text)

@@ -213,7 +213,7 @@ class Analyzer:
         evidence: list[Evidence] = []
 
         # The starts serve the sentence map and attribution's sentence lookups, the forms
-        # the lexicon search.
+        # the lexicon search and attribution's cue lookup.
         tokens, token_starts, forms = tokenize_columns(text)
         sentence_of = _sentence_of_tokens(tokens, spans, token_starts)
         sentences = [
@@ -230,7 +230,7 @@ class Analyzer:
         hedges = self._lexicon_evidence(
             "hedge", hedge_hits, self.hedge_terms, aid, "text", text, sentence_of
         )
-        attributions = self.attribution.find(text, spans, aid, "text", tokens, token_starts)
+        attributions = self.attribution.find(text, spans, aid, "text", tokens, token_starts, forms)
         target_hits = self._target_evidence(
             self._with_hyphenated(target_matches, tokens, text, token_starts),
             aid,
