@@ -29,6 +29,7 @@ from analysis.records import (
 from analysis.text import fold_quotes, sentence_index, split_sentences, tokenize_columns
 from analysis.text.lexicons import Lexicons
 from analysis.text.patterns import Match, PatternGroups
+from analysis.text.tokens import prepare_tokenizer
 
 #: Bump when any analyzer changes behaviour: stored scores of another version are stale.
 #: 1.1: framing rows carry their voice (own | attributed); 1.2: target-scoped sentiment;
@@ -156,6 +157,7 @@ class Analyzer:
         )
         self.attribution = AttributionFinder(lexicons.cues)
         self.scorer = SentenceScorer()
+        prepare_tokenizer()
         # One-word aliases also found inside hyphenated words ("anti-Morsi", "pro-Iraqi"),
         # which the tokenizer keeps whole: exact (ALL-CAPS ones case-sensitively) or, for a
         # trailing "*", by prefix.

@@ -21,46 +21,54 @@ _TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
 
 
 @cache
+def _word_runs() -> list[tuple[int, int]]:
+    """The runs of ``[^\\W_]`` (letter or digit) over the basic plane, by the regex
+    engine's own class, so that every route below agrees with ``TOKEN_RE``."""
+    plane = "".join(map(chr, range(0x10000)))
+    return [m.span() for m in re.finditer(r"[^\W_]+", plane)]
+
+
+@cache
 def _bmp_token_split() -> re.Pattern[str]:
     """``_TOKEN_SPLIT`` for text without characters above U+FFFF (all but a few articles).
 
     The same tokens, ~30% faster: ``[^\\W_]`` (letter or digit) spelled out as ranges,
     which the regex engine tests with one table lookup per character instead of Unicode
-    database calls. The ranges come from the engine's own ``[^\\W_]`` over the whole
-    plane, so the two agree on every character. A single leading class (not a repeat)
-    lets the engine skip ahead to a possible first character in C, and the possessive
-    ``*+`` (nothing follows it to backtrack for) saves its backtracking bookkeeping.
-    Built on first use (~25 ms), not at import.
+    database calls. A single leading class (not a repeat) lets the engine skip ahead to
+    a possible first character in C, and the possessive ``*+`` (nothing follows it to
+    backtrack for) saves its backtracking bookkeeping. Built on first use (~25 ms), not
+    at import.
     """
-    plane = "".join(map(chr, range(0x10000)))
-    runs = [m.span() for m in re.finditer(r"[^\W_]+", plane)]
-    w = "[" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in runs) + "]"
+    w = "[" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in _word_runs()) + "]"
     return re.compile(f"({w}{w}*(?:['\u2019\\-]{w}+)*+)")
 
 
-def _parts(text: str) -> list[str] | None:
-    """Separators and token forms of ``text``, alternately (``_TOKEN_SPLIT.split`` of the
-    lower-cased text with straight apostrophes), or None for a text with a character that
-    lower-cases to two ("İ"), whose offsets the lower-cased text would not keep."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        return None
-    # Lower-casing keeps every character's word class (checked over all of Unicode), so
-    # the tokens of the lower-cased text are the tokens of the text. Of the folded quotes
-    # only the curly apostrophe can be inside a token; it and "'" are both inner apostrophes.
-    if "\u2019" in lowered:
-        lowered = lowered.replace("\u2019", "'")
-    # Characters above U+FFFF take two UTF-16 units: the encoding is longer than 2 bytes
-    # a character exactly when there are some (a C pass, ~1/50 of the split's time).
-    if lowered.isascii() or len(lowered.encode("utf-16-le", "surrogatepass")) == 2 * len(lowered):
-        return _bmp_token_split().split(lowered)
-    return _TOKEN_SPLIT.split(lowered)
+@cache
+def _unit_classes():
+    """NumPy, and two tables over the UTF-16 code units: letter or digit (``[^\\W_]``), and
+    inner mark (an apostrophe or hyphen, which joins the letters on either side). Built on
+    first use (~25 ms); NumPy is imported here, not when the module is."""
+    import numpy as np
+
+    word = np.zeros(0x10000, np.bool_)
+    for a, b in _word_runs():
+        word[a:b] = True
+    mark = np.zeros(0x10000, np.bool_)
+    mark[[ord("'"), ord("\u2019"), ord("-")]] = True
+    return np, word, mark
 
 
-def _tokenize_slowly(text: str) -> list[tuple[int, int, str]]:
-    # Each token's offsets from a Match: the text's own, whatever lower-casing does to it.
-    folded = fold_quotes(text.lower())
-    return [(a, b, folded[a:b]) for a, b in map(_SPAN, TOKEN_RE.finditer(text))]
+def prepare_tokenizer() -> None:
+    """Build the tokenizer's tables now (~50 ms), not on the first text: a process pool's
+    parent calls it (through the analyzer's constructor) so that its workers inherit them."""
+    _bmp_token_split()
+    _unit_classes()
+
+
+#: From this length on, a text is tokenised with NumPy over its code units: a fixed cost
+#: of ~8 us, then about half the regex split's time a character (the two even at ~400
+#: characters); shorter ones (headlines) by the regex split.
+VECTOR_FROM = 500
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
@@ -69,13 +77,7 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
     >>> tokenize("Arab country’s US-led")
     [(0, 4, 'arab'), (5, 14, "country's"), (15, 21, 'us-led')]
     """
-    parts = _parts(text)
-    if parts is None:
-        return _tokenize_slowly(text)
-    # Separators and tokens alternate; their running lengths are each token's start and
-    # end. zip takes two ends per token from the one iterator (the last separator's is left).
-    ends = accumulate(map(len, parts))
-    return [*zip(ends, ends, parts[1::2], strict=False)]
+    return tokenize_columns(text).tokens
 
 
 class Tokens(NamedTuple):
@@ -91,22 +93,63 @@ _START, _FORM = itemgetter(0), itemgetter(2)
 
 def tokenize_columns(text: str) -> Tokens:
     """``tokenize(text)`` with the tokens' starts and forms, for callers that need those
-    lists too (the analyzer: the sentence of each token, the lexicon search): cut from
-    the split's own lists in C instead of read back out of every token.
+    lists too (the analyzer: the sentence of each token, the lexicon search).
 
     >>> tokens, starts, forms = tokenize_columns("Arab country’s US-led")
     >>> tokens == tokenize("Arab country’s US-led"), starts, forms
     (True, [0, 5, 15], ['arab', "country's", 'us-led'])
     """
-    parts = _parts(text)
-    if parts is None:
-        tokens = _tokenize_slowly(text)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        # A character lower-cases to two ("İ"): offsets from the text itself.
+        folded = fold_quotes(lowered)
+        tokens = [(a, b, folded[a:b]) for a, b in map(_SPAN, TOKEN_RE.finditer(text))]
         return Tokens(tokens, [*map(_START, tokens)], [*map(_FORM, tokens)])
-    # The running lengths: token i starts at offsets[2i] and ends at offsets[2i + 1].
+    # Lower-casing keeps every character's word class (checked over all of Unicode), so
+    # the tokens of the lower-cased text are the tokens of the text. Of the folded quotes
+    # only the curly apostrophe can be inside a token; it and "'" are both inner apostrophes.
+    if "\u2019" in lowered:
+        lowered = lowered.replace("\u2019", "'")
+    if lowered.isascii():
+        units, codec = lowered.encode("ascii"), "ascii"
+    else:
+        units, codec = lowered.encode("utf-16-le", "surrogatepass"), "utf-16-le"
+        # Characters above U+FFFF take two UTF-16 units: the regex, on code points.
+        if len(units) != 2 * len(lowered):
+            return _split_columns(_TOKEN_SPLIT.split(lowered))
+    if len(lowered) < VECTOR_FROM:
+        return _split_columns(_bmp_token_split().split(lowered))
+    return _vector_columns(units, codec)
+
+
+def _split_columns(parts: list[str]) -> Tokens:
+    # Separators and tokens alternate; their running lengths are the offsets: token i
+    # starts at offsets[2i] and ends at offsets[2i + 1].
     offsets = [*accumulate(map(len, parts))]
     starts = offsets[:-1:2]
     forms = parts[1::2]
     return Tokens([*zip(starts, offsets[1::2], forms, strict=True)], starts, forms)
+
+
+def _vector_columns(encoded: bytes, codec: str) -> Tokens:
+    """The tokens of a text of basic-plane characters from its code units ``encoded`` (ASCII
+    or UTF-16): each unit's class by table lookup, a mark between two letters joined to them,
+    the tokens' edges where the class changes, and their forms by ``str.split`` of the text
+    with every other character made a space: NumPy and C, no step per token in Python."""
+    np, word_units, mark_units = _unit_classes()
+    units = np.frombuffer(encoded, np.uint8 if codec == "ascii" else np.uint16)
+    # Each unit's class, with a non-letter either side: word[i + 1] is unit i's.
+    word = np.zeros(len(units) + 2, np.bool_)
+    word[1:-1] = word_units[units]
+    inner = mark_units[units]
+    inner &= word[:-2]
+    inner &= word[2:]
+    word[1:-1] |= inner
+    edges = (word[1:] != word[:-1]).nonzero()[0]
+    starts = edges[0::2].tolist()
+    spaced = np.where(word[1:-1], units, units.dtype.type(ord(" ")))
+    forms = spaced.tobytes().decode(codec).split()
+    return Tokens([*zip(starts, edges[1::2].tolist(), forms, strict=True)], starts, forms)
 
 
 def count_words(text: str) -> int:

@@ -168,6 +168,30 @@ def test_the_fast_token_pattern_agrees_with_the_token_pattern_on_every_character
         assert _bmp_token_split().split(text) == _TOKEN_SPLIT.split(text)
 
 
+def test_long_texts_get_the_token_patterns_tokens_on_every_character():
+    from analysis.text.tokens import _TOKEN_SPLIT, _split_columns, _vector_columns
+
+    # Long texts are tokenised over their code units with NumPy, not with the pattern.
+    chars = [chr(c) for c in range(0x10000)]
+    for text in ("a".join(chars), " ".join(chars), "-".join(chars), "'x".join(chars)):
+        encoded = text.encode("utf-16-le", "surrogatepass")
+        expected = _split_columns(_TOKEN_SPLIT.split(text))
+        assert _vector_columns(encoded, "utf-16-le") == expected
+    ascii_text = "".join(map(chr, range(128))) * 3 + "a-b 'c d' e--f g'h-i"
+    expected = _split_columns(_TOKEN_SPLIT.split(ascii_text))
+    assert _vector_columns(ascii_text.encode("ascii"), "ascii") == expected
+
+
+def test_short_and_long_texts_are_tokenised_alike():
+    text = "Arab country\u2019s US-led \u201cwar\u201d on the anti-Morsi camp\u2014again. "
+    long_text = text * 20
+    assert tokenize(long_text) == [
+        (a + i * len(text), b + i * len(text), form)
+        for i in range(20)
+        for a, b, form in tokenize(text)
+    ]
+
+
 def test_a_paragraph_break_ends_a_sentence_even_after_an_abbreviation():
     assert sentences("He met Gen.\n\nThe talks ended.") == ["He met Gen.", "The talks ended."]
 
