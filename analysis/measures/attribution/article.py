@@ -425,6 +425,9 @@ class _Article:
             if i < 0 or found + len(key) > sentences[i][1]:
                 limit = found + len(key) - 1  # across a sentence break: look further back
                 continue
+            if not _may_join_a_run(text, found, sentences[i][0]):
+                limit = found  # ("said Maren": no name ends here; its sentence is not read)
+                continue
             for mention in reversed(self._mentions_in(i)):
                 if (
                     mention.start < pos
@@ -448,6 +451,29 @@ class _Article:
             ]
             self._mentions[index] = found
         return found
+
+
+_RUN_CAPITALS = re.compile(r"[A-ZÀ-ÖØ-Þ]")  # what starts a word of ``_CAP_RUN``
+_RUN_PARTICLES = frozenset(
+    "al el bin ibn bint de van von da di du le la abu ben".split()
+)  # ``_CAP_RUN``'s lower-case name particles
+
+
+def _may_join_a_run(text: str, space: int, start: int) -> bool:
+    """Whether the word after the space at ``space`` can continue a ``_CAP_RUN`` run (a
+    name): what precedes the spaces must be a word holding a capital (the run's previous
+    word), a name particle ("van"), or a full stop (an initial, "J."). False only when no
+    run can reach across (as after "said" or "in"); ``start``: where the sentence starts."""
+    j = space
+    while j > start and text[j - 1] == " ":
+        j -= 1
+    if j > start and text[j - 1] == ".":
+        return True
+    w = j
+    while w > start and (text[w - 1].isalnum() or text[w - 1] in "_'’-"):
+        w -= 1
+    word = text[w:j]
+    return word in _RUN_PARTICLES or _RUN_CAPITALS.search(word) is not None
 
 
 def _person_mention(text: str, run: re.Match) -> _Mention | None:

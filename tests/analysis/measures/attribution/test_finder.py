@@ -668,3 +668,24 @@ def test_cues_looked_up_by_word_are_the_cues_the_character_scan_finds(text):
     assert by_word == _cue_hits(finder._automaton, folded, sentences)
     if "ministry" in text:
         assert by_word  # (the table is not vacuous)
+
+
+def test_full_names_are_found_as_when_every_sentence_with_the_surname_is_read(monkeypatch):
+    # full_name_before skips a sentence where no name can end in the surname ("said
+    # Lee"); reading every sentence that holds " Lee" is the reference.
+    from analysis.measures.attribution import article
+
+    text = (
+        "Ann Lee met Ludwig van Beethoven and J. Lee. Then said Lee, in Lee, "
+        "O’Brien-Lee and  Tom  Lee spoke. Dr. Ilsa Maren-Lee and al-Lee came; "
+        "iPhone Lee, _Bo Lee, É. Lee and Ana de Lee said Beethoven left. Lee did. "
+        "Later came K. Lee. Lee spoke."
+    )
+    surnames = ["Lee", "Beethoven", "Maren-Lee", "Bo"]
+    art = _article(text)
+    fast = {(s, p): art.full_name_before(s, p) for s in surnames for p in range(len(text))}
+    monkeypatch.setattr(article, "_may_join_a_run", lambda text, space, start: True)
+    reference = _article(text)
+    slow = {(s, p): reference.full_name_before(s, p) for s in surnames for p in range(len(text))}
+    assert fast == slow
+    assert set(fast.values()) > {None, "Ann Lee", "Ludwig van Beethoven"}
