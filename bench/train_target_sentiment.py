@@ -258,7 +258,7 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--grid-class-weight", nargs="+", default=["none", "balanced"], choices=("none", "balanced")
     )
-    parser.add_argument("--grid-min-count", type=int, nargs="+", default=[2, 5])
+    parser.add_argument("--grid-min-count", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--grid-numeric-weight", type=float, nargs="+", default=[1.0, 3.0])
     parser.add_argument("--grid-sentence-word-weight", type=float, nargs="+", default=[0.7, 1.0])
     parser.add_argument("--grid-nb-weight", type=float, nargs="+", default=[0.0, 0.5])
