@@ -185,11 +185,14 @@ def stage_times(articles, analyzer, raw_texts, repeat: int) -> dict[str, float]:
             scores = analyzer._mention_sentiments(a.text, s, hits, a.title, title_hits, c, split)
             analyzer._target_scores(hits + title_hits, scores)
 
+    # The tokens' starts and forms, as Analyzer.analyze has them (tokenize_columns), untimed.
+    columns = [([x[0] for x in t], [x[2] for x in t]) for t in tokens]
+
     def attribution():
         find = analyzer.attribution.find
-        # with the tokens and their starts, as the pipeline passes them
-        for a, s, t, *_ in items:
-            find(a.text, s, a.article_id, "text", t, [x[0] for x in t])
+        # with the tokens, their starts and forms, as the pipeline passes them
+        for (a, s, t, *_), (starts, forms) in zip(items, columns, strict=True):
+            find(a.text, s, a.article_id, "text", t, starts, forms)
 
     stages = {
         "clean": clean,

@@ -1,9 +1,10 @@
 """Rule-based attribution: who is quoted, directly or indirectly, with which verb.
 
 :class:`AttributionFinder` compiles the cue lexicon (``cue -> cue_class``) once
-into an Aho-Corasick automaton; :meth:`AttributionFinder.find` scans an
-article's folded text in one pass and only runs the per-form rules around the
-few cue occurrences it finds, so an article without cues costs one C scan.
+into an Aho-Corasick automaton and a table by each phrase's first word;
+:meth:`AttributionFinder.find` finds the cue occurrences (word by word when the
+caller passes the tokens' forms, as the analyzer does; else with the automaton over
+the folded text in one C pass) and only runs the per-form rules around them.
 
 Forms recognised (S = source, C = cue, Q = quotation):
 
@@ -90,11 +91,12 @@ gender; nearest organisation or plural source for they/it) and person names
 are capitalised runs filtered by title and organisation word lists.
 
 Speed: per cue occurrence only a ~100-character window around the cue is
-tokenised (the whole sentence only when a phrase runs into the window's
-edge), and person mentions are scanned per sentence on first need. The cost is
-dominated by the number of cue occurrences: on this machine about 0.2-0.25x of
-VADER's per-sentence time for a 15-sentence article with two attributions, and
-about 0.6x for the cue-dense seed article (7 cue occurrences in 11 sentences).
+read (the whole sentence only when a phrase runs into the window's edge), and
+person mentions are parsed per sentence on first need (for a bare surname's full
+name, only in sentences where a name can end in it). The cost is dominated by the
+number of cue occurrences: on the bench corpus (about 25 an article) the stage
+runs about 4.4M CPU instructions an article, 0.31x bare VADER's
+(``bench/instructions.py --stages``).
 """
 
 from __future__ import annotations
