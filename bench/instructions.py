@@ -23,6 +23,7 @@ about 20 s per side under it.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -123,6 +124,14 @@ elif side == "sentiment":
 """
 
 
+#: The child's environment. One BLAS thread: NumPy (which the tokenizer and pyarrow
+#: import) starts OpenBLAS worker threads that sleep in a real run, but under Valgrind,
+#: which runs one thread at a time, their waiting loops are counted too (+0.3-1.8 M
+#: instructions an article, varying run to run). A fixed hash seed makes set and dict
+#: layouts, and so the counts, the same from run to run.
+CHILD_ENV = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "PYTHONHASHSEED": "0"}
+
+
 def instructions(script: Path, side: str, n: int) -> int:
     completed = subprocess.run(
         [
@@ -138,6 +147,7 @@ def instructions(script: Path, side: str, n: int) -> int:
         capture_output=True,
         text=True,
         check=True,
+        env=CHILD_ENV,
     )
     match = re.search(r"I\s+refs:\s+([\d,]+)", completed.stderr)
     if match is None:
