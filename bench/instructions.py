@@ -7,7 +7,8 @@ other people's jobs by ±20%. This script counts the CPU instructions each side
 executes instead (Valgrind's ``cachegrind`` tool, ``--cache-sim=no``), which is
 the same number on every run: for the floor (bare vaderSentiment
 ``polarity_scores`` on every sentence, as in ``bench/analyze.py``) and for
-``Analyzer.analyze``, over the same articles of the bench corpus. Each side runs
+``Analyzer.analyze_batch`` by 100 articles (as ``slant analyze``'s workers run it),
+over the same articles of the bench corpus. Each side runs
 twice in a child process, over ``--base`` and over ``--base + --n`` articles, and
 the difference divided by ``--n`` is its count per article, so Python start-up,
 imports and loading the articles cancel out. ``--stages`` adds the attribution
@@ -56,9 +57,10 @@ if side == "floor":
 elif side == "pipeline":
     from analysis.text.lexicons import load_lexicons
     from analysis.pipeline import Analyzer
-    analyze = Analyzer(load_lexicons()).analyze
-    for article in articles[:n]:
-        analyze(article)
+    # by 100 articles, as slant analyze's workers run it
+    analyze_batch = Analyzer(load_lexicons()).analyze_batch
+    for i in range(0, n, 100):
+        analyze_batch(articles[i : min(n, i + 100)])
 elif side == "attribution":
     from analysis.measures.attribution.finder import AttributionFinder
     from analysis.text.lexicons import load_lexicons
@@ -90,7 +92,7 @@ elif side == "lexicons":
         find(t, a.text, so)
 elif side == "target sentiment":
     # As bench/analyze.py's stage: the mentions found untimed, then every mention scored
-    # and summed per target with its reasons, as Analyzer.analyze runs it.
+    # and summed per target with its reasons.
     from analysis.text.lexicons import load_lexicons
     from analysis.pipeline import Analyzer
     from analysis.pipeline.analyzer import _sentence_of_tokens
@@ -111,9 +113,10 @@ elif side == "target sentiment":
                 find(tt, a.title, ts)[2], a.article_id, "title", a.title, ts, [0.0]
             )
         work.append((a, s, c, hits, title_hits, sp))
-    for a, s, c, hits, title_hits, sp in work[:n]:
-        scores = analyzer._mention_sentiments(a.text, s, hits, a.title, title_hits, c, sp)
-        analyzer._target_scores(hits + title_hits, scores)
+    # as analyze_batch runs it: the mentions of up to 100 articles at once
+    batch = [(a.text, s, hits, a.title, title_hits, c, sp) for a, s, c, hits, title_hits, sp in work[:n]]
+    for i in range(0, len(batch), 100):
+        analyzer._target_scores_batch(batch[i : i + 100])
 elif side == "sentiment":
     from analysis.measures.sentiment.sentences import SentenceScorer
     scorer = SentenceScorer()

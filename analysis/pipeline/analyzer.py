@@ -186,10 +186,13 @@ class Analyzer:
         Every evidence row satisfies ``getattr(article, row.field)[row.start:row.end] == row.text``.
         """
         spans = split_sentences(article.text)
-        # Each sentence's tokens and valences, reused by the target stage.
+        # Each sentence's tokens and sentiments, reused by the target stage.
         split: list = []
         compounds = self.scorer.compounds(article.text, spans, split)
-        return self._analyze(article, spans, compounds, split)
+        targets: list = []
+        result = self._analyze(article, spans, compounds, split, targets)
+        result.targets = self._target_scores_batch(targets)[0]
+        return result
 
     def analyze_batch(self, articles: Sequence[Article]) -> list[AnalysisResult]:
         """``[self.analyze(a) for a in articles]``, the same results, faster: the sentence
@@ -206,11 +209,20 @@ class Analyzer:
             self.scorer.compounds(a.text, s, split)
             for a, s, split in zip(articles, spans, splits, strict=True)
         ]
-        return [*map(self._analyze, articles, spans, compounds, splits)]
+        targets: list = []
+        results = [
+            self._analyze(*args, targets)
+            for args in zip(articles, spans, compounds, splits, strict=True)
+        ]
+        # All the batch's target mentions scored at once.
+        for result, scores in zip(results, self._target_scores_batch(targets), strict=True):
+            result.targets = scores
+        return results
 
-    def _analyze(self, article: Article, spans, compounds, split) -> AnalysisResult:
+    def _analyze(self, article: Article, spans, compounds, split, targets) -> AnalysisResult:
         """The rest of :meth:`analyze`, given the body's sentence spans, their compound scores
-        and ``split`` (what ``SentenceScorer.compounds`` put there)."""
+        and ``split`` (what ``SentenceScorer.compounds`` put there), but the targets' scores:
+        what they need is appended to ``targets`` (see :meth:`_target_scores_batch`)."""
         aid, text, title = article.article_id, article.text, article.title
         evidence: list[Evidence] = []
 
@@ -307,18 +319,13 @@ class Analyzer:
             "unattributed_claims": len(claims),
             "unattributed_claims_per_1k": _per_1k(len(claims), words),
         }
+        targets.append((text, spans, target_hits, title, title_hits, compounds, split))
         return AnalysisResult(
             article_id=aid,
             scores=scores,
             category_counts=dict(category_counts),
             evidence=evidence,
             sentences=sentences,
-            targets=self._target_scores(
-                target_hits + title_hits,
-                self._mention_sentiments(
-                    text, spans, target_hits, title, title_hits, compounds, split
-                ),
-            ),
             analysis_version=ANALYSIS_VERSION,
             lexicon_hash=self.lexicons.hash,
         )
@@ -435,71 +442,74 @@ class Analyzer:
             for pattern_id, first, _, start, end in matches
         ]
 
-    def _mention_sentiments(
-        self, text, spans, hits, title, title_hits, compounds, split=None
-    ) -> list:
-        """Target-scoped sentiment of each body mention, then of each headline mention
-        (mentions of one target in one sentence share the first one's score). No reasons
-        yet: :meth:`_target_scores` gives each target the reasons of its mean score.
-        ``split``: each sentence's tokens and valences from the sentence stage, if kept."""
-        score = self.toward_target.score
-        out = []
-        if hits:
-            folded = fold_quotes(text)
-            # One score per target per sentence: its other mentions there share it.
-            seen: dict[tuple[str, int], object] = {}
-            for row in hits:
-                key = (row.label, row.sentence)
-                mention = seen.get(key)
-                if mention is None:
-                    s = row.sentence
-                    mention = seen[key] = score(
-                        folded,
-                        spans[s],
-                        (row.start, row.end),
-                        0,
-                        compounds[s],
-                        split[s] if split else None,
-                    )
-                out.append(mention)
-        if title_hits:
-            folded_title = fold_quotes(title)
-            out += [
-                score(folded_title, (0, len(title)), (row.start, row.end), 0) for row in title_hits
-            ]
-        return out
+    def _target_scores_batch(self, articles: list[tuple]) -> list[list[TargetScore]]:
+        """Per article of ``articles`` (each ``(text, spans, hits, title, title_hits,
+        compounds, split)``, ``split`` each sentence's tokens and sentiments from the sentence
+        stage, if kept), per target: the mean compound over the distinct sentences (body
+        and headline) mentioning it, and the mean target-scoped score over its mentions
+        with the reasons of that mean (each feature's push summed over the mentions).
 
-    def _target_scores(self, hits: list[Evidence], mention_sentiments: list) -> list[TargetScore]:
-        """Per target: the mean compound over the distinct sentences (body and headline)
-        mentioning it, and the mean target-scoped score over its mentions with the reasons
-        of that mean (each feature's push summed over the mentions; ``mention_sentiments``
-        runs along ``hits``)."""
-        by_target: dict[str, dict[tuple[str, int], float]] = {}
-        scoped: dict[str, list] = {}
-        for row, mention in zip(hits, mention_sentiments, strict=True):
-            label, score = row.label, row.score
-            if label in scoped:
-                scoped[label].append(mention)
-            else:
-                scoped[label] = [mention]
-            if score is not None:
-                if label in by_target:
-                    by_target[label][row.field, row.sentence] = score
-                else:
-                    by_target[label] = {(row.field, row.sentence): score}
-        reasons = self.toward_target.reasons
-        results = []
-        for target, scored in sorted(by_target.items()):
-            values = list(scored.values())
-            mentions = scoped[target]
-            results.append(
-                TargetScore(
-                    target,
-                    len(mentions),
-                    len(values),
-                    sum(values) / len(values),
-                    sum(m.score for m in mentions) / len(mentions),
-                    "; ".join(reasons(mentions)),
+        The mentions of all the articles are scored at once
+        (``TargetSentiment.score_batch``); a target's further mentions in one body
+        sentence share its first one's score."""
+        inputs: list[tuple] = []  # the mentions to score
+        groups: list[list[int]] = []  # per target, its mentions' places in inputs
+        plans = []
+        for text, spans, hits, title, title_hits, compounds, split in articles:
+            by_target: dict[str, dict[tuple[str, int], float]] = {}
+            scoped: dict[str, list[int]] = {}
+            if hits:
+                folded = fold_quotes(text)
+                seen: dict[tuple[str, int], int] = {}
+                for row in hits:
+                    label, s = row.label, row.sentence
+                    i = seen.get((label, s))
+                    if i is None:
+                        i = seen[label, s] = len(inputs)
+                        inputs.append(
+                            (
+                                folded,
+                                spans[s],
+                                (row.start, row.end),
+                                compounds[s],
+                                split[s] if split else None,
+                            )
+                        )
+                    if label in scoped:
+                        scoped[label].append(i)
+                    else:
+                        scoped[label] = [i]
+                    if row.score is not None:
+                        if label in by_target:
+                            by_target[label]["text", s] = row.score
+                        else:
+                            by_target[label] = {("text", s): row.score}
+            if title_hits:
+                folded_title = fold_quotes(title)
+                for row in title_hits:
+                    label = row.label
+                    scoped.setdefault(label, []).append(len(inputs))
+                    inputs.append((folded_title, (0, len(title)), (row.start, row.end), None, None))
+                    if row.score is not None:
+                        by_target.setdefault(label, {})[row.field, row.sentence] = row.score
+            plan = []
+            for target, scored in sorted(by_target.items()):
+                values = list(scored.values())
+                plan.append((target, len(scoped[target]), len(values), sum(values) / len(values)))
+                groups.append(scoped[target])
+            plans.append(plan)
+        explained = iter(
+            self.toward_target.score_batch(inputs).explain(groups, 3) if groups else ()
+        )
+        out = []
+        for plan in plans:
+            scores = []
+            for target, mentions, sentences, sentiment in plan:
+                scoped_mean, because = next(explained)
+                scores.append(
+                    TargetScore(
+                        target, mentions, sentences, sentiment, scoped_mean, "; ".join(because)
+                    )
                 )
-            )
-        return results
+            out.append(scores)
+        return out

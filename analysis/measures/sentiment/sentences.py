@@ -39,7 +39,7 @@ class SentenceScorer:
     ) -> list[float]:
         """Compound scores of the sentences ``text[a:b]`` for ``(a, b)`` in ``spans``.
 
-        ``split``: a list to receive each sentence's tokens and valences (see
+        ``split``: a list to receive each sentence's tokens and sentiments (see
         ``FastSentimentAnalyzer.compounds``), for the target stage to reuse.
 
         The same scores as :meth:`compound` on each sentence; the quotes of the whole

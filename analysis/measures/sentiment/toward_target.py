@@ -23,12 +23,16 @@ P(positive) - P(negative), in [-1, 1]. The explaining features of a score are th
 active features that pushed it most. The model file is plain JSON (coefficients,
 no pickle) and its hash is part of the analysis version (see ``MODEL_HASH``).
 
-Speed: a sentence holding a mention is tokenised once, each distinct token is
-looked up once per process (its word, stem, flags and the model's weights for it
-as a word feature), and the sentence's own word features are summed once for all
-its mentions. A model weight is kept as one complex number, (positive - neutral)
-+ (negative - neutral)j: the three logits up to a constant, which is all the
-softmax needs, so summing a mention's word weights is one C-level ``sum``.
+Speed: the mentions are scored in batches (:meth:`TargetSentiment.score_batch`; the
+pipeline scores all mentions of a batch of articles at once, one mention is a batch
+of one). Each distinct token is looked up once per process (its word, stem, flags
+and the model's ids of it as a word feature, rows of numpy tables); a batch lays the
+tokens of all its sentences out in flat arrays and computes every mention's features,
+logits and softmax with array operations (:class:`MentionBatch`), each sum added in
+the order the rules state it, so the numbers are those of scoring each mention
+alone, to the last bit. A model weight is kept as one complex number, (positive -
+neutral) + (negative - neutral)j: the three logits up to a constant, which is all
+the softmax needs; a batch keeps their real and imaginary parts as arrays.
 """
 
 from __future__ import annotations
@@ -36,14 +40,15 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from bisect import bisect_left
-from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
-from itertools import compress, count
+from itertools import chain, compress, count, repeat
 from math import exp
-from operator import is_, mul
+from operator import contains, is_
 from pathlib import Path
+
+import numpy as np
 
 from analysis.measures.sentiment.vader_fast import _BUT, _SLOW, FastSentimentAnalyzer
 
@@ -88,6 +93,10 @@ NUMERIC = (
     "sentence_if_subject",
 )
 _DISTANCE_WEIGHTED = NUMERIC.index("distance_weighted")
+# The numeric features as reasons, by the direction they push.
+_NUMERIC_REASONS = {
+    sign: [f"[{name.replace('_', ' ')}] ({sign})" for name in NUMERIC] for sign in "+-"
+}
 #: The kinds of word feature ("<kind>:<stem>"), in the order of a token's word ids.
 WORD_KINDS = ("sentence", "left", "right", "next", "previous")
 
@@ -107,19 +116,29 @@ _DASHES = frozenset(("-", "--", "\u2014", "\u2013"))
 # How many tokens a token cache keeps (a long run meets an ever-growing vocabulary).
 _CACHE_LIMIT = 1 << 16
 
-# The fields of a token's cached facts (:meth:`TargetSentiment._token_facts`).
-_WORD, _STEM, _ENTITY = 0, 1, 2  # _ENTITY: 2 pronoun, 1 capitalised non-stop word, 0 other
-# then its word-feature ids, in WORD_KINDS order (0: not in the model)
-_SENTENCE_ID, _LEFT_ID, _RIGHT_ID, _NEXT_ID, _PREVIOUS_ID = range(3, 8)
+# What a mention's features need to know of a token, as bits of its flags.
+_F_PUNCT_LEFT = 1 << 0  # it ends with , ; : ( or is a dash: a clause starts after it
+_F_PUNCT_RIGHT = 1 << 1  # it ends with , ; : ): a clause ends with it
+_F_DASH = 1 << 2
+_F_OPENER = 1 << 3  # a clause starts with it (_CLAUSE_OPENERS)
+_F_STOP = 1 << 4
+_F_STEM = 1 << 5  # it has a stem (not a stop word, not punctuation alone)
+_F_PRONOUN = 1 << 6
+_F_CAPITALISED = 1 << 7  # capitalised, not a stop word: a name unless it starts a sentence
+_F_SUBJECT_PREFIX = 1 << 8
+_F_BY = 1 << 9
+_F_ACCORDING = 1 << 10
+_F_TO = 1 << 11
+_F_SPEECH = 1 << 12  # a one-word speech cue
+# A token's model ids as a word of each kind, in WORD_KINDS order (0: not in the model).
+_SENTENCE, _LEFT, _RIGHT, _NEXT, _PREVIOUS = range(len(WORD_KINDS))
 _NO_IDS = (0,) * len(WORD_KINDS)
-_COLUMNS = 3 + len(WORD_KINDS)
 _is_none = partial(is_, None)
-_POSITIVE, _NEGATIVE = (0.0).__lt__, (0.0).__gt__  # x > 0, x < 0
 
 
-def _norm(value: float) -> float:
-    """VADER's normalisation of a sum of valences into (-1, 1)."""
-    return value / math.sqrt(value * value + 15)
+def _norm_array(value: np.ndarray) -> np.ndarray:
+    """VADER's normalisation of sums of valences into (-1, 1)."""
+    return value / np.sqrt(value * value + 15)
 
 
 @lru_cache(maxsize=_CACHE_LIMIT)
@@ -144,40 +163,6 @@ def default_speech_verbs() -> frozenset[str]:
 
 
 @dataclass(slots=True)
-class _Sentence:
-    """One sentence, split on whitespace as VADER splits it, with per-token sentiments after
-    VADER's rules and each token's cached facts; what all its mentions share."""
-
-    start: int  # offset of the sentence in the text
-    tokens: list[str]
-    facts: list[tuple]  # per token, see _token_facts
-    words: tuple[str, ...]  # forms stripped of punctuation
-    stems: tuple[str, ...]  # "" for stop words
-    sentiments: list[float]
-    in_quote: list[bool] | None  # None: the sentence holds no quotation mark
-    entities: list[int]  # token positions of capitalised words and pronouns
-    compound: float
-    # (position, sentiment, nearest name or pronoun or -1, its distance) of the words
-    # with a sentiment
-    scored: list[tuple[int, float, int, int]]
-    sentence_ids: tuple[int, ...]  # the model's ids of its distinct "sentence:" words
-    sentence_z: complex  # their summed weights
-    single_spaced: bool  # its tokens joined by one space each are the sentence
-    columns: list[tuple]  # the facts' columns: a fact of every token
-
-
-@dataclass(slots=True)
-class _Active:
-    """The active features of one mention, kept to explain a score later."""
-
-    sentence: _Sentence
-    values: list[float]  # NUMERIC, raw
-    word_ids: list[int]  # model ids of its word features besides the sentence's (0: none)
-    not_sentence_ids: list[int]  # ids of the sentence's words that are not its features
-    where: tuple[int, int, int, int] = (0, -1, -1, -1)  # t0, t1, next word, previous word
-
-
-@dataclass(slots=True)
 class MentionSentiment:
     """The sentiment toward one mention: the model's score and label, the scoped rule score,
     and the features (readable) that pushed the score most, strongest first."""
@@ -186,7 +171,7 @@ class MentionSentiment:
     label: str
     rule_score: float
     because: tuple[str, ...]
-    active: _Active | None = field(default=None, repr=False, compare=False)
+    active: tuple[MentionBatch, int] | None = field(default=None, repr=False, compare=False)
 
 
 class TargetSentimentModel:
@@ -242,6 +227,13 @@ class TargetSentimentModel:
         # The ids of the words pushing toward positive, and toward negative.
         self.positive_words = frozenset(k for k, x in enumerate(self.push_word) if x > 0)
         self.negative_words = frozenset(k for k, x in enumerate(self.push_word) if x < 0)
+        # The same as arrays, for a batch of mentions.
+        self.z_word_real = np.array([z.real for z in self.z_word])
+        self.z_word_imag = np.array([z.imag for z in self.z_word])
+        self.z_numeric_parts = [(z.real, z.imag) for z in self.z_numeric]
+        self.push_numeric_array = np.array(self.push_numeric)
+        self.pull_numeric_array = np.array(self.pull_numeric)
+        self.push_word_array = np.array(self.push_word)
 
     def _z(self, w) -> complex:
         neutral = w[self._neu]
@@ -288,45 +280,34 @@ def model_hash(path: Path = MODEL_FILE) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
 
 
-def _quotes(tokens: list[str]) -> list[bool]:
-    """Whether each token is inside a quotation (straight quotes, opened and closed by
-    the tokens holding them)."""
-    in_quote = []
+def _quoted_runs(tokens: list[str]) -> list[tuple[int, int]]:
+    """The runs of tokens inside a quotation, as ``(first, past the last)`` (straight
+    quotes, opened and closed by the tokens holding them): only the tokens holding a
+    quotation mark change whether the next ones are inside.
+
+    >>> _quoted_runs('He said "no way" and "yes" then "more'.split())
+    [(2, 4), (5, 6), (7, 8)]
+    """
+    runs = []
     inside = False
-    for t in tokens:
-        if '"' not in t:
-            in_quote.append(inside)
-            continue
+    start = 0
+    for i in compress(count(), map(contains, tokens, repeat('"'))):
+        t = tokens[i]
         opens = t.startswith('"')
         closes = t.rstrip(".,;:!?)").endswith('"') and (
             len(t) > 1 and (not opens or t.count('"') >= 2)
         )
-        if opens and not inside:
-            in_quote.append(True)
-            inside = not closes
-        else:
-            in_quote.append(inside)
+        if opens and not inside:  # it opens a quotation, and closes it too or not
             if closes:
-                inside = False
-    return in_quote
-
-
-def _nearest_names(
-    at: list[int], sentiments: list[float], entities: list[int], n: int
-) -> list[tuple[int, float, int, int]]:
-    """For each sentiment word (positions ``at``): its position, its sentiment, the nearest
-    name or pronoun in ``entities`` (ties go to the earlier one; -1: none) and how far."""
-    out = []
-    n_entities = len(entities)
-    for i in at:
-        k = bisect_left(entities, i)
-        best, best_d = -1, n + 1
-        if k:
-            best, best_d = entities[k - 1], i - entities[k - 1]
-        if k < n_entities and entities[k] - i < best_d:
-            best, best_d = entities[k], entities[k] - i
-        out.append((i, sentiments[i], best, best_d))
-    return out
+                runs.append((i, i + 1))
+            else:
+                inside, start = True, i
+        elif closes and inside:
+            runs.append((start, i + 1))
+            inside = False
+    if inside:
+        runs.append((start, len(tokens)))
+    return runs
 
 
 class TargetSentiment:
@@ -347,9 +328,12 @@ class TargetSentiment:
         self.vader = analyzer or FastSentimentAnalyzer()
         self.speech_verbs = default_speech_verbs() if speech_verbs is None else speech_verbs
         self._model = model
-        self._sentences: dict[tuple[int, int], _Sentence] = {}  # by offsets into _text
-        self._text: str | None = None
-        self._facts: dict[str, tuple] = {}
+        # Every token met (up to _CACHE_LIMIT): its row in the tables below.
+        self._token_row: dict[str, int] = {}
+        self._token_words: list[str] = []  # its form stripped of punctuation
+        self._token_stems: list[str] = []  # "" for stop words
+        self._token_flags = np.zeros(1024, np.int32)  # the _F_* bits
+        self._token_ids = np.zeros((1024, len(WORD_KINDS)), np.int32)  # WORD_KINDS order
 
     @property
     def model(self) -> TargetSentimentModel:
@@ -357,22 +341,56 @@ class TargetSentiment:
             self._model = load_model()
         return self._model
 
-    # --- tokens and sentences, once ------------------------------------------------------
+    # --- tokens, once per process -------------------------------------------------------
 
-    def _token_facts(self, token: str) -> tuple:
-        """What a mention's features need of a token: (word, stem, entity kind, and the
-        model's ids of it as a sentence / left / right / next / previous word)."""
-        facts = self._facts.get(token)
-        if facts is not None:
-            return facts
+    def _rows(self, sentences: list[list[str]], n: int) -> np.ndarray:
+        """The table rows of the ``n`` tokens of ``sentences``, one after the other, new
+        tokens added."""
+        get = self._token_row.get
+        rows = np.fromiter(map(get, chain.from_iterable(sentences), repeat(-1)), np.intp, n)
+        new = np.flatnonzero(rows < 0)
+        if len(new):
+            tokens = [*chain.from_iterable(sentences)]
+            add = self._add_token
+            rows[new] = [add(tokens[i]) for i in new.tolist()]
+        return rows
+
+    def _add_token(self, token: str) -> int:
+        """A token's row: what a mention's features need of it (its word, stem, flags and
+        the model's ids of it as a sentence / left / right / next / previous word)."""
+        row = self._token_row.get(token)
+        if row is not None:
+            return row
         word = self.vader._forms[token].strip(_STRIP)
-        stem_ = stem(word) if word and word not in _STOP else ""
-        capitalised = token[:1].isupper() and word not in _STOP
-        entity = 2 if word in _PRONOUNS else 1 if capitalised else 0
-        facts = (word, stem_, entity, *self.model.stem_ids.get(stem_, _NO_IDS))
-        if len(self._facts) < _CACHE_LIMIT:
-            self._facts[token] = facts
-        return facts
+        stop = word in _STOP
+        stem_ = stem(word) if word and not stop else ""
+        last = token[-1]
+        dash = token in _DASHES
+        flags = (
+            (_F_PUNCT_LEFT if last in ",;:(" or dash else 0)
+            | (_F_PUNCT_RIGHT if last in ",;:)" else 0)
+            | (_F_DASH if dash else 0)
+            | (_F_OPENER if word in _CLAUSE_OPENERS else 0)
+            | (_F_STOP if stop else 0)
+            | (_F_STEM if stem_ else 0)
+            | (_F_PRONOUN if word in _PRONOUNS else 0)
+            | (_F_CAPITALISED if token[:1].isupper() and not stop else 0)
+            | (_F_SUBJECT_PREFIX if word in _SUBJECT_PREFIX else 0)
+            | (_F_BY if word == "by" else 0)
+            | (_F_ACCORDING if word == "according" else 0)
+            | (_F_TO if word == "to" else 0)
+            | (_F_SPEECH if word in self.speech_verbs else 0)
+        )
+        row = len(self._token_words)
+        if row == len(self._token_flags):
+            self._token_flags = np.concatenate([self._token_flags, self._token_flags])
+            self._token_ids = np.concatenate([self._token_ids, self._token_ids])
+        self._token_flags[row] = flags
+        self._token_ids[row] = self.model.stem_ids.get(stem_, _NO_IDS)
+        self._token_words.append(word)
+        self._token_stems.append(stem_)
+        self._token_row[token] = row
+        return row
 
     def _sentiments(self, tokens: list[str], valences: list | None = None) -> list[float]:
         """VADER's per-token sentiments of a sentence after its rules (``_rule_sentiments``),
@@ -401,83 +419,12 @@ class TargetSentiment:
                 sentiments[i] = rules(base, i, tokens, lower, is_cap_diff, lexicon)
         return sentiments
 
-    def _sentence(
-        self, text: str, a: int, b: int, compound: float | None = None, split=None
-    ) -> _Sentence:
-        """Tokens, VADER sentiments, quotes and name positions of ``text[a:b]``. Cached for
-        the sentence's other mentions (the cache holds one text, kept to be told by identity:
-        a mention's sentence is then found by its offsets, without copying and hashing it)."""
-        key = (a, b)
-        if text is self._text:
-            found = self._sentences.get(key)
-            if found is not None:
-                return found
-            if len(self._sentences) > 64:
-                self._sentences.clear()
-        else:
-            self._sentences.clear()
-            self._text = text
-        sentence = text[a:b]
-        if split is None:
-            tokens, valences = sentence.split(), None
-        else:  # the sentence stage's tokens and valences of the same sentence
-            tokens, valences = split
-        facts = [*map(self._facts.get, tokens)]
-        if None in facts:  # the tokens met for the first time
-            token_facts = self._token_facts
-            for i in compress(count(), map(_is_none, facts)):
-                facts[i] = token_facts(tokens[i])
-        vader = self.vader
-        sentiments = self._sentiments(tokens, valences)
-        in_quote = _quotes(tokens) if '"' in sentence else None
-        # The facts' columns in one transposition (one map per column costs more).
-        columns = [*zip(*facts, strict=True)] if facts else [()] * _COLUMNS
-        entity = columns[_ENTITY]
-        entities = [*compress(count(), entity)]
-        if entities and entities[0] == 0 and entity[0] == 1:
-            del entities[0]  # a capitalised first word is no name: every sentence has one
-        if compound is None:
-            compound = vader.compounds(sentence, ((0, len(sentence)),))[0] if tokens else 0.0
-        sentence_ids = dict.fromkeys(columns[_SENTENCE_ID])
-        sentence_ids.pop(0, None)
-        z_word = self.model.z_word
-        found = _Sentence(
-            a,
-            tokens,
-            facts,
-            columns[_WORD],
-            columns[_STEM],
-            sentiments,
-            in_quote,
-            entities,
-            compound,
-            _nearest_names([*compress(count(), sentiments)], sentiments, entities, len(tokens)),
-            tuple(sentence_ids),
-            sum(map(z_word.__getitem__, sentence_ids)),
-            " ".join(tokens) == sentence,
-            columns,
-        )
-        self._sentences[key] = found
-        return found
-
     @staticmethod
-    def _token_span(text: str, s: _Sentence, mention: tuple[int, int]) -> tuple[int, int]:
-        """The first and last token of the mention ``text[mention[0]:mention[1]]`` (a
-        mention may start inside a token: "anti-Morsi")."""
+    def _token_span(text: str, a: int, n: int, mention: tuple[int, int]) -> tuple[int, int]:
+        """The first and last token of the mention ``text[mention[0]:mention[1]]`` in the
+        ``n`` tokens of the sentence starting at ``a`` whose tokens are not all separated by
+        one space (:class:`MentionBatch` counts the spaces in the others)."""
         ms, me = mention
-        a = s.start
-        n = len(s.tokens)
-        if s.single_spaced:
-            # Tokens are counted by the spaces before the mention's start and end (a
-            # mention starting inside a token is in the token the spaces say), without
-            # splitting the text before them.
-            t0 = text.count(" ", a, ms)
-            t0 = t0 if t0 < n else n - 1
-            last = text.count(" ", a, me)
-            if me > a and text[me - 1] != " ":
-                last += 1
-            last = (last if last < n else n) - 1
-            return t0, last if last > t0 else t0
         before = text[a:ms].split()
         t0 = len(before)
         if before and ms > a and not text[ms - 1].isspace():
@@ -485,171 +432,20 @@ class TargetSentiment:
         t0 = min(t0, n - 1)
         return t0, max(t0, min(n, len(text[a:me].split())) - 1)
 
-    # --- features -----------------------------------------------------------------------
+    # --- features and scores of a batch of mentions --------------------------------------
 
-    def _mention(self, s: _Sentence, t0: int, t1: int):
-        """The numeric features (``NUMERIC`` order) of the mention of tokens ``t0..t1``, and
-        where its word features lie: its clause's first and last token and the tokens next
-        to it (-1: none)."""
-        n = len(s.tokens)
-        tokens, words, sents, in_quote = s.tokens, s.words, s.sentiments, s.in_quote
-        quoted = in_quote[t0] if in_quote is not None else False
+    def score_batch(self, mentions: Sequence[tuple]) -> MentionBatch:
+        """The scores of many mentions at once, the same as :meth:`score` of each.
 
-        # The target's clause: out from the mention to a clause or quote boundary.
-        left = t0
-        while left > 0:
-            before = tokens[left - 1]
-            if before[-1] in ",;:(" or before in _DASHES:
-                break
-            if in_quote is not None and in_quote[left - 1] != quoted:
-                break
-            if left != t0 and words[left] in _CLAUSE_OPENERS:
-                break
-            left -= 1
-        right = t1
-        while right < n - 1:
-            if tokens[right][-1] in ",;:)" or tokens[right + 1] in _DASHES:
-                break
-            if words[right + 1] in _CLAUSE_OPENERS:
-                break
-            if in_quote is not None and in_quote[right + 1] != quoted:
-                break
-            right += 1
-        left_part = sents[left:t0]
-        right_part = sents[t1 + 1 : right + 1]
-        left_sum, right_sum = sum(left_part), sum(right_part)
-        left_positive = left_negative = right_positive = right_negative = 0.0
-        if left_sum or any(left_part):
-            left_positive = sum(filter(_POSITIVE, left_part), 0)
-            left_negative = sum(filter(_NEGATIVE, left_part), 0)
-        if right_sum or any(right_part):
-            right_positive = sum(filter(_POSITIVE, right_part), 0)
-            right_negative = sum(filter(_NEGATIVE, right_part), 0)
-
-        # Every sentiment word of the sentence: distance-weighted own voice, others' quotes,
-        # and whether the target or another name is the nearest to it.
-        own = quote = near_own = near_other = window = 0.0
-        for i, x, best, best_d in s.scored:
-            if t0 <= i <= t1:
-                continue
-            d = t0 - i if i < t0 else i - t1
-            if in_quote is not None and in_quote[i] and not quoted:
-                quote += x
-            else:
-                own += x / (1 + d / 3)
-            if d <= 3:
-                window += x
-            if best < 0 or t0 <= best <= t1 or d <= best_d:
-                near_own += x
-            else:
-                near_other += x
-
-        # Roles.
-        after = words[t1 + 1 : t1 + 4]
-        verbs = self.speech_verbs
-        speaker = (
-            not verbs.isdisjoint(after)
-            or (t0 > 0 and words[t0 - 1] in verbs)
-            or (t0 > 1 and words[t0 - 2] == "according" and words[t0 - 1] == "to")
-        )
-        subject = _SUBJECT_PREFIX.issuperset(words[left:t0])
-        compound = s.compound
-        values = [
-            compound,
-            _norm(left_sum + right_sum),
-            left_positive,
-            left_negative,
-            right_positive,
-            right_negative,
-            _norm(own),
-            _norm(quote),
-            1.0 if quoted else 0.0,
-            _norm(near_own),
-            _norm(near_other),
-            1.0 if near_own > 0.5 else 0.0,
-            1.0 if near_own < -0.5 else 0.0,
-            window,
-            1.0 if speaker else 0.0,
-            1.0 if subject else 0.0,
-            1.0 if t0 > 0 and words[t0 - 1] == "by" else 0.0,
-            float(subject) * _norm(right_sum),
-            (1.0 - subject) * _norm(left_sum),
-            1.0 if t0 == 0 else 0.0,
-            math.log1p(n),
-            1.0 if t0 == t1 and words[t0] in _PRONOUNS else 0.0,
-            # The sentence's tone means different things for a speaker, a quoted target
-            # and a subject: let the model weigh it per role.
-            compound * speaker,
-            compound * quoted,
-            compound * subject,
-        ]
-        # The words next to the mention, stop words skipped, inside the clause.
-        j = t1 + 1
-        while j < n and words[j] in _STOP:
-            j += 1
-        next_ = j if j <= right and j < n and s.stems[j] else -1
-        j = t0 - 1
-        while j >= 0 and words[j] in _STOP:
-            j -= 1
-        previous = j if j >= left and j >= 0 and s.stems[j] else -1
-        return values, next_, previous
-
-    def _only_in_mention(self, s: _Sentence, t0: int, t1: int) -> list[str]:
-        """Stems of the mention's words that occur nowhere else in the sentence (they are
-        no "sentence:" word of this mention)."""
-        stems = s.stems
-        inside = stems[t0 : t1 + 1]
-        return [st for st in dict.fromkeys(inside) if st and stems.count(st) == inside.count(st)]
-
-    def features(
-        self,
-        text: str,
-        sentence: tuple[int, int],
-        mention: tuple[int, int],
-        compound: float | None = None,
-    ) -> tuple[dict[str, float], dict[str, str]]:
-        """Feature values of one mention by name, and the surface word behind each word
-        feature (what the model is trained on; :meth:`score` computes the same faster).
-
-        ``text`` has straight quotes (``analysis.text.fold_quotes``); ``sentence`` and
-        ``mention`` are ``(start, end)`` offsets into it, the mention inside the sentence.
+        ``mentions``: ``(text, sentence, mention, compound, split)`` tuples as
+        :meth:`score` takes them (``compound`` and ``split`` may be None). Mentions of the
+        same text object and sentence offsets share the sentence's work.
         """
-        s = self._sentence(text, *sentence, compound)
-        n = len(s.tokens)
-        if not n:
-            return {"sentence": s.compound}, {}
-        t0, t1 = self._token_span(text, s, mention)
-        values, next_, previous = self._mention(s, t0, t1)
-        f: dict[str, float] = dict(zip(NUMERIC, values, strict=True))
-        stems, words = s.stems, s.words
-        surface: dict[str, str] = {}
-        for i, st in enumerate(stems):
-            if st:
-                surface.setdefault("sentence:" + st, words[i])
-        if next_ >= 0:
-            f[name := "next:" + stems[next_]] = 1.0
-            surface[name] = words[next_]
-        if previous >= 0:
-            f[name := "previous:" + stems[previous]] = 1.0
-            surface[name] = words[previous]
-        for i in (*range(max(0, t0 - 6), t0), *range(t1 + 1, min(n, t1 + 9))):
-            if stems[i]:
-                f[name := ("left:" if i < t0 else "right:") + stems[i]] = 1.0
-                surface.setdefault(name, words[i])
-        only_in_mention = set(self._only_in_mention(s, t0, t1))
-        for st in stems:
-            if st and st not in only_in_mention:
-                f["sentence:" + st] = 1.0
-        return f, surface
-
-    # --- scores -------------------------------------------------------------------------
-
-    @staticmethod
-    def rule_score(features: dict[str, float]) -> float:
-        """The scoped rules without the model: VADER's per-word sentiments of the sentence
-        weighted by their distance to the mention (1 / (1 + words between / 3)), outside
-        quotations the target is not part of; normalised like VADER's compound, in (-1, 1)."""
-        return features.get("distance_weighted", 0.0)
+        if len(self._token_words) > _CACHE_LIMIT:  # a long run's vocabulary: start afresh
+            self._token_row.clear()
+            self._token_words.clear()
+            self._token_stems.clear()
+        return MentionBatch(self, mentions)
 
     def score(
         self,
@@ -665,69 +461,14 @@ class TargetSentiment:
         ``explain``: how many reasons to give (0: none, the cheaper call; the reasons can be
         given later, over several mentions, by :meth:`reasons`); ``compound``: the
         sentence's VADER compound when the caller has it (it is computed otherwise);
-        ``split``: the sentence's whitespace tokens and their valences when the caller has
-        them (``SentenceScorer.compounds`` gives them).
+        ``split``: the sentence's whitespace tokens and their sentiments after VADER's rules
+        when the caller has them (``SentenceScorer.compounds`` gives them). One mention scored as a batch of one
+        (:meth:`score_batch`).
         """
-        model = self._model or self.model
-        s = self._sentence(text, *sentence, compound, split)
-        if not s.tokens:
-            values = [s.compound] + [0.0] * (len(NUMERIC) - 1)
-            active = _Active(s, values, [], [])
-            z = model.z_intercept + values[0] * model.z_numeric[0]
-        else:
-            t0, t1 = self._token_span(text, s, mention)
-            values, next_, previous = self._mention(s, t0, t1)
-            facts = s.facts
-            # Word features: the sentence's (less those only in the mention), the distinct
-            # words on either side and the words next to it.
-            columns = s.columns
-            word_ids = [
-                *dict.fromkeys(columns[_LEFT_ID][t0 - 6 if t0 > 6 else 0 : t0]),
-                *dict.fromkeys(columns[_RIGHT_ID][t1 + 1 : t1 + 9]),
-            ]
-            if next_ >= 0:
-                word_ids.append(facts[next_][_NEXT_ID])
-            if previous >= 0:
-                word_ids.append(facts[previous][_PREVIOUS_ID])
-            z_word = model.z_word
-            z = (
-                model.z_intercept
-                # the features that are not zero (most are, for a mention)
-                + sum(map(mul, compress(values, values), compress(model.z_numeric, values)))
-                + s.sentence_z
-                + sum(map(z_word.__getitem__, word_ids))
-            )
-            not_sentence = []
-            stems = s.stems
-            for i in range(t0, t1 + 1):
-                word_id = facts[i][_SENTENCE_ID]
-                # a word of the mention found nowhere else in the sentence is no sentence word
-                if word_id and word_id not in not_sentence:
-                    st = stems[i]
-                    if stems.count(st) == stems[t0 : t1 + 1].count(st):
-                        z -= z_word[word_id]
-                        not_sentence.append(word_id)
-            active = _Active(s, values, word_ids, not_sentence, (t0, t1, next_, previous))
-        # The softmax of (negative, neutral, positive) logits (z.imag, 0, z.real).
-        positive, negative = z.real, z.imag
-        top = positive if positive > negative else negative
-        if top < 0.0:
-            top = 0.0
-        e_neutral, e_positive, e_negative = exp(-top), exp(positive - top), exp(negative - top)
-        total = e_neutral + e_positive + e_negative
-        if e_negative >= e_neutral and e_negative >= e_positive:
-            label = "negative"  # ties go to the first class, as argmax does
-        else:
-            label = "neutral" if e_neutral >= e_positive else "positive"
-        result = MentionSentiment(
-            round(e_positive / total - e_negative / total, 4),
-            label,
-            round(values[_DISTANCE_WEIGHTED], 4),
-            (),
-            active,
-        )
+        batch = self.score_batch([(text, sentence, mention, compound, split)])
+        result = batch.mention(0)
         if explain:
-            result.because = self.reasons([result], explain)
+            result.because = batch.explain([[0]], explain)[0][1]
         return result
 
     def reasons(self, mentions: list[MentionSentiment], k: int = 3) -> tuple[str, ...]:
@@ -738,67 +479,554 @@ class TargetSentiment:
         active = [m.active for m in mentions if m.active is not None]
         if not active or not k:
             return ()
-        model = self.model
-        mean = sum(m.score for m in mentions) / len(mentions)
-        toward_positive = mean >= 0
-        # Pushes toward the mean's side are positive (the larger the stronger).
-        side = model.push_numeric if toward_positive else model.pull_numeric
-        if len(active) == 1:
-            totals = active[0].values
-        else:
-            totals = map(sum, zip(*(a.values for a in active), strict=True))
-        keys: list[object] = [*NUMERIC]
-        pushes = [*map(mul, totals, side)]
-        # A word's count is never negative, so only the words whose weight pushes the mean's
-        # way can be reasons: the others are left out before counting.
-        pushing = model.positive_words if toward_positive else model.negative_words
-        ids: list[int] = []
-        for a in active:
-            ids += a.sentence.sentence_ids
-            ids += a.word_ids
-        counts = Counter(filter(pushing.__contains__, ids))
-        for a in active:
-            for word_id in a.not_sentence_ids:
-                if word_id in counts:
-                    counts[word_id] -= 1
-        side = model.push_word if toward_positive else model.pull_word
-        keys += counts
-        pushes += map(mul, map(side.__getitem__, counts), counts.values())
-        order = sorted(range(len(keys)), key=pushes.__getitem__, reverse=True)
-        # One reason per word: "accused" may push as the next word and as a sentence word.
-        out: dict[str, None] = {}
-        sign = "+" if toward_positive else "-"
-        for i in order:
-            if pushes[i] <= 0:
-                break
-            out[self._readable(keys[i], sign, active)] = None
-            if len(out) == k:
-                break
-        return tuple(out)
+        batch = active[0][0]
+        if any(a[0] is not batch for a in active):  # scored apart: score them together
+            batch = self.score_batch([a[0].inputs[a[1]] for a in active])
+            return batch.explain([range(len(active))], k)[0][1]
+        return batch.explain([[a[1] for a in active]], k)[0][1]
 
-    def _readable(self, key, sign: str, active: list[_Active]) -> str:
-        """A feature as a reader sees it: the word itself (as the text spells it where the
-        feature found it), or the role, with its direction."""
-        if isinstance(key, str):
-            return f"[{key.replace('_', ' ')}] ({sign})"
-        kind, stem_ = self.model.word_name[key].split(":", 1)
-        for a in active:
-            t0, t1, next_, previous = a.where
-            stems = a.sentence.stems
-            if kind == "next" or kind == "previous":
-                i = next_ if kind == "next" else previous
-                if i >= 0 and stems[i] == stem_:
-                    return f"{a.sentence.words[i]} ({sign})"
-                continue
-            if kind == "left":
-                start, end = max(0, t0 - 6), t0
-            elif kind == "right":
-                start, end = t1 + 1, t1 + 9
+    @staticmethod
+    def rule_score(features: dict[str, float]) -> float:
+        """The scoped rules without the model: VADER's per-word sentiments of the sentence
+        weighted by their distance to the mention (1 / (1 + words between / 3)), outside
+        quotations the target is not part of; normalised like VADER's compound, in (-1, 1)."""
+        return features.get("distance_weighted", 0.0)
+
+    def features(
+        self,
+        text: str,
+        sentence: tuple[int, int],
+        mention: tuple[int, int],
+        compound: float | None = None,
+    ) -> tuple[dict[str, float], dict[str, str]]:
+        """Feature values of one mention by name, and the surface word behind each word
+        feature (what the model is trained on; :meth:`score` computes the same by the
+        model's ids, for the words it knows).
+
+        ``text`` has straight quotes (``analysis.text.fold_quotes``); ``sentence`` and
+        ``mention`` are ``(start, end)`` offsets into it, the mention inside the sentence.
+        """
+        batch = self.score_batch([(text, sentence, mention, compound, None)])
+        values = batch.values[0].tolist()
+        if batch.empty[0]:
+            return {"sentence": values[0]}, {}
+        t0, t1 = batch.t0[0], batch.t1[0]
+        rows = batch.rows.tolist()
+        stems = [*map(self._token_stems.__getitem__, rows)]
+        words = [*map(self._token_words.__getitem__, rows)]
+        n = len(stems)
+        f: dict[str, float] = dict(zip(NUMERIC, values, strict=True))
+        surface: dict[str, str] = {}
+        for i, st in enumerate(stems):
+            if st:
+                surface.setdefault("sentence:" + st, words[i])
+        next_, previous = batch.next[0], batch.previous[0]
+        if next_ >= 0:
+            f[name := "next:" + stems[next_]] = 1.0
+            surface[name] = words[next_]
+        if previous >= 0:
+            f[name := "previous:" + stems[previous]] = 1.0
+            surface[name] = words[previous]
+        for i in (*range(max(0, t0 - 6), t0), *range(t1 + 1, min(n, t1 + 9))):
+            if stems[i]:
+                f[name := ("left:" if i < t0 else "right:") + stems[i]] = 1.0
+                surface.setdefault(name, words[i])
+        # A word of the mention found nowhere else in the sentence is no sentence word.
+        inside = stems[t0 : t1 + 1]
+        for st in stems:
+            if st and stems.count(st) != inside.count(st):
+                f["sentence:" + st] = 1.0
+        return f, surface
+
+
+def _gather(values: np.ndarray, at: np.ndarray, valid: np.ndarray, default=0) -> np.ndarray:
+    """``values[at]`` where ``valid``, ``default`` elsewhere (``at`` may be out of range
+    where not valid)."""
+    return np.where(valid, values[np.where(valid, at, 0)], default)
+
+
+def _round4(values: np.ndarray) -> list[float]:
+    """``[round(x, 4) for x in values]``: numpy's rounding (scale, round to even, scale
+    back) where it is Python's, Python's near a tie (where the scaled value is not exact)."""
+    scaled = values * 1e4
+    out = np.rint(scaled) / 1e4
+    near_tie = np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)
+    if len(near_tie):
+        out[near_tie] = [round(x, 4) for x in values[near_tie].tolist()]
+    return out.tolist()
+
+
+def _expand(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For groups of ``counts`` items: each item's group and its place in the group."""
+    group = np.repeat(np.arange(len(counts)), counts)
+    starts = np.cumsum(counts) - counts
+    return group, np.arange(len(group)) - starts[group]
+
+
+class MentionBatch:
+    """The features and scores of a batch of mentions (:meth:`TargetSentiment.score_batch`),
+    computed over flat arrays of the tokens of all their sentences.
+
+    A mention's clause is found by searching the clause boundaries (a punctuation mark, a
+    dash, a clause opener, a quotation mark's change) around it; its sums of per-word
+    sentiments are sums over (mention, sentiment word) pairs, each added in the sentence's
+    order as the one-mention rules added them (``np.bincount``), so every float is the same
+    to the last bit. Its word ids are gathered from the tokens around it.
+    """
+
+    def __init__(self, scorer: TargetSentiment, mentions: Sequence[tuple]):
+        self.scorer = scorer
+        self.inputs = mentions
+        model = scorer.model
+        vader = scorer.vader
+        valence_of = vader._valences.__getitem__
+        # The distinct sentences, their tokens and per-token sentiments.
+        sentence_at: dict[tuple[int, int, int], int] = {}
+        tokens_of: list[list[str]] = []
+        valences_of: list[list[float]] = []
+        quoted_runs: list[tuple[int, int]] = []  # of the flat tokens
+        compounds: list[float] = []
+        starts: list[int] = []
+        sentence_of: list[int] = []
+        firsts_: list[int] = []  # each mention's first and last token in its sentence
+        lasts_: list[int] = []
+        base = 0
+        token_span = scorer._token_span
+        singles: list[bool] = []  # its tokens joined by one space each are the sentence
+        for text, (a, b), (ms, me), compound, split in mentions:
+            key = (id(text), a, b)
+            s = sentence_at.get(key)
+            if s is None:
+                s = sentence_at[key] = len(tokens_of)
+                sentence = text[a:b]
+                if split is None:
+                    tokens, valences = sentence.split(), None
+                else:  # the sentence stage's tokens and sentiments of the same sentence
+                    tokens, valences = split
+                tokens_of.append(tokens)
+                # the sentiments after the rules, or the valences with NaN markers where a
+                # rule may apply (to run the rules over below)
+                valences_of.append(valences or [*map(valence_of, tokens)])
+                if '"' in sentence:
+                    quoted_runs += [(base + i, base + j) for i, j in _quoted_runs(tokens)]
+                if compound is None:
+                    compound = (
+                        vader.compounds(sentence, ((0, len(sentence)),))[0] if tokens else 0.0
+                    )
+                compounds.append(compound)
+                starts.append(base)
+                singles.append(" ".join(tokens) == sentence)
+                base += len(tokens)
+            sentence_of.append(s)
+            n = len(tokens_of[s])
+            if not n:
+                firsts_.append(0)
+                lasts_.append(0)
+            elif singles[s]:
+                # The mention's first and last token counted by the spaces before its start
+                # and end (a mention starting inside a token, "anti-Morsi", is in the token
+                # the spaces say), without splitting the text before them.
+                t0 = text.count(" ", a, ms)
+                t0 = t0 if t0 < n else n - 1
+                last = text.count(" ", a, me)
+                if me > a and text[me - 1] != " ":
+                    last += 1
+                last = (last if last < n else n) - 1
+                firsts_.append(t0)
+                lasts_.append(last if last > t0 else t0)
             else:
-                start, end = 0, len(stems)
-            if stem_ in stems[start:end]:
-                i = stems.index(stem_, start, end)
-                if kind == "sentence" and t0 <= i <= t1 and stem_ in stems[t1 + 1 :]:
-                    i = stems.index(stem_, t1 + 1)
-                return f"{a.sentence.words[i]} ({sign})"
-        return f"{stem_} ({sign})"
+                t0, t1 = token_span(text, a, n, (ms, me))
+                firsts_.append(t0)
+                lasts_.append(t1)
+        N = base
+        S = len(tokens_of)
+        M = len(mentions)
+        lengths = np.fromiter(map(len, tokens_of), np.intp, S)
+        s_start = np.array(starts, dtype=np.intp)
+        # Per token (one more, a blank one, past the end: N).
+        rows = scorer._rows(tokens_of, N)
+        self.rows = rows
+        flags = np.zeros(N + 1, np.int32)
+        flags[:N] = scorer._token_flags[rows]
+        ids = np.zeros((N + 1, len(WORD_KINDS)), np.int32)
+        ids[:N] = scorer._token_ids[rows]
+        of_sentence = np.full(N + 1, -1, np.intp)
+        of_sentence[:N] = np.repeat(np.arange(S), lengths)
+        # VADER's per-token sentiments after its rules: the sentence stage's, or a token's
+        # valence where no rule may apply in its sentence (no "but", no word a rule looks
+        # for: no NaN marker)
+        sentiment = np.zeros(N + 1)
+        sentiment[:N] = np.fromiter(chain.from_iterable(valences_of), float, N)
+        sentiments_of = scorer._sentiments
+        for s in np.unique(of_sentence[np.flatnonzero(np.isnan(sentiment))]).tolist():
+            sentiment[starts[s] : starts[s] + len(tokens_of[s])] = sentiments_of(
+                tokens_of[s], valences_of[s]
+            )
+        quote = np.zeros(N + 1, bool)
+        for i, j in quoted_runs:
+            quote[i:j] = True
+        nonempty = lengths > 0
+        first = np.zeros(N + 1, bool)
+        first[s_start[nonempty]] = True
+        first[N] = True
+        last = np.zeros(N + 1, bool)
+        last[(s_start + lengths - 1)[nonempty]] = True
+        last[N] = True
+
+        def flag(bit):
+            return (flags & bit) != 0
+
+        # Per mention.
+        m_s = np.array(sentence_of, dtype=np.intp)
+        self.t0, self.t1 = firsts_, lasts_
+        t0 = np.fromiter(firsts_, np.intp, M)
+        t1 = np.fromiter(lasts_, np.intp, M)
+        self.empty = (lengths[m_s] == 0).tolist()
+        m_start = s_start[m_s]
+        m_n = lengths[m_s]
+        m_last = m_start + m_n - 1
+        g0 = np.where(m_n > 0, m_start + t0, N)
+        g1 = np.where(m_n > 0, m_start + t1, N)
+        quoted = quote[g0]
+
+        # The target's clause: out from the mention to a clause or quote boundary.
+        punct_left, opener, dash = flag(_F_PUNCT_LEFT), flag(_F_OPENER), flag(_F_DASH)
+        quote_changes = np.zeros(N + 1, bool)  # the token before is on the quote's other side
+        quote_changes[1:] = quote[1:] != quote[:-1]
+        quote_changes &= ~first
+        after_punct = np.zeros(N + 1, bool)  # the token before ends with , ; : ( or a dash
+        after_punct[1:] = punct_left[:-1]
+        after_punct &= ~first
+        stops_left = np.flatnonzero(first | after_punct | quote_changes | opener)
+        at_t0 = first[g0] | after_punct[g0] | quote_changes[g0]
+        k = np.searchsorted(stops_left, g0 - 1, "right") - 1
+        left = np.where(at_t0, g0, stops_left[np.maximum(k, 0)])
+        next_is = np.zeros(N + 1, bool)  # the token after is a dash or a clause opener
+        next_is[:-1] = dash[1:] | opener[1:]
+        next_quote_changes = np.zeros(N + 1, bool)
+        next_quote_changes[:-1] = quote_changes[1:]
+        ends = flag(_F_PUNCT_RIGHT) | next_is
+        stops_right = np.flatnonzero(last | ends | next_quote_changes)
+        after_g1 = np.minimum(g1 + 1, N)
+        at_t1 = last[g1] | ends[g1] | (quote[after_g1] != quoted)
+        k = np.searchsorted(stops_right, g1 + 1, "left")
+        right = np.where(at_t1, g1, stops_right[np.minimum(k, len(stops_right) - 1)])
+
+        # Pairs of a mention and a sentiment word of its sentence, in the sentence's order.
+        scored = np.flatnonzero(sentiment[:N])
+        scored_sentence = of_sentence[scored]
+        per_sentence = np.bincount(scored_sentence, minlength=S)
+        scored_start = np.cumsum(per_sentence) - per_sentence
+        # Each sentiment word's nearest name or pronoun (ties to the earlier; -1: none).
+        names = np.append(np.flatnonzero(flag(_F_PRONOUN) | (flag(_F_CAPITALISED) & ~first)), N)
+        k = np.searchsorted(names, scored, "left")
+        before = names[k - 1]  # names[-1] is the blank token N: no name
+        has_before = (k > 0) & (of_sentence[before] == scored_sentence)
+        after = names[k]
+        has_after = of_sentence[after] == scored_sentence
+        nearest = np.where(has_before, before, -1)
+        nearest_d = np.where(has_before, scored - before, lengths[scored_sentence] + 1)
+        take_after = has_after & (after - scored < nearest_d)
+        nearest = np.where(take_after, after, nearest)
+        nearest_d = np.where(take_after, after - scored, nearest_d)
+
+        pair_m, place = _expand(per_sentence[m_s])
+        at = scored_start[m_s][pair_m] + place
+        i = scored[at]
+        x = sentiment[i]
+        p0, p1 = g0[pair_m], g1[pair_m]
+        outside = (i < p0) | (i > p1)
+        d = np.where(i < p0, p0 - i, np.where(outside, i - p1, 0))  # 0: in the mention
+        others_quote = quote[i] & ~quoted[pair_m]
+
+        def total(mask, values=x):
+            return np.bincount(pair_m, np.where(mask, values, 0.0), M)
+
+        own = total(outside & ~others_quote, x / (1 + d / 3))
+        in_others_quote = total(outside & others_quote)
+        window = total(outside & (d <= 3))
+        best = nearest[at]
+        near = (best < 0) | ((p0 <= best) & (best <= p1)) | (d <= nearest_d[at])
+        near_own = total(outside & near)
+        near_other = total(outside & ~near)
+        in_left = (i >= left[pair_m]) & (i < p0)
+        in_right = (i > p1) & (i <= right[pair_m])
+        positive, negative = x > 0, x < 0
+        left_sum, right_sum = total(in_left), total(in_right)
+
+        # Roles.
+        speech = flag(_F_SPEECH)
+        speaker = np.zeros(M, bool)
+        for step in (1, 2, 3):
+            speaker |= (g1 + step <= m_last) & speech[np.minimum(g1 + step, N)]
+        has_1 = g0 > m_start
+        has_2 = g0 - m_start > 1
+        before_1, before_2 = np.maximum(g0 - 1, 0), np.maximum(g0 - 2, 0)
+        speaker |= has_1 & speech[before_1]
+        speaker |= has_2 & flag(_F_ACCORDING)[before_2] & flag(_F_TO)[before_1]
+        not_prefix = np.zeros(N + 2, np.intp)
+        np.cumsum(~flag(_F_SUBJECT_PREFIX), out=not_prefix[1:])
+        subject = (not_prefix[g0] - not_prefix[left]) == 0
+        subject_f = subject.astype(float)
+        compound = np.array(compounds)[m_s]
+        log_length = np.array([*map(math.log1p, lengths.tolist())]) if S else np.zeros(0)
+        values = np.column_stack(
+            [
+                compound,
+                _norm_array(left_sum + right_sum),
+                total(in_left & positive),
+                total(in_left & negative),
+                total(in_right & positive),
+                total(in_right & negative),
+                _norm_array(own),
+                _norm_array(in_others_quote),
+                quoted,
+                _norm_array(near_own),
+                _norm_array(near_other),
+                near_own > 0.5,
+                near_own < -0.5,
+                window,
+                speaker,
+                subject,
+                has_1 & flag(_F_BY)[before_1],
+                subject_f * _norm_array(right_sum),
+                (1.0 - subject_f) * _norm_array(left_sum),
+                t0 == 0,
+                log_length[m_s],
+                (t0 == t1) & flag(_F_PRONOUN)[g0],
+                # The sentence's tone means different things for a speaker, a quoted target
+                # and a subject: let the model weigh it per role.
+                compound * speaker,
+                compound * quoted,
+                compound * subject,
+            ]
+        ).reshape(M, len(NUMERIC))
+        empty = m_n == 0
+        values[empty, 1:] = 0.0
+        self.values = values
+
+        # The words next to the mention, stop words skipped, inside the clause.
+        kept = np.append(np.flatnonzero(~flag(_F_STOP)[:N]), N)
+        has_stem = flag(_F_STEM)
+        j = kept[np.minimum(np.searchsorted(kept, g1 + 1, "left"), len(kept) - 1)]
+        next_ = np.where((j <= right) & has_stem[j] & ~empty, j, -1)
+        k = np.searchsorted(kept, g0 - 1, "right") - 1
+        j = np.where(k >= 0, kept[np.maximum(k, 0)], -1)
+        previous = np.where((j >= left) & has_stem[j] & ~empty, j, -1)
+        self.next = np.where(next_ >= 0, next_ - m_start, -1).tolist()
+        self.previous = np.where(previous >= 0, previous - m_start, -1).tolist()
+
+        # Word features: the distinct words on either side and the words next to it (their
+        # tokens' positions, -1: none), then their ids, as one mention sums them.
+        where = np.full((M, 16), -1, np.intp)
+        columns = [np.zeros(M, np.int32)] * 16
+        for c in range(6):
+            pos = g0 - 6 + c
+            ok = (pos >= m_start) & ~empty
+            where[:, c] = np.where(ok, pos, -1)
+            columns[c] = _gather(ids[:, _LEFT], pos, ok)
+        for c in range(8):
+            pos = g1 + 1 + c
+            ok = (pos <= m_last) & ~empty
+            where[:, 6 + c] = np.where(ok, pos, -1)
+            columns[6 + c] = _gather(ids[:, _RIGHT], pos, ok)
+        for side in ((0, 6), (6, 14)):
+            for c in range(*side):  # a word already counted in the window is not again
+                for e in range(side[0], c):
+                    columns[c] = np.where(columns[c] == columns[e], 0, columns[c])
+        where[:, 14], where[:, 15] = next_, previous
+        columns[14] = _gather(ids[:, _NEXT], next_, next_ >= 0)
+        columns[15] = _gather(ids[:, _PREVIOUS], previous, previous >= 0)
+        word_ids = np.column_stack(columns)
+        where[word_ids == 0] = -1
+        self.word_ids, self.where = word_ids, where
+
+        # The sentence's words: each distinct model id once, in the sentence's order.
+        sentence_id = ids[:, _SENTENCE]
+        has_id = np.flatnonzero(sentence_id[:N])
+        key = of_sentence[has_id] * (len(model.word_name) + 1) + sentence_id[has_id]
+        _, first_at, inverse, counts = np.unique(
+            key, return_index=True, return_inverse=True, return_counts=True
+        )
+        firsts = has_id[np.sort(first_at)]
+        self.sentence_words = firsts  # their tokens' positions
+        self.sentence_word_start = np.searchsorted(of_sentence[firsts], np.arange(S + 1))
+        times_in_sentence = np.zeros(N + 1, np.intp)
+        times_in_sentence[has_id] = counts[inverse.reshape(-1)]
+
+        # A word of the mention found nowhere else in the sentence is no sentence word.
+        width = int((g1 - g0).max()) + 1 if M else 0
+        inside = [_gather(sentence_id, g0 + c, (g0 + c <= g1) & ~empty) for c in range(width)]
+        not_sentence = []
+        for c in range(width):
+            word = inside[c]
+            seen = np.zeros(M, bool)
+            for e in range(c):
+                seen |= inside[e] == word
+            times = sum((inside[e] == word).astype(np.intp) for e in range(width))
+            mine = (word != 0) & ~seen & (times == times_in_sentence[np.minimum(g0 + c, N)])
+            not_sentence.append(np.where(mine, word, 0))
+        self.not_sentence = np.column_stack(not_sentence) if width else np.zeros((M, 0), np.int32)
+
+        # The logits, summed in the order one mention sums them: the intercept, the numeric
+        # features', the sentence's words', the mention's words', less the words only in it.
+        z_real, z_imag = model.z_word_real, model.z_word_imag
+        sentence_real = np.bincount(of_sentence[firsts], z_real[sentence_id[firsts]], S)
+        sentence_imag = np.bincount(of_sentence[firsts], z_imag[sentence_id[firsts]], S)
+        numeric_real = np.zeros(M)
+        numeric_imag = np.zeros(M)
+        for f, (w_real, w_imag) in enumerate(model.z_numeric_parts):
+            numeric_real = numeric_real + values[:, f] * w_real
+            numeric_imag = numeric_imag + values[:, f] * w_imag
+        words_real = np.zeros(M)
+        words_imag = np.zeros(M)
+        for c in range(16):
+            words_real = words_real + z_real[word_ids[:, c]]
+            words_imag = words_imag + z_imag[word_ids[:, c]]
+        real = model.z_intercept.real + numeric_real + sentence_real[m_s] + words_real
+        imag = model.z_intercept.imag + numeric_imag + sentence_imag[m_s] + words_imag
+        for c in range(width):
+            real = real - z_real[self.not_sentence[:, c]]
+            imag = imag - z_imag[self.not_sentence[:, c]]
+        self.sentence_of = m_s
+
+        # The softmax of (negative, neutral, positive) logits (imag, 0, real).
+        top = np.where(real > imag, real, imag)
+        top = np.where(top < 0.0, 0.0, top)
+        e_neutral = np.array([*map(exp, (-top).tolist())])
+        e_positive = np.array([*map(exp, (real - top).tolist())])
+        e_negative = np.array([*map(exp, (imag - top).tolist())])
+        total_e = e_neutral + e_positive + e_negative
+        # ties go to the first class, as argmax does
+        label = np.where(
+            (e_negative >= e_neutral) & (e_negative >= e_positive),
+            0,
+            np.where(e_neutral >= e_positive, 1, 2),
+        )
+        self.labels = [*map(LABELS.__getitem__, label.tolist())]
+        self.scores = _round4(e_positive / total_e - e_negative / total_e)
+        self.rule_scores = _round4(values[:, _DISTANCE_WEIGHTED])
+        self.g0, self.g1 = g0, g1
+        self.sentence_end = s_start + lengths
+        self.sentence_ids = sentence_id
+
+    def mention(self, i: int) -> MentionSentiment:
+        """The :class:`MentionSentiment` of the ``i``-th mention (no reasons)."""
+        return MentionSentiment(self.scores[i], self.labels[i], self.rule_scores[i], (), (self, i))
+
+    def explain(self, groups: Sequence[Sequence[int]], k: int = 3):
+        """For each group of mentions (indices, repeats allowed), its mean score and the
+        ``k`` features that pushed that mean most in its direction, readable, strongest
+        first (:meth:`TargetSentiment.reasons`)."""
+        model = self.scorer.model
+        G = len(groups)
+        sizes = np.fromiter(map(len, groups), np.intp, G)
+        row_group = np.repeat(np.arange(G), sizes)
+        row_m = np.fromiter(chain.from_iterable(groups), np.intp, int(sizes.sum()))
+        scores = np.array(self.scores)
+        mean = np.bincount(row_group, scores[row_m], G) / sizes
+        positive = mean >= 0
+        n_numeric = len(NUMERIC)
+        totals = np.bincount(
+            (row_group[:, None] * n_numeric + np.arange(n_numeric)).reshape(-1),
+            self.values[row_m].reshape(-1),
+            G * n_numeric,
+        ).reshape(G, n_numeric)
+        numeric_push = totals * np.where(
+            positive[:, None], model.push_numeric_array, model.pull_numeric_array
+        )
+        # Word events: each row's sentence words, then its own word features, numbered in
+        # that order (``seq``); those pushing the group's way are counted per group.
+        row_s = self.sentence_of[row_m]
+        starts = self.sentence_word_start
+        per_row = starts[row_s + 1] - starts[row_s]
+        row_seq = np.cumsum(per_row + 16) - (per_row + 16)
+        ev_row, place = _expand(per_row)
+        ev_pos = self.sentence_words[starts[row_s][ev_row] + place]
+        ev_seq = row_seq[ev_row] + place
+        word_ids = self.word_ids[row_m]
+        w_row, w_col = np.nonzero(word_ids)
+        ev_row = np.concatenate([ev_row, w_row])
+        ev_pos = np.concatenate([ev_pos, self.where[row_m][w_row, w_col]])
+        ev_id = np.concatenate([self.sentence_ids[ev_pos[: len(place)]], word_ids[w_row, w_col]])
+        ev_seq = np.concatenate([ev_seq, row_seq[w_row] + per_row[w_row] + w_col])
+        push = model.push_word_array[ev_id]
+        pushing = np.flatnonzero(np.where(positive[row_group[ev_row]], push > 0, push < 0))
+        ev_row, ev_id, ev_pos, ev_seq = (
+            ev_row[pushing],
+            ev_id[pushing],
+            ev_pos[pushing],
+            ev_seq[pushing],
+        )
+        width = len(model.word_name) + 1
+        key = row_group[ev_row] * width + ev_id
+        order = np.lexsort((ev_seq, key))
+        key = key[order]
+        new_key = np.ones(len(key), bool)
+        new_key[1:] = key[1:] != key[:-1]
+        at_first = np.flatnonzero(new_key)
+        keys = key[at_first]
+        first = order[at_first]  # each word's first event
+        counts = np.diff(np.append(at_first, len(key)))
+        # the words only in a mention, counted once less where counted
+        not_sentence = self.not_sentence[row_m]
+        n_row, n_col = np.nonzero(not_sentence)
+        less = row_group[n_row] * width + not_sentence[n_row, n_col]
+        found = np.searchsorted(keys, less)
+        hit = found < len(keys)
+        hit[hit] = keys[found[hit]] == less[hit]
+        counts = counts - np.bincount(found[hit], minlength=len(keys))
+        # the words in the order they were first met (the sequence runs group by group)
+        met = np.argsort(ev_seq[first], kind="stable")
+        keys, counts, first = keys[met], counts[met], first[met]
+        word_group = keys // width
+        word_id = keys % width
+        push = model.push_word_array[word_id]
+        word_push = np.where(positive[word_group], push, -push) * counts
+        # Candidates: the numeric features first, then the words as met; a stable sort by
+        # group and push keeps that order among equal pushes, as sorting a list does.
+        numeric = np.arange(n_numeric)
+        cand_group = np.concatenate([np.repeat(np.arange(G), n_numeric), word_group])
+        cand_push = np.concatenate([numeric_push.reshape(-1), word_push])
+        cand_key = np.concatenate([np.tile(numeric, G), -1 - np.arange(len(keys))])
+        keep = np.flatnonzero(cand_push > 0)
+        cand_group, cand_push, cand_key = cand_group[keep], cand_push[keep], cand_key[keep]
+        order = np.lexsort((-cand_push, cand_group))
+        group_end = np.searchsorted(cand_group[order], np.arange(1, G + 1)).tolist()
+        ranked = cand_key[order].tolist()
+        first_m = row_m[ev_row[first]].tolist()
+        first_pos = ev_pos[first].tolist()
+        word_ids_list = word_id.tolist()
+        readable = self._readable
+        out = []
+        start = 0
+        for mean_, toward_positive, end in zip(
+            mean.tolist(), positive.tolist(), group_end, strict=True
+        ):
+            reasons: dict[str, None] = {}
+            sign = "+" if toward_positive else "-"
+            numeric_reasons = _NUMERIC_REASONS[sign]
+            for key_ in ranked[start:end]:
+                if key_ >= 0:
+                    reasons[numeric_reasons[key_]] = None
+                else:
+                    w = -1 - key_
+                    reasons[readable(word_ids_list[w], first_m[w], first_pos[w], sign)] = None
+                if len(reasons) == k:
+                    break
+            start = end
+            out.append((mean_, tuple(reasons)))
+        return out
+
+    def _readable(self, word_id: int, m: int, pos: int, sign: str) -> str:
+        """A word feature as a reader sees it: the word as the text spells it where the
+        feature was first found (token ``pos``, of mention ``m``), with its direction."""
+        scorer = self.scorer
+        if scorer.model.word_name[word_id].startswith("sentence:"):
+            g0, g1 = int(self.g0[m]), int(self.g1[m])
+            if g0 <= pos <= g1:  # in the mention: the word's next place after it, if any
+                end = self.sentence_end[self.sentence_of[m]]
+                later = np.flatnonzero(self.sentence_ids[g1 + 1 : end] == word_id)
+                if len(later):
+                    pos = g1 + 1 + int(later[0])
+        return f"{scorer._token_words[self.rows[pos]]} ({sign})"

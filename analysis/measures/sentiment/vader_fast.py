@@ -467,9 +467,10 @@ class FastSentimentAnalyzer:
     ) -> list[float]:
         """``[self.compound(text[a:b]) for a, b in spans]``, with per-text work done once.
 
-        ``split``: a list to append each sentence's ``(tokens, valences)`` to (its
-        whitespace tokens and their cached valences, for another measure of the same
-        sentences to reuse), or None for a sentence whose emoji were rewritten first.
+        ``split``: a list to append each sentence's ``(tokens, sentiments)`` to (its
+        whitespace tokens and their sentiments after VADER's rules, as
+        ``_rule_sentiments`` gives them, for another measure of the same sentences to
+        reuse), or None for a sentence whose emoji were rewritten first.
 
         One cached lookup per token tells each token's valence and whether a rule
         may apply to or around it. A sentence without a lexicon word scores 0.0;
@@ -512,14 +513,18 @@ class FastSentimentAnalyzer:
                 rewritten = False
             tokens = sentence.split()
             valences = list(map(valence_of, tokens))
+            # per token, its sentiment after the rules (for ``split``)
+            per_token = valences
             if split is not None:
-                split.append(None if rewritten else (tokens, valences))
+                split.append(None if rewritten else (tokens, per_token))
             if not any(valences):
                 # No lexicon word (or no token): every sentiment is 0.
                 append(0.0)
                 continue
             if _BUT in valences:
                 sentiments = rule_sentiments(tokens, list(map(form_of, tokens)))
+                if split is not None and not rewritten:
+                    split[-1] = (tokens, sentiments)
             elif _SLOW not in valences:
                 # No rule applies: the sentiments are the lexicon words' valences
                 # (zeros left out, which changes no sum).
@@ -529,6 +534,9 @@ class FastSentimentAnalyzer:
                 # window; the others keep their valences.
                 sentiments = []
                 lower = None
+                per_token = valences[:]
+                if split is not None and not rewritten:
+                    split[-1] = (tokens, per_token)
                 for i in compress(count(), valences):
                     if _SLOW not in valences[i - 3 if i > 2 else 0 : i + 2]:
                         sentiments.append(valences[i])
@@ -538,13 +546,16 @@ class FastSentimentAnalyzer:
                         n = len(tokens)
                         is_cap_diff = 0 < sum(map(str.isupper, tokens)) < n
                     valence = scoring_get(lower[i])
-                    if valence is None:  # a word off the lexicon
+                    # a word off the lexicon, or "kind" of "kind of": no sentiment
+                    if valence is None or (
+                        i < n - 1 and lower[i] == "kind" and lower[i + 1] == "of"
+                    ):
+                        per_token[i] = 0.0
                         continue
-                    if i < n - 1 and lower[i] == "kind" and lower[i + 1] == "of":
-                        continue
-                    sentiments.append(
-                        valence_rules(valence, i, tokens, lower, is_cap_diff, lexicon)
+                    per_token[i] = valence = valence_rules(
+                        valence, i, tokens, lower, is_cap_diff, lexicon
                     )
+                    sentiments.append(valence)
 
             sum_s = float(sum(sentiments))
             if emphasizes:

@@ -124,7 +124,7 @@ def test_a_mention_is_found_at_the_same_word_whatever_whitespace_separates_the_w
     assert single[0]["previous:accus"] == 1.0
 
 
-def test_a_mention_scores_the_same_with_the_sentence_stages_tokens_and_valences(scorer):
+def test_a_mention_scores_the_same_with_the_sentence_stages_tokens_and_sentiments(scorer):
     text = 'Critics said "Smith lied," but Jones never praised Smith and his plan.'
     split = []
     scorer.vader.compounds(text, [(0, len(text))], split)
@@ -132,3 +132,88 @@ def test_a_mention_scores_the_same_with_the_sentence_stages_tokens_and_valences(
     handed = scorer.score(text, (0, len(text)), (start, start + 5), split=split[0])
     own_copy = (text + " ")[:-1]  # another text object: nothing cached is reused
     assert handed == scorer.score(own_copy, (0, len(text)), (start, start + 5))
+
+
+# Sentences whose mentions a batch scores together: quotes (a mention inside one, one
+# spanning its end), a hyphenated mention, "but" (VADER's rules), several names, a
+# multi-word mention, a mention that is the sentence's first word, and an empty sentence.
+BATCH_TEXT = (
+    'Critics said "Smith lied," but Jones, the mayor, praised Smith and his plan. '
+    "The anti-Morsi protests grew as Morsi was not very popular, according to Brown. "
+    'Brown called it "a disgrace to Jones" and left. '
+    "Jens Stoltenberg warned that the terrible attack was hailed by Smith's rivals. "
+    "   "
+)
+
+
+def batch_mentions(text=BATCH_TEXT):
+    """Each mention of a name in BATCH_TEXT as (text, sentence, mention, None, None)."""
+    import re
+
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.|\s+$", text)]
+    out = []
+    for a, b in sentences:
+        for name in re.finditer(r"Jens Stoltenberg|Smith|Jones|Morsi|Brown|his", text[a:b]):
+            out.append((text, (a, b), (a + name.start(), a + name.end()), None, None))
+        if not text[a:b].strip():
+            out.append((text, (a, b), (a, a), None, None))
+    return out
+
+
+def test_a_batch_scores_each_mention_as_scoring_it_alone_does(scorer):
+    mentions = batch_mentions()
+    assert len(mentions) == 12
+    batch = scorer.score_batch(mentions)
+    for i, (text, sentence, mention, _, _) in enumerate(mentions):
+        alone = scorer.score(text, sentence, mention, explain=0)
+        assert batch.mention(i) == alone, text[mention[0] : mention[1]]
+
+
+def test_a_batch_gives_a_headline_and_the_sentence_stages_split_the_same_scores(scorer):
+    headline = 'Smith "hailed" as Jones fails'
+    text = 'Critics said "Smith lied," but Jones never praised Smith.'
+    split = []
+    scorer.vader.compounds(text, [(0, len(text))], split)
+    mentions = [
+        (headline, (0, len(headline)), (0, 5), None, None),
+        (headline, (0, len(headline)), (19, 24), None, None),
+        (text, (0, len(text)), (14, 19), scorer.vader.compound(text), split[0]),
+        (text, (0, len(text)), (31, 36), None, None),
+    ]
+    batch = scorer.score_batch(mentions)
+    for i, (t, sentence, mention, _, _) in enumerate(mentions):
+        assert batch.mention(i) == scorer.score(t, sentence, mention, explain=0)
+
+
+def test_a_batch_gives_each_group_of_mentions_the_reasons_of_its_mean(scorer):
+    mentions = batch_mentions()
+    batch = scorer.score_batch(mentions)
+    groups = [[0, 1, 1], [2], [3, 4, 5, 0], [len(mentions) - 1]]
+    explained = batch.explain(groups, 3)
+    for group, (mean, because) in zip(groups, explained, strict=True):
+        alone = [scorer.score(*mentions[i][:3], explain=0) for i in group]
+        assert mean == sum(m.score for m in alone) / len(alone)
+        assert because == scorer.reasons(alone)
+
+
+def test_the_features_by_name_hold_the_numbers_the_batch_scores_with(scorer):
+    for text, sentence, mention, _, _ in batch_mentions():
+        features, _ = scorer.features(text, sentence, mention)
+        batch = scorer.score_batch([(text, sentence, mention, None, None)])
+        assert [features.get(name, 0.0) for name in toward_target.NUMERIC] == (
+            batch.values[0].tolist()
+        )
+
+
+def test_scores_are_rounded_to_four_places_exactly_as_python_rounds():
+    import numpy as np
+
+    rng = np.random.default_rng(15)
+    values = np.concatenate(
+        [
+            rng.uniform(-1, 1, 20000),
+            (rng.integers(-10000, 10000, 2000) + 0.5) / 1e4,  # ties, as far as floats tell
+            np.array([0.0, -0.0, 1.0, -1.0, 5e-05, -5e-05, 1e-20, -1e-20]),
+        ]
+    )
+    assert toward_target._round4(values) == [round(x, 4) for x in values.tolist()]

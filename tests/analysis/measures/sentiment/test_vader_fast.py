@@ -574,12 +574,31 @@ def test_version_check_warns_for_other_version(monkeypatch):
         assert assert_vader_version() is False
 
 
-def test_compounds_hands_over_each_sentences_tokens_and_valences_but_not_of_rewritten_emoji():
+def test_compounds_hands_over_each_sentences_tokens_and_sentiments_but_not_of_rewritten_emoji():
     analyzer = FastSentimentAnalyzer()
     text = "A good day. Sad \U0001f622 news."
     split = []
     analyzer.compounds(text, [(0, 11), (12, len(text))], split)
-    tokens, valences = split[0]
+    tokens, sentiments = split[0]
     assert tokens == ["A", "good", "day."]
-    assert valences[1] == analyzer.lexicon["good"]
+    assert sentiments[1] == analyzer.lexicon["good"]
     assert split[1] is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plan is not good at all.",
+        "It was a very GOOD day, but the night was awful.",
+        "It was kind of nice and hardly bad.",
+        "No good deed goes unpunished, never ever.",
+        "Plain words and nothing else.",
+    ],
+)
+def test_the_handed_over_sentiments_are_the_rules_per_token_sentiments(sentence):
+    analyzer = FastSentimentAnalyzer()
+    split = []
+    analyzer.compounds(sentence, [(0, len(sentence))], split)
+    tokens, sentiments = split[0]
+    lower = [analyzer._forms[t] for t in tokens]
+    assert [float(x) for x in sentiments] == analyzer._rule_sentiments(tokens, lower)
