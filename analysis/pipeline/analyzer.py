@@ -489,7 +489,10 @@ class Analyzer:
                 for row in title_hits:
                     label = row.label
                     scoped.setdefault(label, []).append(len(inputs))
-                    inputs.append((folded_title, (0, len(title)), (row.start, row.end), None, None))
+                    # its compound: the headline's, the sentence stage's
+                    inputs.append(
+                        (folded_title, (0, len(title)), (row.start, row.end), row.score, None)
+                    )
                     if row.score is not None:
                         by_target.setdefault(label, {})[row.field, row.sentence] = row.score
             plan = []
