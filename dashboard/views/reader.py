@@ -272,7 +272,8 @@ def main() -> None:
             "Toward the target: per mention, a model trained on NewsMTSC reads the words "
             "around the mention (P(positive) - P(negative), averaged over mentions). "
             "Sentence VADER: the mean score of the sentences mentioning it. Because: the "
-            "words and [roles] that pushed its strongest mention most, (+) up, (-) down."
+            "words and [roles] that pushed its mean score most, summed over its mentions, "
+            "(+) up, (-) down."
         )
         components.table(targets)
 
