@@ -190,14 +190,14 @@ def stage_times(articles, analyzer, raw_texts, repeat: int) -> dict[str, float]:
         for i in range(0, len(batch), 100):
             analyzer._target_scores_batch(batch[i : i + 100])
 
-    # The tokens' starts and forms, as Analyzer.analyze has them (tokenize_columns), untimed.
-    columns = [([x[0] for x in t], [x[2] for x in t]) for t in tokens]
+    # The tokens' starts, as Analyzer.analyze has them (tokenize_columns), untimed.
+    token_starts = [[x[0] for x in t] for t in tokens]
 
     def attribution():
         find = analyzer.attribution.find
-        # with the tokens, their starts and forms, as the pipeline passes them
-        for (a, s, t, *_), (starts, forms) in zip(items, columns, strict=True):
-            find(a.text, s, a.article_id, "text", t, starts, forms)
+        # with the tokens and their starts, as the pipeline passes them
+        for (a, s, t, *_), starts in zip(items, token_starts, strict=True):
+            find(a.text, s, a.article_id, "text", t, starts)
 
     stages = {
         "clean": clean,

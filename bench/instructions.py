@@ -65,14 +65,11 @@ elif side == "attribution":
     from analysis.measures.attribution.finder import AttributionFinder
     from analysis.text.lexicons import load_lexicons
     from analysis.text import tokenize_columns
-    # With the tokens, their starts and forms, as Analyzer.analyze passes them; there the
-    # lexicon search has looked the forms up (hashed them) before: here too, untimed.
+    # With the tokens and their starts as Analyzer.analyze passes them, built untimed.
     columns = [tokenize_columns(a.text) for a in articles]
-    for _, _, forms in columns:
-        frozenset(forms)
     find = AttributionFinder(load_lexicons().cues).find
-    for a, s, (t, starts, forms) in list(zip(articles, spans, columns))[:n]:
-        find(a.text, s, a.article_id, "text", t, starts, forms)
+    for a, s, (t, starts, _forms) in list(zip(articles, spans, columns))[:n]:
+        find(a.text, s, a.article_id, "text", t, starts)
 elif side == "split":
     for a in articles[:n]:
         split_sentences(a.text)

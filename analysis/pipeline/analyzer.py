@@ -227,7 +227,7 @@ class Analyzer:
         evidence: list[Evidence] = []
 
         # The starts serve the sentence map and attribution's sentence lookups, the forms
-        # the lexicon search and attribution's cue lookup.
+        # the lexicon search.
         tokens, token_starts, forms = tokenize_columns(text)
         sentence_of = _sentence_of_tokens(tokens, spans, token_starts)
         sentences = [
@@ -244,7 +244,7 @@ class Analyzer:
         hedges = self._lexicon_evidence(
             "hedge", hedge_hits, self.hedge_terms, aid, "text", text, sentence_of
         )
-        attributions = self.attribution.find(text, spans, aid, "text", tokens, token_starts, forms)
+        attributions = self.attribution.find(text, spans, aid, "text", tokens, token_starts)
         target_hits = self._target_evidence(
             self._with_hyphenated(target_matches, tokens, text, token_starts),
             aid,

@@ -52,45 +52,6 @@ def _cue_hits(automaton, folded: str, sentences) -> list[tuple[int, int, str, st
         if after and (after.isalnum() or after in "-" or after == "'"):
             continue
         raw.append((start, -end_index - 1, phrase, cue_class, sourcing))
-    return _longest_first(raw, sentences)
-
-
-def _cue_hits_in_forms(by_first_word, tokens, forms, folded: str, sentences):
-    """What :func:`_cue_hits` finds, read off the article's word tokens instead of walking
-    the automaton over every character (the tokens' forms are hashed by then: the lexicon
-    search looked them up). A match whose edges pass that check starts at a word (no
-    letter, digit, "-" or "'" before it) whose form is the phrase's first word (a space
-    or the match's end follows that word), so only the words that open some phrase are
-    compared with the phrases they open.
-
-    ``by_first_word``: ``{first word: ((phrase, cue_class, length, sourcing), ...)}``;
-    ``tokens``: ``analysis.text.tokenize`` of the text, ``forms`` their forms, which
-    must be ``folded``'s slices.
-    """
-    raw = []
-    if by_first_word.keys().isdisjoint(forms):
-        return raw
-    size = len(folded)
-    for i in [i for i, form in enumerate(forms) if form in by_first_word]:
-        start, end, form = tokens[i]
-        if start and folded[start - 1] in "-'":
-            continue
-        for phrase, cue_class, length, sourcing in by_first_word[form]:
-            if length == end - start:  # the phrase is this word
-                if end < size and folded[end] in "-'":
-                    continue
-                raw.append((start, -end, phrase, cue_class, sourcing))
-            elif folded.startswith(phrase, start):
-                after = start + length
-                if after < size and (folded[after].isalnum() or folded[after] in "-'"):
-                    continue
-                raw.append((start, -after, phrase, cue_class, sourcing))
-    return _longest_first(raw, sentences)
-
-
-def _longest_first(raw, sentences) -> list[tuple[int, int, str, str, int]]:
-    """Of the matches ``(start, -end, phrase, cue_class, sourcing)``, the longest
-    non-overlapping ones from the left, each with its sentence (none outside a sentence)."""
     raw.sort()  # by start, the longest first (the phrase breaks no tie: same span, same phrase)
     sentence_ends = [end for _, end in sentences]
     n_sentences = len(sentences)

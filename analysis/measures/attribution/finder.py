@@ -1,10 +1,9 @@
 """Rule-based attribution: who is quoted, directly or indirectly, with which verb.
 
 :class:`AttributionFinder` compiles the cue lexicon (``cue -> cue_class``) once
-into an Aho-Corasick automaton and a table by each phrase's first word;
-:meth:`AttributionFinder.find` finds the cue occurrences (word by word when the
-caller passes the tokens' forms, as the analyzer does; else with the automaton over
-the folded text in one C pass) and only runs the per-form rules around them.
+into an Aho-Corasick automaton; :meth:`AttributionFinder.find` finds the cue
+occurrences with it over the folded text in one C pass and only runs the per-form
+rules around them.
 
 Forms recognised (S = source, C = cue, Q = quotation):
 
@@ -130,7 +129,6 @@ from analysis.measures.attribution.cues import (
     _BEFORE_PARTICIPLE,
     _CONTINUATION,
     _cue_hits,
-    _cue_hits_in_forms,
     _cue_usable,
     _skip_back,
 )
@@ -372,17 +370,13 @@ class AttributionFinder:
         self._automaton = ahocorasick.Automaton()
         # Each phrase's words, split once here rather than once per occurrence.
         self._cue_words: dict[str, tuple[str, ...]] = {}
-        # The same entries by their phrase's first word, for matching on word tokens.
-        self._by_first_word: dict[str, tuple] = {}
         for phrase, cue_class in cues.items():
             key = " ".join(phrase.lower().translate(QUOTE_FOLD).split())
             if key:
                 first = key.split()[0]
                 # (phrase, class, length, is a sourcing phrase such as "in a statement")
-                entry = (key, cue_class, len(key), first in NOUN_USE_BEFORE)
-                self._automaton.add_word(key, entry)
+                self._automaton.add_word(key, (key, cue_class, len(key), first in NOUN_USE_BEFORE))
                 self._cue_words[key] = tuple(key.split())
-                self._by_first_word[first] = (*self._by_first_word.get(first, ()), entry)
         self._empty = len(self._automaton) == 0
         if not self._empty:
             self._automaton.make_automaton()
@@ -395,28 +389,23 @@ class AttributionFinder:
         field: str = "text",
         tokens: list[tuple[int, int, str]] | None = None,
         token_starts: list[int] | None = None,
-        token_forms: list[str] | None = None,
     ) -> list[Evidence]:
         """Attributions in ``text`` (one per cue occurrence at most), in text order.
 
         ``tokens`` may pass ``analysis.text.tokenize(text)`` when the caller has it, and
-        ``token_starts`` and ``token_forms`` those tokens' start offsets and forms (with
-        the forms, cues are looked up word by word, not by scanning every character).
+        ``token_starts`` those tokens' start offsets.
         """
         if self._empty or not text or not sentences:
             return []
         given, sentences = sentences, rule_sentences(text, sentences)
         folded = _fold(text)
-        # (An ASCII ``folded`` comes from ASCII text with curly quotes: no character there
-        # lower-cases to two, and the second lower() of the whole text is skipped.)
-        folded_is_lower = folded.isascii() or len(text.lower()) == len(text)
-        if token_forms is not None and tokens is not None and folded_is_lower:
-            hits = _cue_hits_in_forms(self._by_first_word, tokens, token_forms, folded, sentences)
-        else:
-            hits = _cue_hits(self._automaton, folded, sentences)
+        hits = _cue_hits(self._automaton, folded, sentences)
         polls = _in_poll_openings(folded, sentences)
         if not hits and not polls:
             return []
+        # (An ASCII ``folded`` comes from ASCII text with curly quotes: no character there
+        # lower-cases to two, and the second lower() of the whole text is skipped.)
+        folded_is_lower = folded.isascii() or len(text.lower()) == len(text)
         if not folded_is_lower:
             tokens = token_starts = None  # tokenize's forms are not ``folded``'s slices then
         elif tokens is None:

@@ -640,36 +640,6 @@ def test_anonymity_looked_up_in_the_article_is_anonymity_in_the_slice(text):
             ), (start, end)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Officials said the talks stalled, he added. According to\nwitnesses, it ended.",
-        "-said said' said- _said unsaid saidx “said” 'said 'said' co-said said's",
-        "The mayor called  on residents; she called on them.\nCalled on, he pointed out.",
-        "In a statement, the ministry said in a statement that it would say so.",
-        "Ann O’Brien said—and Lee told reporters: “Stay.” ODYSSEUS’ crew claims",
-        "No cue at all here.",
-        "",
-    ],
-)
-def test_cues_looked_up_by_word_are_the_cues_the_character_scan_finds(text):
-    # Given the tokens' forms, the finder looks cues up word by word; the Aho-Corasick
-    # scan over every character is the reference.
-    from analysis.measures.attribution.article import _fold
-    from analysis.measures.attribution.cues import _cue_hits, _cue_hits_in_forms
-    from analysis.text import tokenize
-    from analysis.text.lexicons import load_lexicons
-
-    finder = AttributionFinder(load_lexicons().cues)
-    folded, tokens = _fold(text), tokenize(text)
-    forms = [form for _, _, form in tokens]
-    sentences = split_sentences(text) if text else []
-    by_word = _cue_hits_in_forms(finder._by_first_word, tokens, forms, folded, sentences)
-    assert by_word == _cue_hits(finder._automaton, folded, sentences)
-    if "ministry" in text:
-        assert by_word  # (the table is not vacuous)
-
-
 def test_full_names_are_found_as_when_every_sentence_with_the_surname_is_read(monkeypatch):
     # full_name_before skips a sentence where no name can end in the surname ("said
     # Lee"); reading every sentence that holds " Lee" is the reference.
