@@ -13,6 +13,9 @@ number of articles mentioning them, with aliases merged:
   ("Kestrian", "Kestrians" -> "Kestria"; "Iraqi" -> "Iraq"), by the regular English
   endings (:func:`adjective_forms`; irregular ones such as "French" are not found).
 
+A word capitalised only where sentences start ("Critics say ...", "Relations between
+...") is no name, however often it is written: see :data:`SENTENCE_START_ONLY_MIN`.
+
 The output is a targets CSV (``target,aliases,note``) for ``--targets FILE``. It is a
 starting list: read it, drop what is not an actor, merge what the rules missed.
 """
@@ -29,14 +32,27 @@ from dataclasses import dataclass, field
 # joined by single spaces (never a newline or a sentence's full stop), and by "of"/"for"
 # and name particles ("Concord of Nations", "Ursula von der Leyen"); a possessive ends it.
 _WORD = r"(?:[A-Z][a-z]+(?:[-'\u2019][A-Za-z]+)*(?<!['\u2019]s)|[A-Z]\.|[A-Z]{2,6}s?)"
+# Words join across a space, or a plural's possessive apostrophe and a space ("the
+# Farmers' League": an organisation's name, where a singular's "'s" ends the run).
+_JOIN = r"(?:(?<=s)['\u2019])? "
 _NAME_RUN = re.compile(
     r"\b"
     + _WORD
-    + r"(?: (?:of the|of|for|von der|van der|de la|de|van|von|al|bin|la|du))?(?: "
+    + r"(?:"
+    + _JOIN
+    + r"(?:of the|of|for|von der|van der|de la|de|van|von|al|bin|la|du))?(?:"
+    + _JOIN
     + _WORD
     + r")+|\b"
     + _WORD
 )
+# A capitalised word after a lower-case letter, a digit or clause punctuation and a
+# space: its capital is not a sentence's opening one.
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z0-9,;:] )[A-Z][a-z]+\b")
+#: A word capitalised at least this often and never but at a sentence's start is a common
+#: word ("Critics say ...", "Relations between ..."), not a name: a name starts a sentence
+#: now and then, not every time it is written.
+SENTENCE_START_ONLY_MIN = 5
 _PLAIN_WORD = re.compile(r"\b[A-Za-z][a-z]+\b")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 # Capitalised words that start sentences or name no actor.
@@ -155,15 +171,24 @@ def suggest_targets(
     texts = list(texts)
     lower_words: Counter = Counter()
     capital_words: Counter = Counter()
+    mid_sentence: Counter = Counter()
     for text in texts:
         for word in _PLAIN_WORD.findall(text):
             (lower_words if word[0].islower() else capital_words)[word.lower()] += 1
+        mid_sentence.update(word.lower() for word in _MID_SENTENCE_CAPITAL.findall(text))
     common = frozenset(w for w, n in lower_words.items() if n >= capital_words[w])
+    sentence_openers = frozenset(
+        w for w, n in capital_words.items() if n >= SENTENCE_START_ONLY_MIN and not mid_sentence[w]
+    )
     articles: Counter = Counter()
     mentions: Counter = Counter()
     per_article: list[set[str]] = []
     for text in texts:
-        runs = [_without_title(r) for r in name_runs(text, common)]
+        runs = [
+            _without_title(r)
+            for r in name_runs(text, common)
+            if " " in r or r.lower() not in sentence_openers
+        ]
         mentions.update(runs)
         per_article.append(set(runs))
         articles.update(per_article[-1])

@@ -69,3 +69,20 @@ def test_a_demonym_is_merged_into_the_place_the_corpus_also_names():
 def test_a_demonym_without_its_place_in_the_corpus_stays_a_name():
     texts = ["Kestrian troops moved.", "Kestrian officials spoke."]
     assert [c.name for c in suggest_targets(texts)] == ["Kestrian"]
+
+
+def test_a_plural_possessive_joins_an_organisations_name_where_a_singular_one_ends_it():
+    assert name_runs("They met the Farmers' League, then Varn's aides.") == [
+        "Farmers' League",
+        "Varn",
+    ]
+
+
+def test_a_word_capitalised_only_where_sentences_start_is_not_a_name():
+    texts = ["Critics say Varn erred.\n\nRelations between them soured."] * 5
+    assert [c.name for c in suggest_targets(texts)] == ["Varn"]
+
+
+def test_a_name_that_often_opens_sentences_stays_a_name_once_written_mid_sentence():
+    texts = ["Varn spoke.\n\nVarn left."] * 5 + ["They met Varn."]
+    assert [c.name for c in suggest_targets(texts)] == ["Varn"]
