@@ -960,7 +960,9 @@ class MentionBatch:
         )
         width = len(model.word_name) + 1
         key = row_group[ev_row] * width + ev_id
-        order = np.lexsort((ev_seq, key))
+        # by key, then by sequence: one sort of unique integers (no stable sort needed)
+        span = int(row_seq[-1] + per_row[-1]) + 16 if len(row_seq) else 1
+        order = np.argsort(key * span + ev_seq)
         key = key[order]
         new_key = np.ones(len(key), bool)
         new_key[1:] = key[1:] != key[:-1]
@@ -977,7 +979,7 @@ class MentionBatch:
         hit[hit] = keys[found[hit]] == less[hit]
         counts = counts - np.bincount(found[hit], minlength=len(keys))
         # the words in the order they were first met (the sequence runs group by group)
-        met = np.argsort(ev_seq[first], kind="stable")
+        met = np.argsort(ev_seq[first])  # unique numbers
         keys, counts, first = keys[met], counts[met], first[met]
         word_group = keys // width
         word_id = keys % width
@@ -989,7 +991,16 @@ class MentionBatch:
         cand_group = np.concatenate([np.repeat(np.arange(G), n_numeric), word_group])
         cand_push = np.concatenate([numeric_push.reshape(-1), word_push])
         cand_key = np.concatenate([np.tile(numeric, G), -1 - np.arange(len(keys))])
-        keep = np.flatnonzero(cand_push > 0)
+        # Only those that may be among their group's first k: each numeric feature is a
+        # reason of its own, so nothing pushing less than the group's k-th numeric push can
+        # be, nor a word pushing as much (numeric features come first among equal pushes).
+        floor = np.zeros(G)
+        if n_numeric >= k:
+            floor = np.maximum(np.partition(numeric_push, n_numeric - k, axis=1)[:, -k], 0.0)
+        floor = floor[cand_group]
+        keep = np.flatnonzero(
+            (cand_push > floor) | ((cand_push == floor) & (cand_key >= 0) & (cand_push > 0))
+        )
         cand_group, cand_push, cand_key = cand_group[keep], cand_push[keep], cand_key[keep]
         order = np.lexsort((-cand_push, cand_group))
         group_end = np.searchsorted(cand_group[order], np.arange(1, G + 1)).tolist()

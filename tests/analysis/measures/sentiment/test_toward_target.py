@@ -217,3 +217,26 @@ def test_scores_are_rounded_to_four_places_exactly_as_python_rounds():
         ]
     )
     assert toward_target._round4(values) == [round(x, 4) for x in values.tolist()]
+
+
+def reasons_by_name(scorer, text, sentence, mention_, k):
+    """A mention's ``k`` reasons from its features by name: the features pushing its score's
+    way most (numeric ones first among equal pushes), as the reader sees them."""
+    features, surface = scorer.features(text, sentence, mention_)
+    toward_positive = scorer.score(text, sentence, mention_, explain=0).score >= 0
+    sign = "+" if toward_positive else "-"
+    pushes = []
+    for order, (name, value) in enumerate(features.items()):
+        push = scorer.model.push(name, value) * (1 if toward_positive else -1)
+        if push > 0:
+            numeric = ":" not in name
+            readable = f"[{name.replace('_', ' ')}]" if numeric else surface[name]
+            pushes.append((-push, not numeric, order, f"{readable} ({sign})"))
+    return tuple(dict.fromkeys(reason for *_, reason in sorted(pushes)))[:k]
+
+
+@pytest.mark.parametrize("k", [1, 3, 8, 30])
+def test_a_mentions_reasons_are_its_features_pushing_its_way_most(scorer, k):
+    for text, sentence, mention_, _, _ in batch_mentions()[:-1]:
+        expected = reasons_by_name(scorer, text, sentence, mention_, k)
+        assert scorer.score(text, sentence, mention_, explain=k).because == expected
