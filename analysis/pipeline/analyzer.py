@@ -452,49 +452,57 @@ class Analyzer:
         The mentions of all the articles are scored at once
         (``TargetSentiment.score_batch``); a target's further mentions in one body
         sentence share its first one's score."""
-        inputs: list[tuple] = []  # the mentions to score
-        groups: list[list[int]] = []  # per target, its mentions' places in inputs
+        # The sentences holding a mention to score, and per mention its sentence's place
+        # in them and its offsets.
+        to_score: list[tuple] = []
+        of_sentence: list[int] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        groups: list[list[int]] = []  # per target, its mentions' places
         plans = []
         for text, spans, hits, title, title_hits, compounds, split in articles:
-            by_target: dict[str, dict[tuple[str, int], float]] = {}
+            by_target: dict[str, dict[int, float]] = {}  # body sentences' compounds, -1: title
             scoped: dict[str, list[int]] = {}
             if hits:
                 folded = fold_quotes(text)
                 seen: dict[tuple[str, int], int] = {}
+                place_of: dict[int, int] = {}  # a body sentence's place in to_score
                 for row in hits:
                     label, s = row.label, row.sentence
                     i = seen.get((label, s))
                     if i is None:
-                        i = seen[label, s] = len(inputs)
-                        inputs.append(
-                            (
-                                folded,
-                                spans[s],
-                                (row.start, row.end),
-                                compounds[s],
-                                split[s] if split else None,
+                        i = seen[label, s] = len(of_sentence)
+                        place = place_of.get(s)
+                        if place is None:
+                            place = place_of[s] = len(to_score)
+                            a, b = spans[s]
+                            to_score.append(
+                                (folded, a, b, compounds[s], split[s] if split else None)
                             )
-                        )
+                        of_sentence.append(place)
+                        starts.append(row.start)
+                        ends.append(row.end)
                     if label in scoped:
                         scoped[label].append(i)
                     else:
                         scoped[label] = [i]
                     if row.score is not None:
                         if label in by_target:
-                            by_target[label]["text", s] = row.score
+                            by_target[label][s] = row.score
                         else:
-                            by_target[label] = {("text", s): row.score}
+                            by_target[label] = {s: row.score}
             if title_hits:
-                folded_title = fold_quotes(title)
+                place = len(to_score)
+                # its compound: the headline's, the sentence stage's
+                to_score.append((fold_quotes(title), 0, len(title), title_hits[0].score, None))
                 for row in title_hits:
                     label = row.label
-                    scoped.setdefault(label, []).append(len(inputs))
-                    # its compound: the headline's, the sentence stage's
-                    inputs.append(
-                        (folded_title, (0, len(title)), (row.start, row.end), row.score, None)
-                    )
+                    scoped.setdefault(label, []).append(len(of_sentence))
+                    of_sentence.append(place)
+                    starts.append(row.start)
+                    ends.append(row.end)
                     if row.score is not None:
-                        by_target.setdefault(label, {})[row.field, row.sentence] = row.score
+                        by_target.setdefault(label, {})[-1] = row.score
             plan = []
             for target, scored in sorted(by_target.items()):
                 values = list(scored.values())
@@ -502,7 +510,11 @@ class Analyzer:
                 groups.append(scoped[target])
             plans.append(plan)
         explained = iter(
-            self.toward_target.score_batch(inputs).explain(groups, 3) if groups else ()
+            self.toward_target.score_sentences(to_score, of_sentence, starts, ends).explain(
+                groups, 3
+            )
+            if groups
+            else ()
         )
         out = []
         for plan in plans:

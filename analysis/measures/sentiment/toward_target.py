@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from itertools import chain, compress, count, repeat
 from math import exp
-from operator import contains, is_
+from operator import is_
 from pathlib import Path
 
 import numpy as np
@@ -130,6 +130,9 @@ _F_BY = 1 << 9
 _F_ACCORDING = 1 << 10
 _F_TO = 1 << 11
 _F_SPEECH = 1 << 12  # a one-word speech cue
+_F_QUOTE = 1 << 13  # it holds a quotation mark
+_F_OPENS = 1 << 14  # it opens a quotation (starts with one)
+_F_CLOSES = 1 << 15  # it closes a quotation it is in (see _quote_flags)
 # A token's model ids as a word of each kind, in WORD_KINDS order (0: not in the model).
 _SENTENCE, _LEFT, _RIGHT, _NEXT, _PREVIOUS = range(len(WORD_KINDS))
 _NO_IDS = (0,) * len(WORD_KINDS)
@@ -280,34 +283,54 @@ def model_hash(path: Path = MODEL_FILE) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
 
 
+def _quote_flags(token: str) -> int:
+    """What a token does to quotations (straight quotes): ``_F_QUOTE`` if it holds a
+    quotation mark, with ``_F_OPENS`` if it starts with one and ``_F_CLOSES`` if it ends
+    with one (before closing punctuation) that is not the mark it opens with."""
+    if '"' not in token:
+        return 0
+    opens = token.startswith('"')
+    closes = token.rstrip(".,;:!?)").endswith('"') and (
+        len(token) > 1 and (not opens or token.count('"') >= 2)
+    )
+    return _F_QUOTE | (_F_OPENS if opens else 0) | (_F_CLOSES if closes else 0)
+
+
+def _runs_of_quotes(places, flags, sentences, sentence_end) -> list[tuple[int, int]]:
+    """The runs of tokens inside a quotation, as ``(first, past the last)``, given the
+    tokens holding a quotation mark (their ``places`` in order, their ``_quote_flags``
+    and their sentence's index) and where each sentence's tokens end: only those tokens
+    change whether the next ones are inside, and a quotation ends with its sentence."""
+    runs = []
+    inside = False
+    start = current = -1
+    for i, f, s in zip(places, flags, sentences, strict=True):
+        if s != current:  # a new sentence: a quotation left open ends with the last one
+            if inside:
+                runs.append((start, sentence_end[current]))
+            inside, current = False, s
+        if f & _F_OPENS and not inside:  # it opens a quotation, and closes it too or not
+            if f & _F_CLOSES:
+                runs.append((i, i + 1))
+            else:
+                inside, start = True, i
+        elif f & _F_CLOSES and inside:
+            runs.append((start, i + 1))
+            inside = False
+    if inside:
+        runs.append((start, sentence_end[current]))
+    return runs
+
+
 def _quoted_runs(tokens: list[str]) -> list[tuple[int, int]]:
-    """The runs of tokens inside a quotation, as ``(first, past the last)`` (straight
-    quotes, opened and closed by the tokens holding them): only the tokens holding a
-    quotation mark change whether the next ones are inside.
+    """:func:`_runs_of_quotes` of one sentence's tokens.
 
     >>> _quoted_runs('He said "no way" and "yes" then "more'.split())
     [(2, 4), (5, 6), (7, 8)]
     """
-    runs = []
-    inside = False
-    start = 0
-    for i in compress(count(), map(contains, tokens, repeat('"'))):
-        t = tokens[i]
-        opens = t.startswith('"')
-        closes = t.rstrip(".,;:!?)").endswith('"') and (
-            len(t) > 1 and (not opens or t.count('"') >= 2)
-        )
-        if opens and not inside:  # it opens a quotation, and closes it too or not
-            if closes:
-                runs.append((i, i + 1))
-            else:
-                inside, start = True, i
-        elif closes and inside:
-            runs.append((start, i + 1))
-            inside = False
-    if inside:
-        runs.append((start, len(tokens)))
-    return runs
+    holding = [i for i, t in enumerate(tokens) if '"' in t]
+    flags = [_quote_flags(tokens[i]) for i in holding]
+    return _runs_of_quotes(holding, flags, [0] * len(holding), [len(tokens)])
 
 
 class TargetSentiment:
@@ -334,6 +357,7 @@ class TargetSentiment:
         self._token_stems: list[str] = []  # "" for stop words
         self._token_flags = np.zeros(1024, np.int32)  # the _F_* bits
         self._token_ids = np.zeros((1024, len(WORD_KINDS)), np.int32)  # WORD_KINDS order
+        self._token_length = np.zeros(1024, np.intp)  # in characters
 
     @property
     def model(self) -> TargetSentimentModel:
@@ -380,12 +404,15 @@ class TargetSentiment:
             | (_F_ACCORDING if word == "according" else 0)
             | (_F_TO if word == "to" else 0)
             | (_F_SPEECH if word in self.speech_verbs else 0)
+            | _quote_flags(token)
         )
         row = len(self._token_words)
         if row == len(self._token_flags):
             self._token_flags = np.concatenate([self._token_flags, self._token_flags])
             self._token_ids = np.concatenate([self._token_ids, self._token_ids])
+            self._token_length = np.concatenate([self._token_length, self._token_length])
         self._token_flags[row] = flags
+        self._token_length[row] = len(token)
         self._token_ids[row] = self.model.stem_ids.get(stem_, _NO_IDS)
         self._token_words.append(word)
         self._token_stems.append(stem_)
@@ -441,11 +468,38 @@ class TargetSentiment:
         :meth:`score` takes them (``compound`` and ``split`` may be None). Mentions of the
         same text object and sentence offsets share the sentence's work.
         """
+        sentence_at: dict[tuple[int, int, int], int] = {}
+        sentences: list[tuple] = []
+        of_sentence: list[int] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for text, (a, b), (ms, me), compound, split in mentions:
+            key = (id(text), a, b)
+            s = sentence_at.get(key)
+            if s is None:
+                s = sentence_at[key] = len(sentences)
+                sentences.append((text, a, b, compound, split))
+            of_sentence.append(s)
+            starts.append(ms)
+            ends.append(me)
+        return self.score_sentences(sentences, of_sentence, starts, ends)
+
+    def score_sentences(
+        self,
+        sentences: Sequence[tuple],
+        mention_sentence: Sequence[int],
+        mention_start: Sequence[int],
+        mention_end: Sequence[int],
+    ) -> MentionBatch:
+        """:meth:`score_batch` given the distinct sentences apart from the mentions:
+        ``sentences`` as ``(text, start, end, compound, split)`` (``compound`` and
+        ``split`` may be None, as :meth:`score` takes them) and per mention its sentence's
+        index in ``sentences`` and its offsets in that sentence's text."""
         if len(self._token_words) > _CACHE_LIMIT:  # a long run's vocabulary: start afresh
             self._token_row.clear()
             self._token_words.clear()
             self._token_stems.clear()
-        return MentionBatch(self, mentions)
+        return MentionBatch(self, sentences, mention_sentence, mention_start, mention_end)
 
     def score(
         self,
@@ -481,7 +535,7 @@ class TargetSentiment:
             return ()
         batch = active[0][0]
         if any(a[0] is not batch for a in active):  # scored apart: score them together
-            batch = self.score_batch([a[0].inputs[a[1]] for a in active])
+            batch = self.score_batch([a[0].input(a[1]) for a in active])
             return batch.explain([range(len(active))], k)[0][1]
         return batch.explain([[a[1] for a in active]], k)[0][1]
 
@@ -574,75 +628,44 @@ class MentionBatch:
     to the last bit. Its word ids are gathered from the tokens around it.
     """
 
-    def __init__(self, scorer: TargetSentiment, mentions: Sequence[tuple]):
+    def __init__(
+        self,
+        scorer: TargetSentiment,
+        sentences: Sequence[tuple],
+        mention_sentence: Sequence[int],
+        mention_start: Sequence[int],
+        mention_end: Sequence[int],
+    ):
         self.scorer = scorer
-        self.inputs = mentions
+        self.sentences = sentences
         model = scorer.model
         vader = scorer.vader
         valence_of = vader._valences.__getitem__
-        # The distinct sentences, their tokens and per-token sentiments.
-        sentence_at: dict[tuple[int, int, int], int] = {}
+        # The sentences' tokens and per-token sentiments.
+        S = len(sentences)
+        M = len(mention_sentence)
         tokens_of: list[list[str]] = []
         valences_of: list[list[float]] = []
-        quoted_runs: list[tuple[int, int]] = []  # of the flat tokens
         compounds: list[float] = []
-        starts: list[int] = []
-        sentence_of: list[int] = []
-        firsts_: list[int] = []  # each mention's first and last token in its sentence
-        lasts_: list[int] = []
-        base = 0
-        token_span = scorer._token_span
-        singles: list[bool] = []  # its tokens joined by one space each are the sentence
-        for text, (a, b), (ms, me), compound, split in mentions:
-            key = (id(text), a, b)
-            s = sentence_at.get(key)
-            if s is None:
-                s = sentence_at[key] = len(tokens_of)
+        spaces: list[int] = []  # how many spaces each sentence holds
+        for text, a, b, compound, split in sentences:
+            if split is None:
+                tokens, valences = text[a:b].split(), None
+            else:  # the sentence stage's tokens and sentiments of the same sentence
+                tokens, valences = split
+            tokens_of.append(tokens)
+            # the sentiments after the rules, or the valences with NaN markers where a
+            # rule may apply (to run the rules over below)
+            valences_of.append(valences or [*map(valence_of, tokens)])
+            if compound is None:
                 sentence = text[a:b]
-                if split is None:
-                    tokens, valences = sentence.split(), None
-                else:  # the sentence stage's tokens and sentiments of the same sentence
-                    tokens, valences = split
-                tokens_of.append(tokens)
-                # the sentiments after the rules, or the valences with NaN markers where a
-                # rule may apply (to run the rules over below)
-                valences_of.append(valences or [*map(valence_of, tokens)])
-                if '"' in sentence:
-                    quoted_runs += [(base + i, base + j) for i, j in _quoted_runs(tokens)]
-                if compound is None:
-                    compound = (
-                        vader.compounds(sentence, ((0, len(sentence)),))[0] if tokens else 0.0
-                    )
-                compounds.append(compound)
-                starts.append(base)
-                singles.append(" ".join(tokens) == sentence)
-                base += len(tokens)
-            sentence_of.append(s)
-            n = len(tokens_of[s])
-            if not n:
-                firsts_.append(0)
-                lasts_.append(0)
-            elif singles[s]:
-                # The mention's first and last token counted by the spaces before its start
-                # and end (a mention starting inside a token, "anti-Morsi", is in the token
-                # the spaces say), without splitting the text before them.
-                t0 = text.count(" ", a, ms)
-                t0 = t0 if t0 < n else n - 1
-                last = text.count(" ", a, me)
-                if me > a and text[me - 1] != " ":
-                    last += 1
-                last = (last if last < n else n) - 1
-                firsts_.append(t0)
-                lasts_.append(last if last > t0 else t0)
-            else:
-                t0, t1 = token_span(text, a, n, (ms, me))
-                firsts_.append(t0)
-                lasts_.append(t1)
-        N = base
-        S = len(tokens_of)
-        M = len(mentions)
+                compound = vader.compounds(sentence, ((0, b - a),))[0] if tokens else 0.0
+            compounds.append(compound)
+            spaces.append(text.count(" ", a, b))
         lengths = np.fromiter(map(len, tokens_of), np.intp, S)
-        s_start = np.array(starts, dtype=np.intp)
+        s_start = np.zeros(S, np.intp)
+        np.cumsum(lengths[:-1], out=s_start[1:])
+        N = int(lengths.sum())
         # Per token (one more, a blank one, past the end: N).
         rows = scorer._rows(tokens_of, N)
         self.rows = rows
@@ -658,13 +681,22 @@ class MentionBatch:
         sentiment = np.zeros(N + 1)
         sentiment[:N] = np.fromiter(chain.from_iterable(valences_of), float, N)
         sentiments_of = scorer._sentiments
+        starts = s_start.tolist()
         for s in np.unique(of_sentence[np.flatnonzero(np.isnan(sentiment))]).tolist():
             sentiment[starts[s] : starts[s] + len(tokens_of[s])] = sentiments_of(
                 tokens_of[s], valences_of[s]
             )
+        # The tokens inside quotations, from the tokens holding a quotation mark.
         quote = np.zeros(N + 1, bool)
-        for i, j in quoted_runs:
-            quote[i:j] = True
+        holding = np.flatnonzero(flags & _F_QUOTE)
+        if len(holding):
+            for i, j in _runs_of_quotes(
+                holding.tolist(),
+                flags[holding].tolist(),
+                of_sentence[holding].tolist(),
+                (s_start + lengths).tolist(),
+            ):
+                quote[i:j] = True
         nonempty = lengths > 0
         first = np.zeros(N + 1, bool)
         first[s_start[nonempty]] = True
@@ -673,17 +705,46 @@ class MentionBatch:
         last[(s_start + lengths - 1)[nonempty]] = True
         last[N] = True
 
+        # Each mention's first and last token in its sentence. In a sentence of tokens
+        # joined by one space each, counted by the spaces before its start and its end (a
+        # mention starting inside a token, "anti-Morsi", is in the token the spaces say):
+        # from the tokens' offsets, one after the other over the batch as if each sentence
+        # were followed by one space.
+        m_s = np.asarray(mention_sentence, dtype=np.intp).reshape(M)
+        text_start = np.fromiter((x[1] for x in sentences), np.intp, S)
+        width = np.fromiter((x[2] for x in sentences), np.intp, S) - text_start
+        token_length = np.zeros(N + 1, np.intp)
+        token_length[:N] = scorer._token_length[rows]
+        offset = np.zeros(N + 1, np.intp)  # of each token's first character
+        np.cumsum(token_length[:N] + 1, out=offset[1:])
+        characters = np.bincount(of_sentence[:N], token_length[:N], S).astype(np.intp)
+        single = (characters + lengths - 1 == width) & (np.array(spaces) == lengths - 1)
+        origin = offset[s_start] - text_start  # a sentence's text offsets to the batch's
+        at_start = np.asarray(mention_start, dtype=np.intp).reshape(M) + origin[m_s]
+        at_end = np.asarray(mention_end, dtype=np.intp).reshape(M) + origin[m_s]
+        m_start = s_start[m_s]
+        m_n = lengths[m_s]
+        spaces_before = np.searchsorted(offset[:N], at_start, "right") - 1 - m_start
+        t0 = np.minimum(spaces_before, m_n - 1)
+        k = np.searchsorted(offset[:N], at_end, "right") - 1
+        # past a character that is not a space: the token it ends in counts
+        t1 = k - m_start + ((at_end > offset[m_start]) & (offset[np.maximum(k, 0)] != at_end))
+        t1 = np.maximum(np.minimum(t1, m_n) - 1, t0)
+        t0[m_n == 0] = 0
+        t1[m_n == 0] = 0
+        token_span = scorer._token_span
+        for m in np.flatnonzero(~single[m_s] & (m_n > 0)).tolist():
+            text, a = sentences[m_s[m]][:2]
+            t0[m], t1[m] = token_span(text, a, int(m_n[m]), (mention_start[m], mention_end[m]))
+        self.mention_sentence = m_s
+        self.mention_start, self.mention_end = mention_start, mention_end
+        self.t0, self.t1 = t0.tolist(), t1.tolist()
+
         def flag(bit):
             return (flags & bit) != 0
 
         # Per mention.
-        m_s = np.array(sentence_of, dtype=np.intp)
-        self.t0, self.t1 = firsts_, lasts_
-        t0 = np.fromiter(firsts_, np.intp, M)
-        t1 = np.fromiter(lasts_, np.intp, M)
-        self.empty = (lengths[m_s] == 0).tolist()
-        m_start = s_start[m_s]
-        m_n = lengths[m_s]
+        self.empty = (m_n == 0).tolist()
         m_last = m_start + m_n - 1
         g0 = np.where(m_n > 0, m_start + t0, N)
         g1 = np.where(m_n > 0, m_start + t1, N)
@@ -909,6 +970,11 @@ class MentionBatch:
         self.g0, self.g1 = g0, g1
         self.sentence_end = s_start + lengths
         self.sentence_ids = sentence_id
+
+    def input(self, i: int) -> tuple:
+        """The ``i``-th mention as :meth:`TargetSentiment.score_batch` takes it."""
+        text, a, b, compound, split = self.sentences[self.mention_sentence[i]]
+        return text, (a, b), (self.mention_start[i], self.mention_end[i]), compound, split
 
     def mention(self, i: int) -> MentionSentiment:
         """The :class:`MentionSentiment` of the ``i``-th mention (no reasons)."""

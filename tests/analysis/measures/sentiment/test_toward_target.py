@@ -240,3 +240,64 @@ def test_a_mentions_reasons_are_its_features_pushing_its_way_most(scorer, k):
     for text, sentence, mention_, _, _ in batch_mentions()[:-1]:
         expected = reasons_by_name(scorer, text, sentence, mention_, k)
         assert scorer.score(text, sentence, mention_, explain=k).because == expected
+
+
+def spaced_out(text, sentence, mention_, gap):
+    """The same sentence and mention with every space between its words replaced by ``gap``."""
+    a, b = sentence
+    words = text[a:b].split(" ")
+    new = gap.join(words)
+    shift = len(gap) - 1
+
+    def moved(offset):
+        return offset + shift * text.count(" ", a, offset)
+
+    return new, (0, len(new)), (moved(mention_[0]) - a, moved(mention_[1]) - a)
+
+
+@pytest.mark.parametrize("gap", ["  ", "\n", " \t"])
+def test_a_mention_is_found_in_the_same_tokens_whatever_whitespace_separates_them(scorer, gap):
+    # one space between words is counted without splitting the text; other whitespace not
+    for text, sentence, mention_, _, _ in batch_mentions()[:-1]:
+        spaced = spaced_out(text, sentence, mention_, gap)
+        name = text[mention_[0] : mention_[1]]
+        assert spaced[0][spaced[2][0] : spaced[2][1]] == gap.join(name.split(" "))
+        single = scorer.score_batch([(text, sentence, mention_, None, None)])
+        other = scorer.score_batch([(*spaced, None, None)])
+        assert (single.t0, single.t1) == (other.t0, other.t1)
+        assert single.values.tolist() == other.values.tolist()
+
+
+def test_a_quotation_left_open_ends_with_its_sentence():
+    sentences = ['He said "no way and', 'then "yes" came "back', 'and "more" "']
+    tokens = [t for s in sentences for t in s.split()]
+    holding = [i for i, t in enumerate(tokens) if '"' in t]
+    sentence_of = [k for k, s in enumerate(sentences) for _ in s.split()]
+    ends = [5, 9, 12]
+    runs = toward_target._runs_of_quotes(
+        holding,
+        [toward_target._quote_flags(tokens[i]) for i in holding],
+        [sentence_of[i] for i in holding],
+        ends,
+    )
+    assert runs == [(2, 5), (6, 7), (8, 9), (10, 11), (11, 12)]
+    assert toward_target._quoted_runs(sentences[0].split()) == [(2, 5)]
+
+
+def test_distinct_sentences_and_mention_columns_score_as_mention_tuples_do(scorer):
+    mentions = batch_mentions()
+    sentences = []
+    place = {}
+    columns = [], [], []
+    for text, (a, b), (start, end), _, _ in mentions:
+        if (a, b) not in place:
+            place[a, b] = len(sentences)
+            sentences.append((text, a, b, None, None))
+        for column, value in zip(columns, (place[a, b], start, end), strict=True):
+            column.append(value)
+    by_columns = scorer.score_sentences(sentences, *columns)
+    by_tuples = scorer.score_batch(mentions)
+    assert [by_columns.mention(i) for i in range(len(mentions))] == [
+        by_tuples.mention(i) for i in range(len(mentions))
+    ]
+    assert by_columns.input(3) == mentions[3]
