@@ -300,9 +300,11 @@ def cmd_analyze(args) -> int:
         TARGET_CSV_COLUMNS,
         BatchTables,
         CsvAppender,
+        arrow_without_pandas,
         article_columns,
     )
 
+    arrow_without_pandas()  # before the first table: this process never needs pandas
     lexicons = _load_lexicons(args)
     tally = Tally()
     started = time.perf_counter()

@@ -11,8 +11,10 @@ Dates are written as ``YYYY-MM-DD HH:MM:SS`` (UTC).
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from operator import attrgetter
 from pathlib import Path
 
@@ -71,6 +73,36 @@ VOICE_COLUMNS = ("framing_own_per_1k", "framing_attributed_per_1k")
 CLAIM_COLUMNS = ("unattributed_claims_per_1k",)
 
 
+class _PandasRefused:
+    """An import hook that refuses pandas (installed only for a moment, see below)."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] == "pandas":
+            raise ImportError("pandas is not loaded for Arrow tables built from Python lists")
+        return None
+
+
+def arrow_without_pandas() -> None:
+    """Let this process build Arrow tables without importing pandas (0.15-0.3 s of start-up).
+
+    pyarrow looks for pandas once, the first time it builds an array, to recognise pandas
+    objects among its inputs (its lazy "pandas shim"), and imports it if it can. When that
+    one look fails, pyarrow carries on without pandas for such checks, and still imports it
+    for whatever asks for pandas outright (``to_pandas``, ``Table.from_pandas``). So unless
+    pandas is loaded already, the look is made here with pandas refused. Only for processes
+    that hand pyarrow no pandas objects (``slant analyze``: lists in, CSV out); arrays are
+    then built with explicit types (type inference imports pandas by another route).
+    """
+    if "pandas" in sys.modules:
+        return
+    refused = _PandasRefused()
+    sys.meta_path.insert(0, refused)
+    try:
+        pa.array([], pa.string())
+    finally:
+        sys.meta_path.remove(refused)
+
+
 def article_columns(framing_categories: Sequence[str], cue_classes: Sequence[str]) -> list[str]:
     """Columns of articles.csv for the given lexicon categories and cue classes."""
     scores = list(SCORE_COLUMNS)
@@ -108,9 +140,10 @@ class BatchTables:
         return tuple(map(csv_rows, tables))
 
     def prepare(self) -> None:
-        """Encode one empty batch: the first ``pa.array`` imports pandas (pyarrow's shim
-        checks every input against pandas types, ~0.3 s), so a pool's parent pays it once
-        before its workers fork instead of every worker paying it again."""
+        """Encode one empty batch, so that a pool's parent loads what the first batch
+        needs (pyarrow's compute functions, and pandas unless :func:`arrow_without_pandas`
+        ran: pyarrow's shim checks inputs against pandas types) once, before its workers
+        fork, instead of every worker loading it again."""
         tables = tables_for_results([], [], self.framing_categories, self.cue_classes)
         for table in tables:
             csv_rows(table)
@@ -246,17 +279,17 @@ def _wide_table(
     for category in framing_categories:
         counts = pa.array(count_of("framing", category), pa.float64())
         arrays[registry.category_column("framing", category)] = pc.divide(
-            pc.multiply(counts, 1000.0), words
+            pc.multiply(counts, _float(1000.0)), words
         )
         own = pc.add(own, pa.array(count_of("framing_own", category), pa.float64()))
     attributed = pc.subtract(pc.cast(arrays["framing_count"], pa.float64()), own)
-    arrays["framing_own_per_1k"] = pc.divide(pc.multiply(own, 1000.0), words)
-    arrays["framing_attributed_per_1k"] = pc.divide(pc.multiply(attributed, 1000.0), words)
+    arrays["framing_own_per_1k"] = pc.divide(pc.multiply(own, _float(1000.0)), words)
+    arrays["framing_attributed_per_1k"] = pc.divide(pc.multiply(attributed, _float(1000.0)), words)
     for cue_class in cue_classes:
         counts = pa.array(count_of("cue_class", cue_class), pa.float64())
         arrays[registry.category_column("cue_class", cue_class)] = pc.divide(counts, attributions)
     claims = pa.array(total_of("claim"), pa.float64())
-    arrays["unattributed_claims_per_1k"] = pc.divide(pc.multiply(claims, 1000.0), words)
+    arrays["unattributed_claims_per_1k"] = pc.divide(pc.multiply(claims, _float(1000.0)), words)
     for name, values in stamps.items():
         arrays[name] = _typed(values, pa.string())
     columns = article_columns(framing_categories, cue_classes)
@@ -270,10 +303,18 @@ def _typed(values, kind: pa.DataType):
     return pa.array(values, kind)
 
 
+@cache
+def _float(value: float | None) -> pa.Scalar:
+    """``value`` as a typed Arrow scalar, made once: a bare Python float given to
+    pyarrow.compute is converted with type inference, which imports pandas
+    (:func:`arrow_without_pandas`); made on first use, not at import, for the same reason."""
+    return pa.scalar(value, pa.float64())
+
+
 def _positive(values: pa.Array) -> pa.Array:
     """``values`` as floats, null where not above zero (a rate over nothing is empty)."""
     floats = pc.cast(values, pa.float64())
-    return pc.if_else(pc.greater(floats, 0.0), floats, pa.scalar(None, pa.float64()))
+    return pc.if_else(pc.greater(floats, _float(0.0)), floats, _float(None))
 
 
 @dataclass(frozen=True, slots=True)
