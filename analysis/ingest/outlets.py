@@ -204,16 +204,17 @@ def strip_site_affix(title: str, names: list[str] | tuple[str, ...], domain: str
     >>> strip_site_affix("Apple ships a phone – TechCrunch", ["TechCrunch"])
     'Apple ships a phone'
     """
+    # Most titles have no separator: one search tells, before any name is squashed.
+    if not title or not _TAGLINE.search(title):
+        return title
+    pieces = _TAGLINE.split(title)
     keys = {_squash(n) for n in names if n} | (
         {_squash(domain.split(".")[-2])} if domain.count(".") >= 1 else set()
     )
     keys = {k for k in keys if len(k) >= 3}
-    if not title or not keys:
+    if not keys:
         return title
-    pieces = _TAGLINE.split(title)
     separators = _TAGLINE.findall(title)
-    if len(pieces) < 2:
-        return title
 
     def names_site(part: str) -> bool:
         squashed = _squash(part)
