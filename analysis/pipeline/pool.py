@@ -21,7 +21,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from dataclasses import fields
 from itertools import starmap
+from operator import attrgetter
 from typing import TypeVar
 
 from analysis.pipeline.analyzer import Analyzer
@@ -132,9 +134,15 @@ def _unpack_all(pickled: bytes) -> list[AnalysisResult]:
         return [*map(_unpack, pickle.loads(pickled))]
 
 
-def _run_in_worker(work: BatchWork, batch: list[Article], first: int):
+#: An Article's fields as a plain tuple, read in C: how a batch travels to a pool worker
+#: (a slots dataclass pickles through Python-level ``__getstate__``/``__setstate__``).
+_article_fields = attrgetter(*(f.name for f in fields(Article)))
+
+
+def _run_in_worker(work: BatchWork, rows: list[tuple], first: int):
     assert _worker_analyzer is not None
     with _collector_paused():
+        batch = [*starmap(Article, rows)]
         return work(_worker_analyzer, batch, first)
 
 
@@ -198,7 +206,8 @@ def map_batches(
         pending: deque = deque()
         first = 0
         for batch in batches:
-            pending.append((batch, pool.submit(_run_in_worker, work, batch, first)))
+            rows = [*map(_article_fields, batch)]
+            pending.append((batch, pool.submit(_run_in_worker, work, rows, first)))
             first += len(batch)
             if len(pending) >= 2 * workers:
                 done_batch, future = pending.popleft()

@@ -194,6 +194,18 @@ def test_results_do_not_depend_on_the_hash_seed(tmp_path):
     assert outputs[0] and outputs[0] == outputs[1]
 
 
+def the_batch(analyzer, batch, first):
+    """A batch's work for map_batches: the articles as the worker received them."""
+    return batch
+
+
+def test_pool_workers_receive_every_field_of_every_article(lexicons, sample_articles):
+    articles = sample_articles[:7]
+    out = list(map_batches(articles, lexicons, the_batch, workers=2, batch_size=3))
+    assert [a for _, received in out for a in received] == articles
+    assert [batch for batch, _ in out] == [articles[:3], articles[3:6], articles[6:]]
+
+
 #: Set by PreparedWork.prepare; a forked worker sees the value the parent had at fork.
 _prepared_by: list[int] = []
 
