@@ -30,7 +30,10 @@ archive`` of an older commit), ``python -m analysis.cli.main`` with that tree fi
 ``PYTHONPATH`` and as the working folder (``python -m`` puts the working folder first on
 ``sys.path``), for a before/after in the same run; ``--before-n`` limits it to the
 smaller sizes. Then start-up alone: ``python -c pass``, the floor's imports,
-``slant --help`` and ``slant analyze`` on one article (best of ``--startup-repeat``).
+``slant --help`` and ``slant analyze`` on one article (the commands taking turns, best
+wall and best CPU seconds of ``--startup-repeat`` each; with ``--before``, that tree's
+``--help`` and one article too, and this tree's through ``python -m`` as the before
+tree is run).
 ``--ingest-n 100000`` adds one round of ``slant ingest --workers 2`` of that many
 articles against its floor (``--ingest-repeat`` rounds). ``--without-targets`` adds
 ``slant analyze`` with an empty targets file (no target mentions, so no target-scoped
@@ -228,9 +231,24 @@ def startup(repeat: int, scratch: Path, before: Path | None = None) -> dict[str,
         made["slant --help (python -m, as before)"] = lambda: [
             sys.executable, "-m", "analysis.cli.main", "--help"
         ]  # fmt: skip
-    best = {name: min(run(make()).wall for _ in range(repeat)) for name, make in made.items()}
-    for name, seconds in best.items():
-        print(f"  {name:<40} {seconds:6.3f} s")
+        made["before: slant analyze (1 article)"] = lambda: [
+            "env", "-C", str(before), f"PYTHONPATH={before}", sys.executable, "-m",
+            "analysis.cli.main", "analyze", str(one), "--out", tempfile.mkdtemp(dir=scratch),
+            "--workers", "1",
+        ]  # fmt: skip
+        made["slant analyze (1 article, python -m)"] = lambda: [
+            sys.executable, "-m", "analysis.cli.main", "analyze", str(one), "--out",
+            tempfile.mkdtemp(dir=scratch), "--workers", "1",
+        ]  # fmt: skip
+    # The commands take turns (as in interleaved), so load moves every one of them alike.
+    timings: dict[str, list[Timing]] = {name: [] for name in made}
+    for _ in range(repeat):
+        for name, make in made.items():
+            timings[name].append(run(make()))
+    best = {name: min(t.wall for t in runs) for name, runs in timings.items()}
+    print(f"  {'':<40} {'wall s':>7} {'CPU s':>7}   (best of each)")
+    for name, runs in timings.items():
+        print(f"  {name:<40} {best[name]:7.3f} {min(t.cpu for t in runs):7.3f}")
     return best
 
 
