@@ -97,6 +97,27 @@ def _overlap_order(match: Match) -> tuple[int, int, int]:
     return (match[3] - match[4], match[3], match[0])
 
 
+class _SecondWords(frozenset):
+    """The second words a plan's patterns need, as a set whose ``in`` also accepts a form
+    beginning with one of ``prefixes`` (the patterns' ``word*`` second steps).
+
+    >>> "jumpers" in _SecondWords({"crisis"}, ("jumper",)), "jump" in _SecondWords({"crisis"}, ("jumper",))
+    (True, False)
+    """
+
+    __slots__ = ("prefixes",)
+
+    def __new__(cls, words, prefixes: tuple[str, ...]):
+        second_words = super().__new__(cls, words)
+        second_words.prefixes = prefixes
+        return second_words
+
+    def __contains__(self, form: object) -> bool:
+        return frozenset.__contains__(self, form) or (
+            isinstance(form, str) and form.startswith(self.prefixes)
+        )
+
+
 class PatternSet:
     """Many patterns compiled once; :meth:`find` returns their longest non-overlapping hits.
 
@@ -174,8 +195,9 @@ class PatternSet:
           ``(out, id, steps, second word or None)``, searched by :meth:`_match_from`
           when their plain second word (if any) follows;
         - ``seconds``: when every pattern needs one of a few second words ("the Front",
-          "in cold blood"), those words, so most tokens of such a form ("the": ~50 an
-          article) are passed over at the cost of one set lookup; else None.
+          "in cold blood") or word beginnings ("border jumper*"), those (a
+          :class:`_SecondWords` when there are beginnings), so most tokens of such a form
+          ("the": ~50 an article) are passed over at the cost of one ``in`` test; else None.
         """
         plans = self._plans
         if form in plans:
@@ -189,16 +211,21 @@ class PatternSet:
         case_singles: list[tuple[int, int, str]] = []
         linear: list[tuple] = []
         others: list[tuple] = []
-        # Second words every multi-word pattern needs; None once a pattern needs none.
+        # Second words (and beginnings of second words) every multi-word pattern needs;
+        # None once a pattern needs none.
         seconds: set[str] | None = set()
+        second_prefixes: list[str] = []
         for pattern_id in candidates:
             steps = self.steps[pattern_id]
             out, local = self._where[pattern_id]
             second = steps[1] if len(steps) > 1 else None
-            if second is None or second.kind != "word" or second.case_sensitive:
+            if second is None or second.kind == "gap" or second.case_sensitive:
                 seconds = None
             elif seconds is not None:
-                seconds.add(second.form)
+                if second.kind == "prefix":
+                    second_prefixes.append(second.form)
+                else:
+                    seconds.add(second.form)
             if second is None:
                 if steps[0].case_sensitive:
                     case_singles.append((out, local, steps[0].form))
@@ -223,11 +250,13 @@ class PatternSet:
             if case_singles or linear or others
             else None
         )
-        plan = (
-            (tuple(singles), trie or None, rest, frozenset(seconds) if seconds else None)
-            if singles or trie or rest
-            else ()
-        )
+        if seconds is None or not (seconds or second_prefixes):
+            needed = None
+        elif second_prefixes:
+            needed = _SecondWords(seconds, tuple(second_prefixes))
+        else:
+            needed = frozenset(seconds)
+        plan = (tuple(singles), trie or None, rest, needed) if singles or trie or rest else ()
         plans[form] = plan
         return plan
 

@@ -47,6 +47,12 @@ def test_prefixes_of_any_length_match_alongside_each_other():
     assert hits(["kil*"], text) == ["Killers", "kiln", "killing"]
 
 
+def test_a_word_beginning_in_second_place_matches_only_after_the_first_word():
+    patterns = ["border jumper*", "border crisis", "foreign agent*"]
+    text = "Border jumpers, a border crisis, border guards, a foreign agent and foreign aid"
+    assert hits(patterns, text) == ["Border jumpers", "border crisis", "foreign agent"]
+
+
 def test_matching_ignores_case():
     assert hits(["regime"], "The REGIME and the Regime") == ["REGIME", "Regime"]
 
