@@ -14,7 +14,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from operator import itemgetter
+from itertools import repeat
+from operator import attrgetter, itemgetter, truth
 
 from analysis.measures.attribution.finder import AttributionFinder
 from analysis.measures.sentiment.sentences import SentenceScorer, summarize
@@ -77,6 +78,10 @@ def _sentence_of_tokens(tokens, spans, starts: list[int] | None = None) -> list[
 
 
 _token_start = itemgetter(0)
+_quote_type = attrgetter("quote_type")
+_cue_class = attrgetter("cue_class")
+_label = attrgetter("label")
+_anonymous = attrgetter("anonymous")
 
 
 def _inner_hyphens(text: str) -> list[int]:
@@ -92,6 +97,11 @@ def _inner_hyphens(text: str) -> list[int]:
             found.append(at)
         at = text.find("-", at + 1)
     return found
+
+
+_UNSEEN = object()
+#: How many parts of hyphenated words the analyzer remembers (then it starts again).
+_PART_MEMO_LIMIT = 50_000
 
 
 #: Voices of a framing row: the outlet's own words, or a source's words it reports.
@@ -163,6 +173,8 @@ class Analyzer:
         # trailing "*", by prefix.
         self._hyphen_exact: dict[str, int] = {}
         self._hyphen_prefix: list[tuple[str, bool, int]] = []
+        # part of a hyphenated word -> its alias's pattern id or None (_part_alias)
+        self._alias_of_part: dict[str, int | None] = {}
         for pattern_id, alias in enumerate(self.target_aliases):
             if " " in alias or "-" in alias:
                 continue
@@ -288,18 +300,19 @@ class Analyzer:
         words = len(tokens)
         mean, negative, positive = summarize(compounds)
         n_attr = len(attributions)
-        quote_types = Counter(a.quote_type for a in attributions)
-        category_counts: Counter = Counter()
+        quote_types = [*map(_quote_type, attributions)]
+        # The (family, category) keys in the order they are first met, counted in C.
+        keys = []
         own = 0
         for row in framing:
-            category_counts["framing", row.label] += 1
+            keys.append(("framing", row.label))
             if row.voice == OWN:
-                category_counts["framing_own", row.label] += 1
+                keys.append(("framing_own", row.label))
                 own += 1
-        for row in attributions:
-            category_counts["cue_class", row.cue_class] += 1
-        for row in claims:
-            category_counts["claim", row.label] += 1
+        if attributions:
+            keys += zip(repeat("cue_class"), map(_cue_class, attributions))
+        if claims:
+            keys += zip(repeat("claim"), map(_label, claims))
         scores = {
             "words": words,
             "sentences": len(spans),
@@ -312,8 +325,10 @@ class Analyzer:
             "framing_own_per_1k": _per_1k(own, words),
             "framing_attributed_per_1k": _per_1k(len(framing) - own, words),
             "attributions": n_attr,
-            **{f"{q}_share": _share(quote_types[q], n_attr) for q in QUOTE_TYPES},
-            "anonymous_share": _share(sum(1 for a in attributions if a.anonymous), n_attr),
+            "direct_share": _share(quote_types.count("direct"), n_attr),
+            "indirect_share": _share(quote_types.count("indirect"), n_attr),
+            "mixed_share": _share(quote_types.count("mixed"), n_attr),
+            "anonymous_share": _share(sum(map(truth, map(_anonymous, attributions))), n_attr),
             "hedges": len(hedges),
             "hedges_per_1k": _per_1k(len(hedges), words),
             "unattributed_claims": len(claims),
@@ -323,7 +338,7 @@ class Analyzer:
         return AnalysisResult(
             article_id=aid,
             scores=scores,
-            category_counts=dict(category_counts),
+            category_counts=dict(Counter(keys)),
             evidence=evidence,
             sentences=sentences,
             analysis_version=ANALYSIS_VERSION,
@@ -392,37 +407,53 @@ class Analyzer:
         offsets when the caller has them (building them costs ~15 us an article)."""
         if "-" not in text:
             return matches
-        covered = {i for m in matches for i in range(m[1], m[2] + 1)}
-        exact, prefixes = self._hyphen_exact, self._hyphen_prefix
-        extra = []
         # Only the tokens holding a hyphen: each hyphen's token by bisection, not a scan.
         if starts is None:
             starts = [*map(_token_start, tokens)]
         hyphenated = sorted({bisect_right(starts, at) - 1 for at in _inner_hyphens(text)})
+        if not hyphenated:
+            return matches
+        covered = {i for m in matches for i in range(m[1], m[2] + 1)}
+        alias_of_part = self._alias_of_part
+        extra = []
         for i in hyphenated:
             if i < 0 or i in covered:
                 continue
             start, end, _form = tokens[i]
-            if "-" not in text[start:end]:
+            word = text[start:end]
+            if "-" not in word:
                 continue
             at = start
-            for part in text[start:end].split("-"):
-                lower = part.lower()
-                # ALL-CAPS aliases are keyed as written, the others lower-cased.
-                found = exact.get(part)
-                if found is None:
-                    found = exact.get(lower)
-                if found is None:
-                    for prefix, cased, pattern_id in prefixes:
-                        if (part if cased else lower).startswith(prefix):
-                            found = pattern_id
-                            break
-                if found is not None and part:
+            for part in word.split("-"):
+                found = alias_of_part.get(part, _UNSEEN)
+                if found is _UNSEEN:
+                    found = self._part_alias(part)
+                if found is not None:
                     extra.append(Match(found, i, i, at, at + len(part)))
                 at += len(part) + 1
         if not extra:
             return matches
         return sorted([*matches, *extra], key=lambda m: m[3])
+
+    def _part_alias(self, part: str) -> int | None:
+        """The one-word target alias (its pattern id) that a part of a hyphenated word is,
+        or None; remembered per part (a few hundred distinct parts in a corpus)."""
+        found = None
+        if part:
+            lower = part.lower()
+            # ALL-CAPS aliases are keyed as written, the others lower-cased.
+            found = self._hyphen_exact.get(part)
+            if found is None:
+                found = self._hyphen_exact.get(lower)
+            if found is None:
+                for prefix, cased, pattern_id in self._hyphen_prefix:
+                    if (part if cased else lower).startswith(prefix):
+                        found = pattern_id
+                        break
+        if len(self._alias_of_part) >= _PART_MEMO_LIMIT:
+            self._alias_of_part.clear()
+        self._alias_of_part[part] = found
+        return found
 
     def _target_evidence(self, matches, aid, field, text, sentence_of, compounds):
         label_of, alias_of, scored = self.target_of_alias, self.target_aliases, len(compounds)

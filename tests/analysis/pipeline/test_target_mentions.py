@@ -48,3 +48,9 @@ def test_a_targets_reasons_point_the_way_of_its_mean_score_not_of_its_strongest_
     [target] = analyzer.analyze(Article("a", "Wire", text)).targets
     assert target.scoped_sentiment < 0
     assert target.because and all(r.endswith("(-)") for r in target.because.split("; "))
+
+
+def test_a_part_of_a_hyphenated_word_met_again_is_found_again(analyzer):
+    text = "Anti-Morsi crowds met pro-Morsi crowds; anti-war groups joined."
+    assert mentions(analyzer, text) == ["Morsi", "Morsi"]
+    assert mentions(analyzer, text) == ["Morsi", "Morsi"]

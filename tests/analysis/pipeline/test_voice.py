@@ -60,3 +60,12 @@ def test_a_loaded_word_in_quotation_marks_without_a_speaker_is_attributed(analyz
 def test_an_unclosed_quotation_mark_does_not_swallow_the_article(analyzer):
     text = "He wrote “we will go.\nThe regime held elections on Sunday."
     assert framing_voices(analyzer, text) == {"regime": "own"}
+
+
+def test_each_loaded_word_is_judged_by_the_quotation_around_it_not_the_nearest_one(analyzer):
+    text = (
+        'The "plan" failed and the regime fell. Walls bore "the regime is finished" and "so be it".'
+    )
+    result = analyzer.analyze(Article("a", "o", text))
+    voices = [(e.start, e.voice) for e in result.evidence if e.kind == "framing"]
+    assert voices == [(text.index("regime"), "own"), (text.rindex("regime"), "attributed")]
