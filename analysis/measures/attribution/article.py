@@ -135,8 +135,11 @@ class _Article:
         self.tokens = tokens
         # The tokens' starts, when the caller has them: bisecting a list of offsets is
         # faster than bisecting the tuples with a key (one tuple visited per probe).
+        if tokens is not None and token_starts is None:
+            token_starts = [t[_START] for t in tokens]
         self._token_starts = token_starts
         self._sentence_toks: dict[int, list[_Tok]] = {}
+        self._sentence_spans: dict[int, tuple[int, int] | None] = {}
         self.quotes = sorted(
             (m.start(), m.end())
             for mark, pattern in _QUOTE_PATTERNS
@@ -156,6 +159,8 @@ class _Article:
         self._named: set[str] = set()
         self._surname_places: list[int] = []
         self._surname_at: dict[int, str] = {}
+        # Surnames not yet in ``_surname_places``, with how to find them (``_places_of``).
+        self._unplaced: list[tuple[str, bool]] = []
         self._capitalised: dict[str, list[int]] | None = None
         # (sentence, start, end, words) of the last attribution's source, for "..., adding".
         self.last_source: tuple | None = None
@@ -181,10 +186,8 @@ class _Article:
         self._named.add(spoken.speaker)
         names = self._names_by_surname.setdefault(surname, [])
         names.append(spoken.speaker)
-        if len(names) == 1:  # a new surname: where it occurs in the text
-            for place in self._places_of(surname):
-                insort(self._surname_places, place)
-                self._surname_at[place] = surname
+        if len(names) == 1:  # a new surname: where it occurs in the text, found on first need
+            self._unplaced.append((surname, len(self._names_by_surname) > _FIND_SURNAMES))
 
     def last_spoken(self, kinds: tuple[str, ...], before: int) -> _Spoken | None:
         """The latest recorded source of one of ``kinds`` starting before ``before``."""
@@ -214,6 +217,8 @@ class _Article:
         """``(place, name)``: the latest place between ``after`` and ``before``, outside
         quotations, where a recorded person's surname occurs alone (each surname judged
         by its last occurrence there); with two people sharing it, the first named."""
+        if self._unplaced:
+            self._place_surnames()
         places = self._surname_places
         i = bisect_left(places, before) - 1
         judged = set()
@@ -226,14 +231,27 @@ class _Article:
             i -= 1
         return None
 
-    def _places_of(self, surname: str) -> list[int]:
+    def _place_surnames(self) -> None:
+        """Index the places of the surnames recorded since the last call, in their order.
+
+        Deferred from ``add_spoken`` to the first ``latest_surname`` that needs them (most
+        articles have no pronoun that asks): a pass over the text per surname saved.
+        """
+        for surname, indexed in self._unplaced:
+            for place in self._places_of(surname, indexed):
+                insort(self._surname_places, place)
+                self._surname_at[place] = surname
+        self._unplaced.clear()
+
+    def _places_of(self, surname: str, indexed: bool) -> list[int]:
         """Where ``surname`` occurs as a word of its own (or with a possessive "'s").
 
         A few surnames are found with ``str.find`` (C speed, no index to build); past
-        ``_FIND_SURNAMES`` of them an index of the text's capitalised words is built once,
-        so that an article naming thousands of people costs a pass, not a pass per name.
+        ``_FIND_SURNAMES`` of them (``indexed``: when the surname was recorded) an index
+        of the text's capitalised words is built once, so that an article naming
+        thousands of people costs a pass, not a pass per name.
         """
-        if len(self._names_by_surname) > _FIND_SURNAMES:
+        if indexed:
             return self._capitalised_words().get(surname, [])
         text = self.text
         places = []
@@ -305,11 +323,26 @@ class _Article:
             hi = cue_end + _WINDOW_AFTER if cue_end + _WINDOW_AFTER < end else end
         self.clipped_start = lo > start
         self.clipped_end = hi < end
-        sent_toks = self._sentence_tokens(index)
         if lo == start and hi == end:
-            return sent_toks  # (the rules only read the list: the memoised one will do)
-        a = bisect_left(sent_toks, lo, key=_token_start)  # first token starting inside
-        b = bisect_right(sent_toks, hi, key=_token_end)  # tokens ending inside the window
+            # (the rules only read the list: the memoised one will do)
+            return self._sentence_tokens(index)
+        # The sentence's words as a range of the article's (or, when the sentence has
+        # words of its own, its own list): the window is sliced from it directly.
+        span = self._sentence_span(index)
+        if span is None:
+            sent_toks = self._sentence_tokens(index)
+            first, last = 0, len(sent_toks)
+            a = bisect_left(sent_toks, lo, key=_token_start)  # first token starting inside
+            b = bisect_right(sent_toks, hi, key=_token_end)  # tokens ending inside the window
+        else:
+            sent_toks = self.tokens
+            first, last = span
+            starts = self._token_starts
+            a = bisect_left(starts, lo, first, last)  # first token starting inside
+            # tokens ending inside the window: those starting before ``hi`` but one cut by it
+            b = bisect_left(starts, hi, a, last)
+            if b > first and sent_toks[b - 1][_END] > hi:
+                b -= 1
         if a >= b:
             toks = self._scan(lo, hi)
         else:
@@ -318,12 +351,12 @@ class _Article:
             # A word cut by the window's start: its piece is scanned, unless the cut fell
             # between two letters, where the piece is a word cut in half, dropped below.
             if (
-                a > 0
+                a > first
                 and sent_toks[a - 1][_END] > lo
                 and not (text[lo].isalnum() and text[lo - 1].isalnum())
             ):
                 toks[:0] = self._scan(lo, sent_toks[a][_START])
-            if b < len(sent_toks) and sent_toks[b][_START] < hi:  # a word cut by its end
+            if b < last and sent_toks[b][_START] < hi:  # a word cut by its end
                 # What ``_scan`` finds there: the word's piece before ``hi``, less an
                 # apostrophe or hyphen ending it (one joins two letters in a word).
                 cut = sent_toks[b][_START]
@@ -343,24 +376,33 @@ class _Article:
         cached = self._sentence_toks.get(index)
         if cached is not None:
             return cached
-        start, end = self.sentences[index]
-        tokens = self.tokens
-        toks = None
-        if tokens is not None:
-            starts = self._token_starts
-            if starts is not None:
-                i = bisect_left(starts, start)
-                j = bisect_left(starts, end, i)
-            else:  # on the tuples (``key`` runs in C on the ~10 tokens probed)
-                i = bisect_left(tokens, start, key=_token_start)
-                j = bisect_left(tokens, end, i, key=_token_start)
-            # The article's tokens are the sentence's unless a word crosses an edge.
-            if i < j and (i == 0 or tokens[i - 1][_END] <= start) and tokens[j - 1][_END] <= end:
-                toks = tokens[i:j]
-        if toks is None:
-            toks = self._scan(start, end)
+        span = self._sentence_span(index)
+        if span is not None:
+            toks = self.tokens[span[0] : span[1]]
+        else:
+            toks = self._scan(*self.sentences[index])
         self._sentence_toks[index] = toks
         return toks
+
+    def _sentence_span(self, index: int) -> tuple[int, int] | None:
+        """``(i, j)``: sentence ``index``'s words are ``tokens[i:j]``, memoised; None when the
+        article's words are not the sentence's (a word crosses an edge, no tokens, no word,
+        or no starts given to bisect)."""
+        span = self._sentence_spans.get(index, False)
+        if span is not False:
+            return span
+        span = None
+        starts = self._token_starts
+        if starts is not None:
+            tokens = self.tokens
+            start, end = self.sentences[index]
+            i = bisect_left(starts, start)
+            j = bisect_left(starts, end, i)
+            # The article's tokens are the sentence's unless a word crosses an edge.
+            if i < j and (i == 0 or tokens[i - 1][_END] <= start) and tokens[j - 1][_END] <= end:
+                span = (i, j)
+        self._sentence_spans[index] = span
+        return span
 
     def quote_holding(self, pos: int) -> tuple[int, int] | None:
         i = bisect_right(self.quote_starts, pos) - 1

@@ -102,7 +102,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from operator import attrgetter
 
 import ahocorasick
@@ -256,26 +255,6 @@ def _in_poll_openings(folded, sentences) -> list:
 _OBJECT_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "all"})
 
 
-@dataclass(slots=True)
-class _Found:
-    """One attribution's parts, as the rules found them, before it becomes an Evidence row."""
-
-    phrase: str  # the cue's lexicon phrase
-    cue_class: str
-    cue_start: int
-    cue_end: int
-    src_start: int
-    src_end: int
-    src_toks: list  # the source's words; None marks where an apposition starts
-    anon_hint: bool  # an interruption said the source is unnamed
-    c_start: int  # content
-    c_end: int
-    quote_type: str  # direct | mixed | indirect
-    sentence: int  # the cue's (the index in the rules' sentences)
-    chunk: list | None = None  # ``_first_chunk(src_toks)`` and its ``_head``, if known
-    head: tuple | None = None
-
-
 # What PolNeAR's annotators mostly keep in a cue span after the verb: the written channel
 # ("said in a statement", "wrote on Twitter") and how often ("said recently", "has said
 # repeatedly"); a weekday or "in an interview" they mostly leave out (measured on train).
@@ -414,10 +393,16 @@ class AttributionFinder:
         art = _Article(text, folded, sentences, tokens, folded_is_lower, token_starts)
         hit_starts = {h[0] for h in hits}
         found: list[Evidence] = []
+        attribution_in = self._attribution_in
         for hit in hits:
             if art.quote_holding(hit[0]):
                 continue
-            evidence = self._attribution(art, hit, hit_starts, article_id, field)
+            # (inline: one call less per cue) a phrase that ran into the window's edge
+            # is looked at again on the whole sentence
+            try:
+                evidence = attribution_in(art, hit, hit_starts, article_id, field, False)
+            except _Widen:
+                evidence = attribution_in(art, hit, hit_starts, article_id, field, True)
             if evidence is not None:
                 found.append(evidence)
         if polls:
@@ -430,12 +415,6 @@ class AttributionFinder:
             for evidence in found:
                 evidence.sentence = bisect_right(ends, evidence.start)
         return found
-
-    def _attribution(self, art, hit, hit_starts, article_id, field) -> Evidence | None:
-        try:
-            return self._attribution_in(art, hit, hit_starts, article_id, field, whole=False)
-        except _Widen:
-            return self._attribution_in(art, hit, hit_starts, article_id, field, whole=True)
 
     def _attribution_in(self, art, hit, hit_starts, article_id, field, whole) -> Evidence | None:
         cue_start, cue_end, phrase, cue_class, s_idx = hit
@@ -647,22 +626,20 @@ class AttributionFinder:
             art,
             article_id,
             field,
-            _Found(
-                phrase,
-                cue_class,
-                span_cue_start,
-                span_cue_end,
-                src_start,
-                src_end,
-                src_toks,
-                anon_hint,
-                c_start,
-                c_end,
-                quote_type,
-                s_idx,
-                chunk,
-                head,
-            ),
+            phrase,
+            cue_class,
+            span_cue_start,
+            span_cue_end,
+            src_start,
+            src_end,
+            src_toks,
+            anon_hint,
+            c_start,
+            c_end,
+            quote_type,
+            s_idx,
+            chunk,
+            head,
         )
 
     def _in_polls(self, art, matches, article_id, field) -> list[Evidence]:
@@ -819,36 +796,45 @@ class AttributionFinder:
         end), the source's words (their span unless ``src_span`` says otherwise) and
         ``content`` (start, end, quote type); no interruption hinted at an unnamed source."""
         src_start, src_end = src_span or (src_toks[0][_START], src_toks[-1][_END])
-        found = _Found(*cue, src_start, src_end, src_toks, False, *content, s_idx)
-        return self._evidence(art, article_id, field, found)
-
-    def _evidence(self, art, article_id, field, found: _Found) -> Evidence:
-        text = art.text
-        cue_start, cue_end, src_start, src_end = (
-            found.cue_start,
-            found.cue_end,
-            found.src_start,
-            found.src_end,
+        return self._evidence(
+            art, article_id, field, *cue, src_start, src_end, src_toks, False, *content, s_idx
         )
-        c_start, c_end, src_toks = found.c_start, found.c_end, found.src_toks
-        phrase, cue_class = found.phrase, found.cue_class
-        chunk = found.chunk
+
+    def _evidence(
+        self,
+        art,
+        article_id,
+        field,
+        phrase,  # the cue's lexicon phrase
+        cue_class,
+        cue_start,
+        cue_end,
+        src_start,
+        src_end,
+        src_toks,  # the source's words; None marks where an apposition starts
+        anon_hint,  # an interruption said the source is unnamed
+        c_start,  # content
+        c_end,
+        quote_type,  # direct | mixed | indirect
+        sentence,  # the cue's (the index in the rules' sentences)
+        chunk=None,  # ``_first_chunk(src_toks)`` and its ``_head``, if the caller has them
+        head=None,
+    ) -> Evidence:
+        """One attribution's parts, as the rules found them, as an Evidence row (passed as
+        arguments, not a record: one is built per attribution)."""
+        text = art.text
         if chunk is None:
             chunk = _first_chunk(src_toks)
             head = _head(chunk, text)
-        else:
-            head = found.head
         speaker, kind, anonymous = _speaker_of(art, chunk, head, src_start)
         is_pronoun = src_toks[0] is not None and src_toks[0][_FORM] in PRONOUNS
         # The source and 80 characters after it or after the cue, whichever ends later.
         window_end = (src_end if src_end > cue_start else cue_start) + 80
         if window_end > len(text):
             window_end = len(text)
-        if found.anon_hint or (
-            not is_pronoun and _mentions_anonymity_in(art, src_start, window_end)
-        ):
+        if anon_hint or (not is_pronoun and _mentions_anonymity_in(art, src_start, window_end)):
             anonymous = True
-        art.last_source = (found.sentence, src_start, src_end, src_toks)
+        art.last_source = (sentence, src_start, src_end, src_toks)
         if is_pronoun:
             # A pronoun is what its antecedent was ("he" after "Sen. Jordan said").
             stype = "anonymous" if anonymous else ""
@@ -858,7 +844,9 @@ class AttributionFinder:
                     stype = latest
         else:
             stype = source_type(
-                [t[_FORM] for t in src_toks if t is not None],
+                # (a generator: most sources are typed by their head noun, and the words
+                # are not read)
+                (t[_FORM] for t in src_toks if t is not None),
                 head[_FORM],
                 kind,
                 anonymous,
@@ -884,14 +872,14 @@ class AttributionFinder:
             start,
             end,
             text[start:end],
-            found.sentence if start >= art.sentences[found.sentence][0] else art.sentence_of(start),
+            sentence if start >= art.sentences[sentence][0] else art.sentence_of(start),
             phrase,  # pattern
             None,  # score
             text[src_start:src_end],  # source
             speaker,
             text[cue_start:cue_end],  # cue
             cue_class,
-            found.quote_type,
+            quote_type,
             anonymous,
             src_start,  # source_start
             src_end,  # source_end

@@ -15,6 +15,7 @@ its antecedent's type. The file is hashed with the lexicons.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from pathlib import Path
 
 from analysis.config import LEXICON_DIR
@@ -67,7 +68,7 @@ _PAIRS = {words: kind for words, kind in _TYPES.items() if len(words) == 2}
 _RANK = {kind: i for i, kind in enumerate(_PRECEDENCE)}
 
 
-def source_type(words: list[str], head: str, kind: str, anonymous: bool, speaker: str) -> str:
+def source_type(words: Iterable[str], head: str, kind: str, anonymous: bool, speaker: str) -> str:
     """The type of a source: ``words`` its lower-cased words, ``head`` its head noun,
     ``kind`` the speaker kind (person, name, org, plural, document, other) and ``speaker``
     its name (a one-word "name" may be a person, a place or a group: unknown)."""

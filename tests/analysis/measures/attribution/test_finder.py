@@ -659,3 +659,48 @@ def test_full_names_are_found_as_when_every_sentence_with_the_surname_is_read(mo
     slow = {(s, p): reference.full_name_before(s, p) for s in surnames for p in range(len(text))}
     assert fast == slow
     assert set(fast.values()) > {None, "Ann Lee", "Ludwig van Beethoven"}
+
+
+def test_a_window_in_a_sentence_cut_inside_a_word_holds_the_words_a_scan_finds():
+    # The article's words are not the sentence's when a sentence edge cuts a word: the
+    # window is then taken from the sentence's own scan, with the same result.
+    from analysis.measures.attribution.article import (
+        _WINDOW_AFTER,
+        _WINDOW_BEFORE,
+        _Article,
+        _fold,
+    )
+    from analysis.text import TOKEN_RE, tokenize
+
+    text = "The spokes" + "man of the long-serving ministry said that the count was late " * 3
+    tokens = tokenize(text)
+    sentences = [(0, 10), (10, len(text))]  # "spokes|man": cut inside a word
+    art = _Article(text, _fold(text), sentences, tokens, None, [t[0] for t in tokens])
+    assert art._sentence_span(1) is None
+    start, end = sentences[1]
+    for cue_start in range(start, end - 4):
+        cue_end = cue_start + 4
+        lo = max(start, cue_start - _WINDOW_BEFORE)
+        hi = min(end, cue_end + _WINDOW_AFTER)
+        expected = [
+            (m.start(), m.end(), art.folded[m.start() : m.end()])
+            for m in TOKEN_RE.finditer(text, lo, hi)
+        ]
+        if lo > start and expected and expected[0][0] == lo and text[lo - 1].isalnum():
+            expected.pop(0)
+        assert art.window(1, cue_start, cue_end, False) == expected, (cue_start, lo, hi)
+
+
+@pytest.mark.parametrize("people", [3, 40])  # a few surnames found one by one; many by index
+def test_a_recorded_surname_is_found_where_it_stands_alone(people):
+    from analysis.measures.attribution.article import _Spoken
+
+    names = [f"Ann Vel{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(people)]
+    text = " ".join(f"{name} spoke. Later {name.split()[1]}'s aide left." for name in names)
+    art = _article(text)
+    for name in names:
+        art.add_spoken(_Spoken(text.index(name), name, "person", False, ""))
+    for name in names:
+        surname = name.split()[1]
+        alone = text.index(f"Later {surname}") + len("Later ")
+        assert art.latest_surname(text.index(name), alone + 1) == (alone, name)
