@@ -328,7 +328,9 @@ class _Article:
             return self._sentence_tokens(index)
         # The sentence's words as a range of the article's (or, when the sentence has
         # words of its own, its own list): the window is sliced from it directly.
-        span = self._sentence_span(index)
+        span = self._sentence_spans.get(index, False)
+        if span is False:
+            span = self._sentence_span(index)
         if span is None:
             sent_toks = self._sentence_tokens(index)
             first, last = 0, len(sent_toks)

@@ -313,6 +313,10 @@ def _sentence_subject(art, s_idx, limit, i=None):
     return np_toks[0][_START], np_toks[-1][_END], np_toks, False
 
 
+# Words a noun phrase read back from its cue stops before (one set lookup for three tests).
+_NP_BACK_STOP = NP_STOP | PRONOUNS | {"what"}
+
+
 def _np_back(art, toks, k, hit_starts):
     text = art.text
     last = toks[k]
@@ -326,23 +330,25 @@ def _np_back(art, toks, k, hit_starts):
     if last[_FORM] in NP_STOP:
         return None  # (the loop below would stop at once: nothing before the cue)
     m = k - 1
-    after = last[_FORM]  # the form of toks[m + 1]
+    right = last  # toks[m + 1]
+    after = last[_FORM]  # its form
     while m >= 0:
         t = toks[m]
-        right = toks[m + 1]
         # (a single space, by far the most common gap, is checked here without a call)
         if not (
             (t[_END] + 1 == right[_START] and text[t[_END]] == " ") or _joinable(text, t, right)
         ):
             break
         f = t[_FORM]
-        if f in NP_STOP or t[_START] in hit_starts or f in PRONOUNS or f == "what":
+        if f in _NP_BACK_STOP or t[_START] in hit_starts:
             break
-        if f in ("and", "or") and (after in DETERMINERS or after in PRONOUNS):
-            break
-        if after == "to" and f not in TO_ALLOWED_AFTER:
+        if (f == "and" or f == "or" or after == "to") and (
+            (after == "to" and f not in TO_ALLOWED_AFTER)
+            or ((f == "and" or f == "or") and (after in DETERMINERS or after in PRONOUNS))
+        ):
             break
         after = f
+        right = t
         m -= 1
     if m < 0 and art.clipped_start:
         raise _Widen
@@ -353,9 +359,10 @@ def _np_back(art, toks, k, hit_starts):
         first += 1
     if first > k or k - first + 1 > _MAX_SOURCE_TOKENS:
         return None
-    if DETERMINERS.issuperset(map(_token_form, toks[first : k + 1])):  # all(), in C
+    words = toks[first : k + 1]
+    if DETERMINERS.issuperset(map(_token_form, words)):  # all(), in C
         return None
-    return toks[first][_START], toks[k][_END], toks[first : k + 1]
+    return words[0][_START], words[-1][_END], words
 
 
 def _apposition_before(art, toks, k, hit_starts, sent_start):
