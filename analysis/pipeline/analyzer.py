@@ -515,7 +515,9 @@ class Analyzer:
             by_target: dict[str, dict[int, float]] = {}  # body sentences' compounds, -1: title
             scoped: dict[str, list[int]] = {}
             if hits:
-                folded = fold_quotes(text)
+                # The sentence stage's split is of the text with straight quotes; folding
+                # moves no offset and no space, so the text itself serves where it is given.
+                folded = None
                 seen: dict[tuple[str, int], int] = {}
                 place_of: dict[int, int] = {}  # a body sentence's place in to_score
                 for row in hits:
@@ -527,8 +529,11 @@ class Analyzer:
                         if place is None:
                             place = place_of[s] = len(to_score)
                             a, b = spans[s]
+                            given = split[s] if split else None
+                            if given is None and folded is None:
+                                folded = fold_quotes(text)
                             to_score.append(
-                                (folded, a, b, compounds[s], split[s] if split else None)
+                                (text if given else folded, a, b, compounds[s], given)
                             )
                         of_sentence.append(place)
                         starts.append(row.start)

@@ -237,6 +237,8 @@ class TargetSentimentModel:
         self.push_numeric_array = np.array(self.push_numeric)
         self.pull_numeric_array = np.array(self.pull_numeric)
         self.push_word_array = np.array(self.push_word)
+        # Whether each word id is a sentence word ("sentence:<stem>").
+        self.sentence_word = np.array([name.startswith("sentence:") for name in self.word_name])
 
     def _z(self, w) -> complex:
         neutral = w[self._neu]
@@ -954,9 +956,11 @@ class MentionBatch:
         # The softmax of (negative, neutral, positive) logits (imag, 0, real).
         top = np.where(real > imag, real, imag)
         top = np.where(top < 0.0, 0.0, top)
-        e_neutral = np.array([*map(exp, (-top).tolist())])
-        e_positive = np.array([*map(exp, (real - top).tolist())])
-        e_negative = np.array([*map(exp, (imag - top).tolist())])
+        # Python's exp (numpy's may differ in the last bit), over the three at once
+        e_all = np.fromiter(
+            map(exp, np.concatenate([-top, real - top, imag - top]).tolist()), float, 3 * M
+        )
+        e_neutral, e_positive, e_negative = e_all[:M], e_all[M : 2 * M], e_all[2 * M :]
         total_e = e_neutral + e_positive + e_negative
         # ties go to the first class, as argmax does
         label = np.where(
@@ -1013,7 +1017,7 @@ class MentionBatch:
         word_ids = self.word_ids[row_m]
         w_row, w_col = np.nonzero(word_ids)
         ev_row = np.concatenate([ev_row, w_row])
-        ev_pos = np.concatenate([ev_pos, self.where[row_m][w_row, w_col]])
+        ev_pos = np.concatenate([ev_pos, self.where[row_m[w_row], w_col]])
         ev_id = np.concatenate([self.sentence_ids[ev_pos[: len(place)]], word_ids[w_row, w_col]])
         ev_seq = np.concatenate([ev_seq, row_seq[w_row] + per_row[w_row] + w_col])
         push = model.push_word_array[ev_id]
@@ -1071,10 +1075,19 @@ class MentionBatch:
         order = np.lexsort((-cand_push, cand_group))
         group_end = np.searchsorted(cand_group[order], np.arange(1, G + 1)).tolist()
         ranked = cand_key[order].tolist()
-        first_m = row_m[ev_row[first]].tolist()
-        first_pos = ev_pos[first].tolist()
-        word_ids_list = word_id.tolist()
-        readable = self._readable
+        # Each word as the text spells it where first found (its token's row), but a
+        # sentence word first found in the mention itself (see _readable).
+        first_m = row_m[ev_row[first]]
+        first_pos = ev_pos[first]
+        in_mention = np.flatnonzero(
+            model.sentence_word[word_id]
+            & (self.g0[first_m] <= first_pos)
+            & (first_pos <= self.g1[first_m])
+        ).tolist()
+        token_row = self.rows[first_pos].tolist()
+        for w in in_mention:
+            token_row[w] = -1 - w  # found by _readable
+        token_words = self.scorer._token_words
         out = []
         start = 0
         for mean_, toward_positive, end in zip(
@@ -1083,12 +1096,21 @@ class MentionBatch:
             reasons: dict[str, None] = {}
             sign = "+" if toward_positive else "-"
             numeric_reasons = _NUMERIC_REASONS[sign]
+            suffix = f" ({sign})"
             for key_ in ranked[start:end]:
                 if key_ >= 0:
                     reasons[numeric_reasons[key_]] = None
                 else:
-                    w = -1 - key_
-                    reasons[readable(word_ids_list[w], first_m[w], first_pos[w], sign)] = None
+                    row = token_row[-1 - key_]
+                    if row >= 0:
+                        reasons[token_words[row] + suffix] = None
+                    else:
+                        w = -1 - row
+                        reasons[
+                            self._readable(
+                                int(word_id[w]), int(first_m[w]), int(first_pos[w]), sign
+                            )
+                        ] = None
                 if len(reasons) == k:
                     break
             start = end
