@@ -58,8 +58,13 @@ def summarize(compounds: Sequence[float]) -> tuple[float | None, float | None, f
     if not compounds:
         return None, None, None
     n = len(compounds)
+    # The comparisons counted in C: ``NEGATIVE_AT >= c`` is ``c <= NEGATIVE_AT``.
     return (
         sum(compounds) / n,
-        sum(1 for c in compounds if c <= NEGATIVE_AT) / n,
-        sum(1 for c in compounds if c >= POSITIVE_AT) / n,
+        sum(map(_AT_MOST_NEGATIVE, compounds)) / n,
+        sum(map(_AT_LEAST_POSITIVE, compounds)) / n,
     )
+
+
+_AT_MOST_NEGATIVE = NEGATIVE_AT.__ge__
+_AT_LEAST_POSITIVE = POSITIVE_AT.__le__

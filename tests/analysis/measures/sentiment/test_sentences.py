@@ -49,3 +49,7 @@ def test_compounds_of_no_spans_is_empty():
 )
 def test_summarize(compounds, expected):
     assert summarize(compounds) == expected
+
+
+def test_a_sentence_scoring_exactly_at_a_threshold_counts_on_that_side():
+    assert summarize([-0.05, 0.05, 0.0, -0.0499]) == (pytest.approx(-0.0499 / 4), 0.25, 0.25)
