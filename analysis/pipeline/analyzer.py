@@ -27,7 +27,13 @@ from analysis.records import (
     SentenceScore,
     TargetScore,
 )
-from analysis.text import fold_quotes, sentence_index, split_sentences, tokenize_columns
+from analysis.text import (
+    fold_quotes,
+    sentence_index,
+    split_sentences,
+    tokenize_columns,
+    tokenize_each,
+)
 from analysis.text.lexicons import Lexicons
 from analysis.text.patterns import Match, PatternGroups
 from analysis.text.tokens import prepare_tokenizer
@@ -203,7 +209,13 @@ class Analyzer:
         compounds = self.scorer.compounds(article.text, spans, split)
         targets: list = []
         result = self._analyze(
-            article, spans, compounds, split, self._headline(article.title), targets
+            article,
+            spans,
+            compounds,
+            split,
+            self._headline(article.title),
+            tokenize_columns(article.text),
+            targets,
         )
         result.targets = self._target_scores_batch(targets)[0]
         return result
@@ -211,7 +223,9 @@ class Analyzer:
     def analyze_batch(self, articles: Sequence[Article]) -> list[AnalysisResult]:
         """``[self.analyze(a) for a in articles]``, the same results, faster: the sentence
         split, the sentence sentiment and the headlines' work (:meth:`_headline`) run over
-        the whole batch before the other stages.
+        the whole batch before the other stages, and the bodies' tokens are found for the
+        whole batch at once (``tokenize_each``: one NumPy pass, each body's token lists
+        built when its turn comes).
 
         Each stage's tables (VADER's per-token caches above all) then stay in the CPU's
         caches from one article to the next, where the other stages evict them between
@@ -226,10 +240,11 @@ class Analyzer:
             for a, s, split in zip(articles, spans, splits, strict=True)
         ]
         headlines = [self._headline(a.title) for a in articles]
+        columns = tokenize_each([a.text for a in articles])
         targets: list = []
         results = [
             self._analyze(*args, targets)
-            for args in zip(articles, spans, compounds, splits, headlines, strict=True)
+            for args in zip(articles, spans, compounds, splits, headlines, columns, strict=True)
         ]
         # All the batch's target mentions scored at once.
         for result, scores in zip(results, self._target_scores_batch(targets), strict=True):
@@ -254,18 +269,18 @@ class Analyzer:
         )
 
     def _analyze(
-        self, article: Article, spans, compounds, split, headline_work, targets
+        self, article: Article, spans, compounds, split, headline_work, columns, targets
     ) -> AnalysisResult:
         """The rest of :meth:`analyze`, given the body's sentence spans, their compound scores,
-        ``split`` (what ``SentenceScorer.compounds`` put there) and what :meth:`_headline`
-        found, but the targets' scores: what they need is appended to ``targets`` (see
-        :meth:`_target_scores_batch`)."""
+        ``split`` (what ``SentenceScorer.compounds`` put there), what :meth:`_headline`
+        found and the body's ``tokenize_columns``, but the targets' scores: what they need
+        is appended to ``targets`` (see :meth:`_target_scores_batch`)."""
         aid, text, title = article.article_id, article.text, article.title
         evidence: list[Evidence] = []
 
         # The starts serve the sentence map and attribution's sentence lookups, the forms
         # the lexicon search.
-        tokens, token_starts, forms = tokenize_columns(text)
+        tokens, token_starts, forms = columns
         sentence_of = _sentence_of_tokens(tokens, spans, token_starts)
         sentences = [
             SentenceScore("text", i, a, b, c)

@@ -7,7 +7,14 @@ The names below are the text primitives every later stage uses; they live in
 
 from analysis.text.normalize import QUOTE_FOLD, QUOTE_PAIRS, fold_quotes, match_form, normalize
 from analysis.text.sentences import ABBREVIATIONS, sentence_index, split_sentences
-from analysis.text.tokens import TOKEN_RE, Tokens, count_words, tokenize, tokenize_columns
+from analysis.text.tokens import (
+    TOKEN_RE,
+    Tokens,
+    count_words,
+    tokenize,
+    tokenize_columns,
+    tokenize_each,
+)
 
 __all__ = [
     "ABBREVIATIONS",
@@ -23,4 +30,5 @@ __all__ = [
     "split_sentences",
     "tokenize",
     "tokenize_columns",
+    "tokenize_each",
 ]

@@ -1,5 +1,7 @@
 """Specification of the text primitives: cleaning, tokens, sentences."""
 
+import random
+
 from analysis.text import (
     count_words,
     normalize,
@@ -7,6 +9,7 @@ from analysis.text import (
     split_sentences,
     tokenize,
     tokenize_columns,
+    tokenize_each,
 )
 
 
@@ -59,6 +62,33 @@ def test_token_columns_are_the_tokens_starts_and_forms():
         assert tokens == tokenize(text)
         assert starts == [t[0] for t in tokens]
         assert forms == [t[2] for t in tokens]
+
+
+def test_tokens_of_a_batch_are_each_texts_own_tokens():
+    # Every route in one batch (basic plane, above it, a capital that lower-cases to two
+    # characters), empty texts, and marks and words at the texts' edges, which must not
+    # join across the line break the batch is joined with.
+    texts = [
+        "Arab country\u2019s US-led \u201cwar\u201d-",
+        "",
+        "-led rock\u2019n\u2019roll '",
+        "war\U0001f600crimes \U0001d400b",
+        "\u0130stanbul's mayor",
+        "x",
+        "'tis",
+    ]
+    assert list(tokenize_each(texts)) == [tokenize_columns(t) for t in texts]
+    assert list(tokenize_each(texts * 10)) == [tokenize_columns(t) for t in texts * 10]
+
+
+def test_tokens_of_random_batches_are_each_texts_own_tokens():
+    rnd = random.Random(16)
+    alphabet = [*"ab C-'.\n_9\u00e9\u03a3\u0130", "\u2019", "\u201c", "\U0001f600"]
+    for _ in range(500):
+        batch = [
+            "".join(rnd.choices(alphabet, k=rnd.randrange(30))) for _ in range(rnd.randrange(6))
+        ]
+        assert list(tokenize_each(batch)) == [tokenize_columns(t) for t in batch]
 
 
 def test_count_words_counts_tokens():
