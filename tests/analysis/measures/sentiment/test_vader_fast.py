@@ -568,8 +568,13 @@ def test_version_check_passes_for_mirrored_version():
         assert assert_vader_version() is True
 
 
-def test_version_check_warns_for_other_version(monkeypatch):
-    monkeypatch.setattr(vader_fast.metadata, "version", lambda name: "3.4.0")
+def test_version_check_warns_for_other_version(monkeypatch, tmp_path):
+    import importlib.metadata
+
+    # No metadata directory of the mirrored version beside the package: the installed
+    # version is asked for.
+    monkeypatch.setattr(vader_fast, "_VADER_DIR", tmp_path / "vaderSentiment")
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "3.4.0")
     with pytest.warns(RuntimeWarning, match="3.4.0"):
         assert assert_vader_version() is False
 
