@@ -650,6 +650,7 @@ class MentionBatch:
         valences_of: list[list[float]] = []
         compounds: list[float] = []
         spaces: list[int] = []  # how many spaces each sentence holds
+        bounds: list[int] = []  # each sentence's start and end in its text
         for text, a, b, compound, split in sentences:
             if split is None:
                 tokens, valences = text[a:b].split(), None
@@ -664,6 +665,8 @@ class MentionBatch:
                 compound = vader.compounds(sentence, ((0, b - a),))[0] if tokens else 0.0
             compounds.append(compound)
             spaces.append(text.count(" ", a, b))
+            bounds.append(a)
+            bounds.append(b)
         lengths = np.fromiter(map(len, tokens_of), np.intp, S)
         s_start = np.zeros(S, np.intp)
         np.cumsum(lengths[:-1], out=s_start[1:])
@@ -713,14 +716,17 @@ class MentionBatch:
         # from the tokens' offsets, one after the other over the batch as if each sentence
         # were followed by one space.
         m_s = np.asarray(mention_sentence, dtype=np.intp).reshape(M)
-        text_start = np.fromiter((x[1] for x in sentences), np.intp, S)
-        width = np.fromiter((x[2] for x in sentences), np.intp, S) - text_start
+        bounds_ = np.fromiter(bounds, np.intp, 2 * S)
+        text_start = bounds_[0::2]
+        width = bounds_[1::2] - text_start
         token_length = np.zeros(N + 1, np.intp)
         token_length[:N] = scorer._token_length[rows]
         offset = np.zeros(N + 1, np.intp)  # of each token's first character
         np.cumsum(token_length[:N] + 1, out=offset[1:])
         characters = np.bincount(of_sentence[:N], token_length[:N], S).astype(np.intp)
-        single = (characters + lengths - 1 == width) & (np.array(spaces) == lengths - 1)
+        single = (characters + lengths - 1 == width) & (
+            np.fromiter(spaces, np.intp, S) == lengths - 1
+        )
         origin = offset[s_start] - text_start  # a sentence's text offsets to the batch's
         at_start = np.asarray(mention_start, dtype=np.intp).reshape(M) + origin[m_s]
         at_end = np.asarray(mention_end, dtype=np.intp).reshape(M) + origin[m_s]
@@ -831,8 +837,8 @@ class MentionBatch:
         np.cumsum(~flag(_F_SUBJECT_PREFIX), out=not_prefix[1:])
         subject = (not_prefix[g0] - not_prefix[left]) == 0
         subject_f = subject.astype(float)
-        compound = np.array(compounds)[m_s]
-        log_length = np.array([*map(math.log1p, lengths.tolist())]) if S else np.zeros(0)
+        compound = np.fromiter(compounds, float, S)[m_s]
+        log_length = np.fromiter(map(math.log1p, lengths.tolist()), float, S)
         values = np.column_stack(
             [
                 compound,
