@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from analysis.cli import validate
+from analysis.cli.without_pandas import arrow_without_pandas
 from analysis.config import ALLOW_PRIVATE_ENV, MAX_FEED_ENTRIES
 from analysis.errors import SlantError
 from analysis.records import Article, Rejected
@@ -207,6 +208,7 @@ def cmd_ingest(args) -> int:
     lexicons = _load_lexicons(args)
     if args.engine == "dask":
         return _ingest_dask(args, lexicons)
+    arrow_without_pandas()  # the local engine stages Python lists, never pandas objects
     tally = Tally()
     known_outlets = _stored_outlets(args.db)
     started = time.perf_counter()
@@ -300,7 +302,6 @@ def cmd_analyze(args) -> int:
         TARGET_CSV_COLUMNS,
         BatchTables,
         CsvAppender,
-        arrow_without_pandas,
         article_columns,
     )
 

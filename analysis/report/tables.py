@@ -11,7 +11,6 @@ Dates are written as ``YYYY-MM-DD HH:MM:SS`` (UTC).
 from __future__ import annotations
 
 import io
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -73,36 +72,6 @@ VOICE_COLUMNS = ("framing_own_per_1k", "framing_attributed_per_1k")
 CLAIM_COLUMNS = ("unattributed_claims_per_1k",)
 
 
-class _PandasRefused:
-    """An import hook that refuses pandas (installed only for a moment, see below)."""
-
-    def find_spec(self, name, path=None, target=None):
-        if name.partition(".")[0] == "pandas":
-            raise ImportError("pandas is not loaded for Arrow tables built from Python lists")
-        return None
-
-
-def arrow_without_pandas() -> None:
-    """Let this process build Arrow tables without importing pandas (0.15-0.3 s of start-up).
-
-    pyarrow looks for pandas once, the first time it builds an array, to recognise pandas
-    objects among its inputs (its lazy "pandas shim"), and imports it if it can. When that
-    one look fails, pyarrow carries on without pandas for such checks, and still imports it
-    for whatever asks for pandas outright (``to_pandas``, ``Table.from_pandas``). So unless
-    pandas is loaded already, the look is made here with pandas refused. Only for processes
-    that hand pyarrow no pandas objects (``slant analyze``: lists in, CSV out); arrays are
-    then built with explicit types (type inference imports pandas by another route).
-    """
-    if "pandas" in sys.modules:
-        return
-    refused = _PandasRefused()
-    sys.meta_path.insert(0, refused)
-    try:
-        pa.array([], pa.string())
-    finally:
-        sys.meta_path.remove(refused)
-
-
 def article_columns(framing_categories: Sequence[str], cue_classes: Sequence[str]) -> list[str]:
     """Columns of articles.csv for the given lexicon categories and cue classes."""
     scores = list(SCORE_COLUMNS)
@@ -141,9 +110,9 @@ class BatchTables:
 
     def prepare(self) -> None:
         """Encode one empty batch, so that a pool's parent loads what the first batch
-        needs (pyarrow's compute functions, and pandas unless :func:`arrow_without_pandas`
-        ran: pyarrow's shim checks inputs against pandas types) once, before its workers
-        fork, instead of every worker loading it again."""
+        needs (pyarrow's compute functions; pandas too unless the command told pyarrow it
+        is not needed, :mod:`analysis.cli.without_pandas`) once, before its workers fork,
+        instead of every worker loading it again."""
         tables = tables_for_results([], [], self.framing_categories, self.cue_classes)
         for table in tables:
             csv_rows(table)
@@ -307,7 +276,8 @@ def _typed(values, kind: pa.DataType):
 def _float(value: float | None) -> pa.Scalar:
     """``value`` as a typed Arrow scalar, made once: a bare Python float given to
     pyarrow.compute is converted with type inference, which imports pandas
-    (:func:`arrow_without_pandas`); made on first use, not at import, for the same reason."""
+    (:mod:`analysis.cli.without_pandas`); made on first use, not at import, for the same
+    reason."""
     return pa.scalar(value, pa.float64())
 
 

@@ -77,7 +77,13 @@ def stored_before_scoping(con, candidates: Sequence[tuple[str, str]]) -> set[str
     scoped, outlets, given = (list(column) for column in zip(*rows, strict=True))
     con.register(
         "_scoped_ids",
-        pa.table({"article_id": scoped, "outlet": outlets, "given": given}),
+        pa.table(
+            {
+                "article_id": pa.array(scoped, pa.string()),
+                "outlet": pa.array(outlets, pa.string()),
+                "given": pa.array(given, pa.string()),
+            }
+        ),
     )
     try:
         found = con.execute(

@@ -7,7 +7,7 @@ costs a tenth of a second to a second before any work.
 
 pyarrow would import pandas the first time it builds an array from Python values (its
 shim checks whether a value is a pandas type); `slant analyze` tells it beforehand that
-pandas is not here (`analysis.report.tables.arrow_without_pandas`), so its CSV rows are
+pandas is not here (`analysis.cli.without_pandas`), so its CSV rows are
 written without pandas too.
 """
 
@@ -80,3 +80,26 @@ def test_analyze_of_a_local_file_imports_no_heavy_library(tmp_path):
     assert imported_heavy("analyze", articles, "--out", out, "--workers", "1") == []
     assert (out / "articles.csv").read_text(encoding="utf-8").count("\n") == 2
     assert (out / "evidence.csv").read_text(encoding="utf-8").count("\n") >= 2
+
+
+def test_ingest_of_a_local_file_into_a_new_store_imports_no_pandas(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(
+        json.dumps(
+            {
+                "id": "7",
+                "outlet": "Kestria Herald",
+                "title": "Talks resume",
+                "published": "2026-01-05T09:30:00+02:00",
+                "text": "The minister said the talks were a breach of sovereignty.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    store = tmp_path / "new.duckdb"
+    not_duckdb = tuple(name for name in HEAVY if name != "duckdb")
+    assert (
+        imported_heavy("ingest", articles, "--db", store, "--workers", "1", heavy=not_duckdb) == []
+    )
+    assert store.exists()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 from datetime import UTC, datetime
 
 import pyarrow as pa
@@ -20,7 +18,6 @@ from analysis.report.tables import (
     csv_rows,
     tables_for_results,
 )
-from tests.paths import ROOT
 
 
 def read_rows(path) -> list[list[str]]:
@@ -116,28 +113,3 @@ def test_missing_and_not_a_number_values_are_empty_cells(tmp_path):
     appender.append(pa.table({"x": [1.5, None, float("nan")], "s": ["a", None, "-1"]}))
     appender.finish("t")
     assert read_rows(path) == [["x", "s"], ["1.5", "a"], ["", ""], ["", "'-1"]]
-
-
-#: In a fresh interpreter: pyarrow told pandas is not here, then a table written as CSV,
-#: then pandas asked for outright.
-AFTER_ARROW_WITHOUT_PANDAS = """
-import sys
-from analysis.report.tables import arrow_without_pandas, csv_rows
-import pyarrow as pa
-arrow_without_pandas()
-rows = csv_rows(pa.table({"n": pa.array([1.5, None], pa.float64())}))
-print(rows.data, "pandas" in sys.modules)
-print(pa.table({"n": pa.array([2], pa.int64())}).to_pandas()["n"].tolist())
-"""
-
-
-def test_arrow_without_pandas_writes_csv_without_pandas_and_leaves_it_usable():
-    done = subprocess.run(
-        [sys.executable, "-c", AFTER_ARROW_WITHOUT_PANDAS],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    assert done.stdout.splitlines() == ["b'1.5\\n\\n' False", "[2]"]
