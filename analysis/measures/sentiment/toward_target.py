@@ -1011,6 +1011,11 @@ class MentionBatch:
         numeric_push = totals * np.where(
             positive[:, None], model.push_numeric_array, model.pull_numeric_array
         )
+        # A reason pushes at least as much as its group's k-th numeric feature: each numeric
+        # feature is a reason of its own (and comes first among equal pushes).
+        floor = np.zeros(G)
+        if n_numeric >= k:
+            floor = np.maximum(np.partition(numeric_push, n_numeric - k, axis=1)[:, -k], 0.0)
         # Word events: each row's sentence words, then its own word features, numbered in
         # that order (``seq``); those pushing the group's way are counted per group.
         row_s = self.sentence_of[row_m]
@@ -1027,7 +1032,13 @@ class MentionBatch:
         ev_id = np.concatenate([self.sentence_ids[ev_pos[: len(place)]], word_ids[w_row, w_col]])
         ev_seq = np.concatenate([ev_seq, row_seq[w_row] + per_row[w_row] + w_col])
         push = model.push_word_array[ev_id]
-        pushing = np.flatnonzero(np.where(positive[row_group[ev_row]], push > 0, push < 0))
+        ev_group = row_group[ev_row]
+        # A word is counted at most once a row, so one pushing less than its group's floor
+        # times the group's rows can be no reason: not counted.
+        pushing = np.flatnonzero(
+            np.where(positive[ev_group], push > 0, push < 0)
+            & (np.abs(push) * sizes[ev_group] >= floor[ev_group])
+        )
         ev_row, ev_id, ev_pos, ev_seq = (
             ev_row[pushing],
             ev_id[pushing],
@@ -1067,15 +1078,11 @@ class MentionBatch:
         cand_group = np.concatenate([np.repeat(np.arange(G), n_numeric), word_group])
         cand_push = np.concatenate([numeric_push.reshape(-1), word_push])
         cand_key = np.concatenate([np.tile(numeric, G), -1 - np.arange(len(keys))])
-        # Only those that may be among their group's first k: each numeric feature is a
-        # reason of its own, so nothing pushing less than the group's k-th numeric push can
-        # be, nor a word pushing as much (numeric features come first among equal pushes).
-        floor = np.zeros(G)
-        if n_numeric >= k:
-            floor = np.maximum(np.partition(numeric_push, n_numeric - k, axis=1)[:, -k], 0.0)
-        floor = floor[cand_group]
+        # Only those that may be among their group's first k: nothing pushing less than the
+        # floor, nor a word pushing as much (numeric features come first among equal pushes).
+        at_least = floor[cand_group]
         keep = np.flatnonzero(
-            (cand_push > floor) | ((cand_push == floor) & (cand_key >= 0) & (cand_push > 0))
+            (cand_push > at_least) | ((cand_push == at_least) & (cand_key >= 0) & (cand_push > 0))
         )
         cand_group, cand_push, cand_key = cand_group[keep], cand_push[keep], cand_key[keep]
         order = np.lexsort((-cand_push, cand_group))
