@@ -1,5 +1,6 @@
 """Specification of the `slant` command, run as a user would (a subprocess)."""
 
+import io
 import json
 import subprocess
 import sys
@@ -332,3 +333,15 @@ def test_stories_csv_neutralises_ids_a_spreadsheet_would_run(tmp_path):
     assert slant("stories", "--db", db, "--out", tmp_path / "stories.csv").returncode == 0
     ids = set(pd.read_csv(tmp_path / "stories.csv", dtype=str)["article_id"])
     assert ids == {'\'=HYPERLINK("http://example.org"):1', "'@SUM(A1):2"}
+
+
+def test_the_progress_stand_in_counts_and_iterates_like_a_bar(monkeypatch):
+    from analysis.cli import main as cli_main
+
+    monkeypatch.setattr(cli_main.sys, "stderr", io.StringIO())  # no terminal
+    bar = cli_main._progress(iter([1, 2, 3]), "batch")
+    assert list(bar) == [1, 2, 3]
+    bar.update(5)
+    bar.update(2)
+    assert bar.n == 7
+    bar.close()

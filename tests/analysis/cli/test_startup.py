@@ -103,3 +103,15 @@ def test_ingest_of_a_local_file_into_a_new_store_imports_no_pandas(tmp_path):
         imported_heavy("ingest", articles, "--db", store, "--workers", "1", heavy=not_duckdb) == []
     )
     assert store.exists()
+
+
+def test_analyze_without_a_terminal_does_not_import_the_progress_bar(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(
+        json.dumps({"outlet": "Kestria Herald", "text": "The talks resumed on Monday."}) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    # The probe's stderr is a pipe, where tqdm would draw nothing.
+    assert imported_heavy("analyze", articles, "--out", out, heavy=("tqdm",)) == []
+    assert (out / "articles.csv").exists()
