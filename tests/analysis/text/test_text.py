@@ -76,9 +76,23 @@ def test_tokens_of_a_batch_are_each_texts_own_tokens():
         "\u0130stanbul's mayor",
         "x",
         "'tis",
+        "\u0391\u03a3.\u0391 \u039f\u0394\u039f\u03a3",
     ]
     assert list(tokenize_each(texts)) == [tokenize_columns(t) for t in texts]
     assert list(tokenize_each(texts * 10)) == [tokenize_columns(t) for t in texts * 10]
+
+
+def test_batches_get_the_token_patterns_tokens_on_every_character(monkeypatch):
+    import analysis.text.tokens as tokens_module
+
+    # Batches are tokenised together with NumPy, not text by text: every character but
+    # the capital that lower-cases to two (its texts go apart) takes that route here.
+    one_by_one = tokens_module.tokenize_columns
+    chars = [chr(c) for c in range(0x10000) if c != 0x0130]
+    texts = ["a".join(chars), " ".join(chars), "-".join(chars), "'x".join(chars), "A".join(chars)]
+    expected = [one_by_one(text) for text in texts]
+    monkeypatch.setattr(tokens_module, "tokenize_columns", None)  # no text goes apart
+    assert list(tokenize_each(texts)) == expected
 
 
 def test_tokens_of_random_batches_are_each_texts_own_tokens():
