@@ -117,6 +117,11 @@ class _SecondWords(frozenset):
             isinstance(form, str) and form.startswith(self.prefixes)
         )
 
+    def __reduce__(self):
+        # frozenset's own would rebuild it from the words alone (analyzers are pickled
+        # for pool and Dask workers, their memoised plans with them).
+        return (_SecondWords, (frozenset(self), self.prefixes))
+
 
 class PatternSet:
     """Many patterns compiled once; :meth:`find` returns their longest non-overlapping hits.

@@ -1,5 +1,7 @@
 """Specification of the lexicon pattern syntax (docs/ARCHITECTURE.md, "Lexicon pattern syntax")."""
 
+import pickle
+
 import pytest
 
 from analysis.text import split_sentences, tokenize
@@ -51,6 +53,16 @@ def test_a_word_beginning_in_second_place_matches_only_after_the_first_word():
     patterns = ["border jumper*", "border crisis", "foreign agent*"]
     text = "Border jumpers, a border crisis, border guards, a foreign agent and foreign aid"
     assert hits(patterns, text) == ["Border jumpers", "border crisis", "foreign agent"]
+
+
+def test_a_pattern_set_pickled_after_use_finds_the_same_matches():
+    # Its memoised plans travel with it (pool and Dask workers get pickled analyzers).
+    matcher = PatternSet(["border jumper*", "border crisis", "regime"])
+    text = "Border jumpers, a border crisis and the regime"
+    found = matcher.find(tokenize(text), text)
+    again = pickle.loads(pickle.dumps(matcher))
+    assert again.find(tokenize(text), text) == found
+    assert [text[m.start : m.end] for m in found] == ["Border jumpers", "border crisis", "regime"]
 
 
 def test_matching_ignores_case():
