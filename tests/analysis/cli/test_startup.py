@@ -62,20 +62,22 @@ def test_help_imports_no_heavy_library(command):
     assert imported_heavy(*command) == []
 
 
-def test_analyze_of_a_local_file_imports_no_heavy_library(tmp_path):
+def one_article_file(tmp_path, **fields):
+    """A JSONL file of one article (the fields given added to a plain one)."""
     articles = tmp_path / "articles.jsonl"
-    articles.write_text(
-        json.dumps(
-            {
-                "outlet": "Kestria Herald",
-                "title": "Talks resume",
-                "published": "2026-01-05T09:30:00+02:00",
-                "text": "The minister said the talks were a breach of sovereignty.",
-            }
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    article = {
+        "outlet": "Kestria Herald",
+        "title": "Talks resume",
+        "published": "2026-01-05T09:30:00+02:00",
+        "text": "The minister said the talks were a breach of sovereignty.",
+        **fields,
+    }
+    articles.write_text(json.dumps(article) + "\n", encoding="utf-8")
+    return articles
+
+
+def test_analyze_of_a_local_file_imports_no_heavy_library(tmp_path):
+    articles = one_article_file(tmp_path)
     out = tmp_path / "out"
     assert imported_heavy("analyze", articles, "--out", out, "--workers", "1") == []
     assert (out / "articles.csv").read_text(encoding="utf-8").count("\n") == 2
@@ -83,20 +85,7 @@ def test_analyze_of_a_local_file_imports_no_heavy_library(tmp_path):
 
 
 def test_ingest_of_a_local_file_into_a_new_store_imports_no_pandas(tmp_path):
-    articles = tmp_path / "articles.jsonl"
-    articles.write_text(
-        json.dumps(
-            {
-                "id": "7",
-                "outlet": "Kestria Herald",
-                "title": "Talks resume",
-                "published": "2026-01-05T09:30:00+02:00",
-                "text": "The minister said the talks were a breach of sovereignty.",
-            }
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    articles = one_article_file(tmp_path, id="7")
     store = tmp_path / "new.duckdb"
     not_duckdb = tuple(name for name in HEAVY if name != "duckdb")
     assert (
@@ -106,11 +95,7 @@ def test_ingest_of_a_local_file_into_a_new_store_imports_no_pandas(tmp_path):
 
 
 def test_analyze_without_a_terminal_does_not_import_the_progress_bar(tmp_path):
-    articles = tmp_path / "articles.jsonl"
-    articles.write_text(
-        json.dumps({"outlet": "Kestria Herald", "text": "The talks resumed on Monday."}) + "\n",
-        encoding="utf-8",
-    )
+    articles = one_article_file(tmp_path)
     out = tmp_path / "out"
     # The probe's stderr is a pipe, where tqdm would draw nothing.
     assert imported_heavy("analyze", articles, "--out", out, heavy=("tqdm",)) == []

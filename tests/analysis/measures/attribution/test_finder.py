@@ -592,13 +592,26 @@ def _article(text: str):
     return _Article(text, _fold(text), split_sentences(text), tokens, None, [t[0] for t in tokens])
 
 
-def test_a_window_holds_the_words_a_scan_of_it_finds():
-    # ``window`` slices the article's tokens and works out the words its edges cut; a
-    # regex scan of the window's characters is the reference (a word cut in half at the
-    # window's start is dropped, one cut at its end kept as far as the window reaches).
+def _scanned_window(art, start: int, end: int, cue_start: int, cue_end: int) -> list:
+    """The reference for ``window``: a regex scan of the window's characters in the sentence
+    ``start``-``end`` (a word cut in half at the window's start is dropped, one cut at its
+    end kept as far as the window reaches)."""
     from analysis.measures.attribution.article import _WINDOW_AFTER, _WINDOW_BEFORE
     from analysis.text import TOKEN_RE
 
+    lo = max(start, cue_start - _WINDOW_BEFORE)
+    hi = min(end, cue_end + _WINDOW_AFTER)
+    expected = [
+        (m.start(), m.end(), art.folded[m.start() : m.end()])
+        for m in TOKEN_RE.finditer(art.text, lo, hi)
+    ]
+    if lo > start and expected and expected[0][0] == lo and art.text[lo - 1].isalnum():
+        expected.pop(0)
+    return expected
+
+
+def test_a_window_holds_the_words_a_scan_of_it_finds():
+    # ``window`` slices the article's tokens and works out the words its edges cut.
     text = (
         "The US-led coalition’s long-serving spokesman, O’Brien-Lee, and well-known co-chairs "
         "of the anti-graft panel said that it’s the ministry’s fault. Short one said so."
@@ -607,15 +620,8 @@ def test_a_window_holds_the_words_a_scan_of_it_finds():
     for index, (start, end) in enumerate(art.sentences):
         for cue_start in range(start, end):
             cue_end = cue_start + 4
-            lo = max(start, cue_start - _WINDOW_BEFORE)
-            hi = min(end, cue_end + _WINDOW_AFTER)
-            expected = [
-                (m.start(), m.end(), art.folded[m.start() : m.end()])
-                for m in TOKEN_RE.finditer(text, lo, hi)
-            ]
-            if lo > start and expected and expected[0][0] == lo and text[lo - 1].isalnum():
-                expected.pop(0)
-            assert art.window(index, cue_start, cue_end, False) == expected, (cue_start, lo, hi)
+            expected = _scanned_window(art, start, end, cue_start, cue_end)
+            assert art.window(index, cue_start, cue_end, False) == expected, cue_start
 
 
 @pytest.mark.parametrize(
@@ -664,13 +670,8 @@ def test_full_names_are_found_as_when_every_sentence_with_the_surname_is_read(mo
 def test_a_window_in_a_sentence_cut_inside_a_word_holds_the_words_a_scan_finds():
     # The article's words are not the sentence's when a sentence edge cuts a word: the
     # window is then taken from the sentence's own scan, with the same result.
-    from analysis.measures.attribution.article import (
-        _WINDOW_AFTER,
-        _WINDOW_BEFORE,
-        _Article,
-        _fold,
-    )
-    from analysis.text import TOKEN_RE, tokenize
+    from analysis.measures.attribution.article import _Article, _fold
+    from analysis.text import tokenize
 
     text = "The spokes" + "man of the long-serving ministry said that the count was late " * 3
     tokens = tokenize(text)
@@ -680,15 +681,8 @@ def test_a_window_in_a_sentence_cut_inside_a_word_holds_the_words_a_scan_finds()
     start, end = sentences[1]
     for cue_start in range(start, end - 4):
         cue_end = cue_start + 4
-        lo = max(start, cue_start - _WINDOW_BEFORE)
-        hi = min(end, cue_end + _WINDOW_AFTER)
-        expected = [
-            (m.start(), m.end(), art.folded[m.start() : m.end()])
-            for m in TOKEN_RE.finditer(text, lo, hi)
-        ]
-        if lo > start and expected and expected[0][0] == lo and text[lo - 1].isalnum():
-            expected.pop(0)
-        assert art.window(1, cue_start, cue_end, False) == expected, (cue_start, lo, hi)
+        expected = _scanned_window(art, start, end, cue_start, cue_end)
+        assert art.window(1, cue_start, cue_end, False) == expected, cue_start
 
 
 @pytest.mark.parametrize("people", [3, 40])  # a few surnames found one by one; many by index
