@@ -360,9 +360,7 @@ class Analyzer:
             "framing_own_per_1k": _per_1k(own, words),
             "framing_attributed_per_1k": _per_1k(len(framing) - own, words),
             "attributions": n_attr,
-            "direct_share": _share(quote_types.count("direct"), n_attr),
-            "indirect_share": _share(quote_types.count("indirect"), n_attr),
-            "mixed_share": _share(quote_types.count("mixed"), n_attr),
+            **{f"{q}_share": _share(quote_types.count(q), n_attr) for q in QUOTE_TYPES},
             "anonymous_share": _share(sum(map(truth, map(_anonymous, attributions))), n_attr),
             "hedges": len(hedges),
             "hedges_per_1k": _per_1k(len(hedges), words),
@@ -547,9 +545,7 @@ class Analyzer:
                             given = split[s] if split else None
                             if given is None and folded is None:
                                 folded = fold_quotes(text)
-                            to_score.append(
-                                (text if given else folded, a, b, compounds[s], given)
-                            )
+                            to_score.append((text if given else folded, a, b, compounds[s], given))
                         of_sentence.append(place)
                         starts.append(row.start)
                         ends.append(row.end)
