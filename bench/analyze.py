@@ -9,10 +9,11 @@ measured in this one run on the same articles:
     every sentence of every article (body split by ``analysis.text.split_sentences``,
     plus the headline), the splitting itself not timed;
 (b) the full pipeline on one core, ``Analyzer.analyze_batch`` by 100 articles as ``slant analyze``'s
-    workers run it, a new Analyzer (empty caches) per pass;
-(c) each stage's time, timed separately over the same articles: clean (ingest's
-    ``normalize`` of the raw text), split, tokenize, sentiment, framing,
-    attribution, hedges, targets, target sentiment (each mention scored by
+    workers run it (the cycle collector paused for each batch), a new Analyzer (empty
+    caches) per pass;
+(c) each stage's time, timed separately over the same articles (collector paused
+    too): clean (ingest's ``normalize`` of the raw text), split, tokenize, sentiment,
+    framing, attribution, hedges, targets, target sentiment (each mention scored by
     ``analysis.measures.sentiment.toward_target`` and summed per target), the rest;
 (d) peak RSS of this process;
 
@@ -48,6 +49,7 @@ sys.path.insert(0, str(ROOT))
 
 import psutil  # noqa: E402
 
+from analysis.pipeline.pool import _collector_paused  # noqa: E402
 from bench import corpus  # noqa: E402
 
 # Wall time by default; ``--clock cpu`` takes this process's CPU time instead, which a
@@ -55,13 +57,18 @@ from bench import corpus  # noqa: E402
 clock = time.perf_counter
 
 
-def best(fn, repeat: int) -> float:
+def best(fn, repeat: int, collector_paused: bool = False) -> float:
+    """The shortest of ``repeat`` runs of ``fn``; with ``collector_paused`` each run has
+    the cycle collector off, as ``slant analyze``'s and ``slant ingest``'s workers run
+    every batch (``analysis.pipeline.pool``): timed with it on, the analysis would pay
+    for the collector's walks over its many small objects, which the command never does."""
     times = []
     for _ in range(repeat):
         gc.collect()
-        started = clock()
-        fn()
-        times.append(clock() - started)
+        with _collector_paused() if collector_paused else contextlib.nullcontext():
+            started = clock()
+            fn()
+            times.append(clock() - started)
     return min(times)
 
 
@@ -208,7 +215,7 @@ def stage_times(articles, analyzer, raw_texts, repeat: int) -> dict[str, float]:
         "attribution": attribution,
         "target sentiment": target_sentiment,
     }
-    return {name: best(fn, repeat) for name, fn in stages.items()}
+    return {name: best(fn, repeat, collector_paused=True) for name, fn in stages.items()}
 
 
 def with_unseen_words(articles, share: float, seed: int = 7):
@@ -371,7 +378,8 @@ def main(argv: list[str] | None = None) -> int:
         gc.collect()
         started = clock()
         for i in range(0, len(articles), 100):
-            analyze_batch(articles[i : i + 100])
+            with _collector_paused():  # as the command's workers run each batch
+                analyze_batch(articles[i : i + 100])
         return clock() - started
 
     # Interleaved, best of --repeat each: on a shared machine the load drifts, and a
