@@ -41,17 +41,20 @@ _BEFORE_PARTICIPLE = frozenset({"by", "while", "after", "before", "when", "witho
 _CONTINUATION = frozenset({("went", "on"), ("goes", "on"), ("go", "on"), ("going", "on")})
 
 
-def _cue_hits(automaton, folded: str, sentences) -> list[tuple[int, int, str, str, int]]:
-    """Longest non-overlapping lexicon matches aligned to word tokens, with their sentence."""
+def _cue_hits(automaton, phrases, folded: str, sentences) -> list[tuple[int, int, str, str, int]]:
+    """Longest non-overlapping lexicon matches aligned to word tokens, with their sentence.
+
+    ``automaton`` finds the phrases ``phrases`` (phrase, class, is a sourcing phrase) by
+    their index, every match, overlapping ones included.
+    """
     raw = []
-    for end_index, (phrase, cue_class, length, sourcing) in automaton.iter(folded):
-        start = end_index - length + 1
+    for index, start, end in automaton.find_matches_as_indexes(folded, overlapping=True):
         if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "-'"):
             continue
-        after = folded[end_index + 1 : end_index + 2]
+        after = folded[end : end + 1]
         if after and (after.isalnum() or after in "-" or after == "'"):
             continue
-        raw.append((start, -end_index - 1, phrase, cue_class, sourcing))
+        raw.append((start, -end, *phrases[index]))
     raw.sort()  # by start, the longest first (the phrase breaks no tie: same span, same phrase)
     sentence_ends = [end for _, end in sentences]
     n_sentences = len(sentences)

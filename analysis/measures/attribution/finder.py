@@ -1,8 +1,8 @@
 """Rule-based attribution: who is quoted, directly or indirectly, with which verb.
 
 :class:`AttributionFinder` compiles the cue lexicon (``cue -> cue_class``) once
-into an Aho-Corasick automaton; :meth:`AttributionFinder.find` finds the cue
-occurrences with it over the folded text in one C pass and only runs the per-form
+into an Aho-Corasick automaton (a DFA, ``ahocorasick_rs``); :meth:`AttributionFinder.find`
+finds the cue occurrences with it over the folded text in one pass in Rust and only runs the per-form
 rules around them.
 
 Forms recognised (S = source, C = cue, Q = quotation):
@@ -104,7 +104,7 @@ import re
 from bisect import bisect_right
 from operator import attrgetter
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, Implementation
 
 from analysis.measures.attribution.article import (
     _END,
@@ -346,19 +346,25 @@ class AttributionFinder:
     """
 
     def __init__(self, cues: dict[str, str]):
-        self._automaton = ahocorasick.Automaton()
-        # Each phrase's words, split once here rather than once per occurrence.
-        self._cue_words: dict[str, tuple[str, ...]] = {}
+        classes: dict[str, str] = {}  # (two spellings of one phrase: the last one's class)
         for phrase, cue_class in cues.items():
             key = " ".join(phrase.lower().translate(QUOTE_FOLD).split())
             if key:
-                first = key.split()[0]
-                # (phrase, class, length, is a sourcing phrase such as "in a statement")
-                self._automaton.add_word(key, (key, cue_class, len(key), first in NOUN_USE_BEFORE))
-                self._cue_words[key] = tuple(key.split())
-        self._empty = len(self._automaton) == 0
+                classes[key] = cue_class
+        # Each phrase's words, split once here rather than once per occurrence.
+        self._cue_words = {key: tuple(key.split()) for key in classes}
+        # (phrase, class, is a sourcing phrase such as "in a statement"), by pattern index
+        self._cue_phrases = [
+            (key, cue_class, self._cue_words[key][0] in NOUN_USE_BEFORE)
+            for key, cue_class in classes.items()
+        ]
+        self._empty = not self._cue_phrases
         if not self._empty:
-            self._automaton.make_automaton()
+            # A DFA: the fastest scan (a third of an NFA's time over the bench articles),
+            # for a few hundred kilobytes with a lexicon of some hundred phrases.
+            self._automaton = AhoCorasick(
+                [key for key, _, _ in self._cue_phrases], implementation=Implementation.DFA
+            )
 
     def find(
         self,
@@ -378,7 +384,7 @@ class AttributionFinder:
             return []
         given, sentences = sentences, rule_sentences(text, sentences)
         folded = _fold(text)
-        hits = _cue_hits(self._automaton, folded, sentences)
+        hits = _cue_hits(self._automaton, self._cue_phrases, folded, sentences)
         polls = _in_poll_openings(folded, sentences)
         if not hits and not polls:
             return []

@@ -186,6 +186,21 @@ def test_multiword_cue_is_matched_as_one_phrase(finder):
     assert (e.pattern, e.cue, e.cue_class) == ("lashed out", "lashed out at", "emotive")
 
 
+def test_a_cue_joined_to_a_word_by_a_hyphen_or_apostrophe_is_no_cue(finder):
+    assert find(finder, "The well-said line stayed. Critics' 'said' it.") == []
+
+
+def test_the_longer_of_two_overlapping_cues_that_start_together_wins():
+    finder = AttributionFinder({"called": "emotive", "called on": "neutral"})
+    found = find(finder, "The mayor called on residents to stay home.")
+    assert [(e.cue, e.cue_class) for e in found] == [("called on", "neutral")]
+
+
+def test_two_spellings_of_one_cue_take_the_class_listed_last():
+    finder = AttributionFinder({"Said": "emotive", "said": "neutral"})
+    assert [e.cue_class for e in find(finder, "He said it was over.")] == ["neutral"]
+
+
 def test_according_to_takes_its_source_after_the_cue(finder):
     e = only(finder, "The convoy left at dawn, according to witnesses.")
     assert (e.source, e.cue, e.quote_type) == ("witnesses", "according to", "indirect")
