@@ -32,6 +32,13 @@ _COMMA_LOWER = re.compile(r"\s*,\s*[a-z]")
 
 _COMMA_QUOTE = re.compile(r"\s*,\s*(?=[“\"‘])")
 
+# What ends the words before a source whose content came first ("“...,” he said").
+_BEFORE_FRONTED_SOURCE = "," + _CLOSING + "—–"
+# Words that say when or how something was said, not what ("on Thursday", "in a statement").
+_NO_CONTENT_WORDS = TIME_WORDS | TIME_PREPS | STATEMENT_WORDS
+# What a word of the rest is stripped of before it is looked up.
+_WORD_EDGES = '.,!?;:…”"’'
+
 _LEAD_TO_QUOTE = re.compile(
     r"[\s:,]*(?:(?:on|in|at|during|last|this|yesterday|today|earlier|later)\b[^,:;“”\"‘.!?]{0,50})?"
     r"[\s:,]*$"
@@ -56,7 +63,7 @@ def _content(art, toks, j1, src_start, src_end, cue_start, cue_end, inverted, s_
     pre = text[sent_start:src_start].rstrip()
     if (
         pre
-        and pre[-1] in "," + _CLOSING + "—–"
+        and pre[-1] in _BEFORE_FRONTED_SOURCE
         and (_TRIVIAL_REST.match(rest) or rest.lstrip().startswith(","))
     ):
         back = _content_before(art, sent_start, src_start)
@@ -67,18 +74,29 @@ def _content(art, toks, j1, src_start, src_end, cue_start, cue_end, inverted, s_
         if _COMMA_LOWER.match(rest) and not _PARTICIPLE_AFTER.match(rest):
             return back[0], sent_end, _mixed_or(art, back[0], sent_end, "indirect")
         return back
-    if not pre and s_idx > 0 and _TRIVIAL_REST.match(rest):
-        # "“Why now?” Borger asked.": the splitter ended the sentence at the quotation.
-        end = sent_start
-        while end > 0 and text[end - 1].isspace():
-            end -= 1
-        quote = art.quote_ending_at(end)
-        mark = 2 if quote is not None and text[quote[1] - 2 : quote[1]] == "''" else 1
-        if quote is not None and text[quote[1] - mark - 1 : quote[1] - mark] in ("?", "!"):
+    if not pre and s_idx > 0:
+        # "“Why now?” Borger asked.": the splitter ended the sentence at the quotation. (The
+        # quotation first: most sentences follow none, and the rest then needs no regex.)
+        quote = _asking_quote_before(art, sent_start)
+        if quote is not None and _TRIVIAL_REST.match(rest):
             return quote[0], quote[1], "direct"
     if _only_time_words(rest):
         return None
     return _content_after(art, after, sent_end)
+
+
+def _asking_quote_before(art, pos):
+    """The quotation ending just before ``pos`` (space between) with "?" or "!" before its
+    closing mark, or None."""
+    text = art.text
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    quote = art.quote_ending_at(end)
+    if quote is None:
+        return None
+    mark = 2 if text[quote[1] - 2 : quote[1]] == "''" else 1
+    return quote if text[quote[1] - mark - 1 : quote[1] - mark] in ("?", "!") else None
 
 
 def _skip_recipient(art, toks, j1) -> int:
@@ -166,21 +184,17 @@ def _maybe_interrupted(art, back, pos):
 
 def _only_time_words(rest: str) -> bool:
     """True for "." or "on Thursday." or "in a statement." after a cue: no content there."""
-    # Most cues are followed by a clause: its first word settles it without splitting the rest.
-    head = rest.split(None, 1)
-    if head:
-        first = head[0].lower().strip('.,!?;:…”"’')
-        if first and not (
-            first in TIME_WORDS
-            or first in TIME_PREPS
-            or first in STATEMENT_WORDS
-            or first.isdigit()
-        ):
+    # Most cues are followed by a clause whose first or second word settles it ("that ...",
+    # "the plan ..."): the rest is split into all its words only past those two.
+    words = rest.split(None, 2)
+    for word in words[:2]:
+        word = word.lower().strip(_WORD_EDGES)
+        if word and not (word in _NO_CONTENT_WORDS or word.isdigit()):
             return False
-    return all(
-        f in TIME_WORDS or f in TIME_PREPS or f in STATEMENT_WORDS or f.isdigit()
-        for f in rest.lower().split()
-        for f in [f.strip('.,!?;:…”"’')]
+    return len(words) < 3 or all(
+        f in _NO_CONTENT_WORDS or f.isdigit()
+        for f in words[2].lower().split()
+        for f in [f.strip(_WORD_EDGES)]
         if f
     )
 
