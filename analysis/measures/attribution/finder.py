@@ -180,6 +180,7 @@ from analysis.records import Evidence
 from analysis.text import QUOTE_FOLD, tokenize
 
 _by_start_then_cue = attrgetter("start", "cue_start")
+_cue_class = attrgetter("cue_class")
 
 
 def _by_medium(toks, j1) -> bool:
@@ -295,6 +296,8 @@ def _without_reported_beliefs(found: list[Evidence]) -> list[Evidence]:
     source's own words, not the writer reading his mind), and PARC marks each token in one
     attribution only. ``found`` is in text order of the cues.
     """
+    if "belief" not in map(_cue_class, found):
+        return found  # (most articles: no belief cue to take out)
     kept = []
     reach = -1  # the end of the latest content that follows its cue
     for evidence in found:
