@@ -377,49 +377,57 @@ class TargetSentiment:
         new = np.flatnonzero(rows < 0)
         if len(new):
             tokens = [*chain.from_iterable(sentences)]
-            add = self._add_token
-            rows[new] = [add(tokens[i]) for i in new.tolist()]
+            unseen = [*map(tokens.__getitem__, new.tolist())]
+            # Each new token added once, then all looked up again: a fresh table meets
+            # every place of its first batch as new, each token many times over.
+            self._add_tokens([*dict.fromkeys(unseen)])
+            rows[new] = [*map(self._token_row.__getitem__, unseen)]
         return rows
 
-    def _add_token(self, token: str) -> int:
-        """A token's row: what a mention's features need of it (its word, stem, flags and
-        the model's ids of it as a sentence / left / right / next / previous word)."""
-        row = self._token_row.get(token)
-        if row is not None:
-            return row
-        word = self.vader._forms[token].strip(_STRIP)
-        stop = word in _STOP
-        stem_ = stem(word) if word and not stop else ""
-        last = token[-1]
-        dash = token in _DASHES
-        flags = (
-            (_F_PUNCT_LEFT if last in ",;:(" or dash else 0)
-            | (_F_PUNCT_RIGHT if last in ",;:)" else 0)
-            | (_F_DASH if dash else 0)
-            | (_F_OPENER if word in _CLAUSE_OPENERS else 0)
-            | (_F_STOP if stop else 0)
-            | (_F_STEM if stem_ else 0)
-            | (_F_PRONOUN if word in _PRONOUNS else 0)
-            | (_F_CAPITALISED if token[:1].isupper() and not stop else 0)
-            | (_F_SUBJECT_PREFIX if word in _SUBJECT_PREFIX else 0)
-            | (_F_BY if word == "by" else 0)
-            | (_F_ACCORDING if word == "according" else 0)
-            | (_F_TO if word == "to" else 0)
-            | (_F_SPEECH if word in self.speech_verbs else 0)
-            | _quote_flags(token)
-        )
-        row = len(self._token_words)
-        if row == len(self._token_flags):
+    def _add_tokens(self, tokens: list[str]) -> None:
+        """Add tokens not in the table (each once): what a mention's features need of each
+        (its word, stem, flags and the model's ids of it as a sentence / left / right /
+        next / previous word), written to the arrays in one step for all of them."""
+        forms, stem_ids = self.vader._forms, self.model.stem_ids
+        speech_verbs = self.speech_verbs
+        words, stems, row_of = self._token_words, self._token_stems, self._token_row
+        first = len(words)
+        flags: list[int] = []
+        ids: list[tuple[int, ...]] = []
+        for token in tokens:
+            word = forms[token].strip(_STRIP)
+            stop = word in _STOP
+            stem_ = stem(word) if word and not stop else ""
+            last = token[-1]
+            dash = token in _DASHES
+            flags.append(
+                (_F_PUNCT_LEFT if last in ",;:(" or dash else 0)
+                | (_F_PUNCT_RIGHT if last in ",;:)" else 0)
+                | (_F_DASH if dash else 0)
+                | (_F_OPENER if word in _CLAUSE_OPENERS else 0)
+                | (_F_STOP if stop else 0)
+                | (_F_STEM if stem_ else 0)
+                | (_F_PRONOUN if word in _PRONOUNS else 0)
+                | (_F_CAPITALISED if token[:1].isupper() and not stop else 0)
+                | (_F_SUBJECT_PREFIX if word in _SUBJECT_PREFIX else 0)
+                | (_F_BY if word == "by" else 0)
+                | (_F_ACCORDING if word == "according" else 0)
+                | (_F_TO if word == "to" else 0)
+                | (_F_SPEECH if word in speech_verbs else 0)
+                | _quote_flags(token)
+            )
+            ids.append(stem_ids.get(stem_, _NO_IDS))
+            row_of[token] = len(words)
+            words.append(word)
+            stems.append(stem_)
+        end = len(words)
+        while end > len(self._token_flags):
             self._token_flags = np.concatenate([self._token_flags, self._token_flags])
             self._token_ids = np.concatenate([self._token_ids, self._token_ids])
             self._token_length = np.concatenate([self._token_length, self._token_length])
-        self._token_flags[row] = flags
-        self._token_length[row] = len(token)
-        self._token_ids[row] = self.model.stem_ids.get(stem_, _NO_IDS)
-        self._token_words.append(word)
-        self._token_stems.append(stem_)
-        self._token_row[token] = row
-        return row
+        self._token_flags[first:end] = flags
+        self._token_length[first:end] = [*map(len, tokens)]
+        self._token_ids[first:end] = ids
 
     def _sentiments(self, tokens: list[str], valences: list | None = None) -> list[float]:
         """VADER's per-token sentiments of a sentence after its rules (``_rule_sentiments``),

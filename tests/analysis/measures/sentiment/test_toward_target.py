@@ -301,3 +301,25 @@ def test_distinct_sentences_and_mention_columns_score_as_mention_tuples_do(score
         by_tuples.mention(i) for i in range(len(mentions))
     ]
     assert by_columns.input(3) == mentions[3]
+
+
+def test_a_fresh_scorer_gives_a_token_met_many_times_in_its_first_batch_one_row():
+    scorer = TargetSentiment()
+    text = "Smith met Smith, and Smith met Jones."
+    batch = scorer.score_batch([(text, (0, len(text)), (0, 5), None, None)])
+    rows = batch.rows.tolist()
+    assert rows[0] == rows[4] and rows[1] == rows[5]
+    assert [scorer._token_words[row] for row in rows] == [
+        "smith", "met", "smith", "and", "smith", "met", "jones",
+    ]  # fmt: skip
+
+
+def test_a_batch_of_more_new_tokens_than_the_table_holds_keeps_every_tokens_facts():
+    scorer = TargetSentiment()
+    words = [f"Word{k}," for k in range(3000)]
+    text = " ".join(["Smith", *words])
+    batch = scorer.score_batch([(text, (0, len(text)), (0, 5), None, None)])
+    rows = batch.rows
+    assert scorer._token_length[rows].tolist() == [5, *map(len, words)]
+    ends_with_comma = (scorer._token_flags[rows] & toward_target._F_PUNCT_RIGHT) != 0
+    assert ends_with_comma.tolist() == [False] + [True] * len(words)
