@@ -460,7 +460,8 @@ class TargetSentiment:
     def _token_span(text: str, a: int, n: int, mention: tuple[int, int]) -> tuple[int, int]:
         """The first and last token of the mention ``text[mention[0]:mention[1]]`` in the
         ``n`` tokens of the sentence starting at ``a`` whose tokens are not all separated by
-        one space (:class:`MentionBatch` counts the spaces in the others)."""
+        one whitespace character (:class:`MentionBatch` counts the others' from the tokens'
+        lengths)."""
         ms, me = mention
         before = text[a:ms].split()
         t0 = len(before)
@@ -657,7 +658,6 @@ class MentionBatch:
         tokens_of: list[list[str]] = []
         valences_of: list[list[float]] = []
         compounds: list[float] = []
-        spaces: list[int] = []  # how many spaces each sentence holds
         bounds: list[int] = []  # each sentence's start and end in its text
         for text, a, b, compound, split in sentences:
             if split is None:
@@ -672,7 +672,6 @@ class MentionBatch:
                 sentence = text[a:b]
                 compound = vader.compounds(sentence, ((0, b - a),))[0] if tokens else 0.0
             compounds.append(compound)
-            spaces.append(text.count(" ", a, b))
             bounds.append(a)
             bounds.append(b)
         lengths = np.fromiter(map(len, tokens_of), np.intp, S)
@@ -719,10 +718,10 @@ class MentionBatch:
         last[N] = True
 
         # Each mention's first and last token in its sentence. In a sentence of tokens
-        # joined by one space each, counted by the spaces before its start and its end (a
-        # mention starting inside a token, "anti-Morsi", is in the token the spaces say):
-        # from the tokens' offsets, one after the other over the batch as if each sentence
-        # were followed by one space.
+        # joined by one whitespace character each, counted by the separators before its
+        # start and its end (a mention starting inside a token, "anti-Morsi", is in the token
+        # the separators say): from the tokens' offsets, one after the other over the batch
+        # as if each sentence were followed by one separator.
         m_s = np.asarray(mention_sentence, dtype=np.intp).reshape(M)
         bounds_ = np.fromiter(bounds, np.intp, 2 * S)
         text_start = bounds_[0::2]
@@ -732,9 +731,9 @@ class MentionBatch:
         offset = np.zeros(N + 1, np.intp)  # of each token's first character
         np.cumsum(token_length[:N] + 1, out=offset[1:])
         characters = np.bincount(of_sentence[:N], token_length[:N], S).astype(np.intp)
-        single = (characters + lengths - 1 == width) & (
-            np.fromiter(spaces, np.intp, S) == lengths - 1
-        )
+        # The split drops whitespace only, so a sentence as wide as its tokens and one
+        # character between each two holds one separator in each gap and no other.
+        single = characters + lengths - 1 == width
         origin = offset[s_start] - text_start  # a sentence's text offsets to the batch's
         at_start = np.asarray(mention_start, dtype=np.intp).reshape(M) + origin[m_s]
         at_end = np.asarray(mention_end, dtype=np.intp).reshape(M) + origin[m_s]

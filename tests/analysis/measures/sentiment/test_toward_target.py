@@ -257,7 +257,7 @@ def spaced_out(text, sentence, mention_, gap):
 
 @pytest.mark.parametrize("gap", ["  ", "\n", " \t"])
 def test_a_mention_is_found_in_the_same_tokens_whatever_whitespace_separates_them(scorer, gap):
-    # one space between words is counted without splitting the text; other whitespace not
+    # one whitespace character between words is counted without splitting the text; more not
     for text, sentence, mention_, _, _ in batch_mentions()[:-1]:
         spaced = spaced_out(text, sentence, mention_, gap)
         name = text[mention_[0] : mention_[1]]
