@@ -302,7 +302,11 @@ def csv_rows(table: pa.Table | pa.RecordBatch) -> CsvRows:
         table = pa.Table.from_batches([table])
     safe = neutralise_arrow(_without_nan(table))
     sink = io.BytesIO()
-    pa_csv.write_csv(safe, sink, pa_csv.WriteOptions(include_header=False))
+    # The whole table as one batch of the writer (it defaults to 1,024 rows): each of its
+    # batches converts every column to text anew, a fifth of the instructions of encoding
+    # a pool batch's ~13,000 evidence rows. The bytes are the same.
+    options = pa_csv.WriteOptions(include_header=False, batch_size=max(1, table.num_rows))
+    pa_csv.write_csv(safe, sink, options)
     return CsvRows(sink.getvalue(), table.num_rows)
 
 
