@@ -134,15 +134,21 @@ class PatternSet:
     def __init__(self, patterns: Sequence[str]):
         self.patterns = list(patterns)
         self.steps = [compile_pattern(p) for p in self.patterns]
-        self._exact: dict[str, list[int]] = {}
-        self._prefixes: dict[int, dict[str, list[int]]] = {}
+        exact: dict[str, list[int]] = {}
+        prefixes: dict[int, dict[str, list[int]]] = {}
         for pattern_id, steps in enumerate(self.steps):
             first = steps[0]
             key = first.form.lower()
             if first.kind == "word":
-                self._exact.setdefault(key, []).append(pattern_id)
+                exact.setdefault(key, []).append(pattern_id)
             else:
-                self._prefixes.setdefault(len(key), {}).setdefault(key, []).append(pattern_id)
+                prefixes.setdefault(len(key), {}).setdefault(key, []).append(pattern_id)
+        # As tuples: what :meth:`candidates` returns, without a copy.
+        self._exact = {key: tuple(ids) for key, ids in exact.items()}
+        self._prefixes = {
+            length: {key: tuple(ids) for key, ids in table.items()}
+            for length, table in prefixes.items()
+        }
         # Prefix lengths worth trying for a form, by its first letters (as many as the
         # shortest prefix has): a new word tries the one or two lengths of the prefixes
         # sharing its start, not every length (fifteen in the default lexicons).
@@ -153,7 +159,6 @@ class PatternSet:
                 lengths = self._prefix_lengths.get(key[: self._head], ())
                 if length not in lengths:
                     self._prefix_lengths[key[: self._head]] = (*lengths, length)
-        self._candidates: dict[str, tuple[int, ...]] = {}
         # Where each pattern's matches go: (output list, id in that list). One list here;
         # PatternGroups routes each lexicon's patterns to its own list (_route).
         self._where: list[tuple[int, int]] = [(0, i) for i in range(len(self.steps))]
@@ -170,18 +175,19 @@ class PatternSet:
         self._plans: dict[str, tuple] = {}
 
     def candidates(self, form: str) -> tuple[int, ...]:
-        """Ids of the patterns whose first step can match a token of this (lower-case) form."""
-        hit = self._candidates.get(form)
-        if hit is None:
-            found = list(self._exact.get(form, ()))
-            for length in self._prefix_lengths.get(form[: self._head], ()):
+        """Ids of the patterns whose first step can match a token of this (lower-case) form.
+
+        Not memoised: its one caller, :meth:`_plan`, memoises the plan it builds from them
+        (a second memo of the same forms cost a third of a new form's time)."""
+        found = self._exact.get(form, ())
+        lengths = self._prefix_lengths.get(form[: self._head])
+        if lengths is not None:
+            for length in lengths:
                 if len(form) >= length:
-                    found.extend(self._prefixes[length].get(form[:length], ()))
-            hit = tuple(found)
-            if len(self._candidates) > _CACHE_LIMIT:
-                self._candidates.clear()
-            self._candidates[form] = hit
-        return hit
+                    more = self._prefixes[length].get(form[:length])
+                    if more is not None:
+                        found = (*found, *more)
+        return found
 
     def _plan(self, form: str) -> tuple:
         """How to try the candidates of ``form`` (memoised), or ``()`` when there are none.
