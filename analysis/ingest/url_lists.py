@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from analysis.ingest.articles import decode_bytes
+from analysis.ingest.articles import IngestError, decode_bytes
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.I)
 #: A URL list bigger than this is not read in one go (it is almost surely not a list).
@@ -26,7 +26,10 @@ def url_lines(path: Path) -> list[tuple[int, str]] | None:
         if path.stat().st_size > _MAX_LIST_BYTES:
             return None
         text, _warning = decode_bytes(path.read_bytes(), str(path))
-    except OSError:
+    except (OSError, IngestError):
+        # Not readable as text (UTF-16 without its mark, say): not a list. The article
+        # reader meets the same file next and rejects it alone, with the reason, so one
+        # bad file in a folder does not stop the others being read.
         return None
     urls = []
     for number, line in enumerate(text.splitlines(), start=1):

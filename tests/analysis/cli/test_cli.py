@@ -105,6 +105,17 @@ def test_rejected_rows_are_listed_and_exit_with_1(tmp_path):
     assert "mixed.csv, record 2 (line 3): empty text" in result.stderr
 
 
+def test_an_undecodable_txt_file_is_rejected_and_the_rest_of_the_folder_stored(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.csv").write_text("outlet,text\nWire,Good row.\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("UTF-16 without its mark", encoding="utf-16-le")
+    result = slant("ingest", folder, "--db", tmp_path / "s.duckdb", "--workers", "1")
+    assert result.returncode == 1
+    assert "Added 1 articles" in result.stdout and "1 rejected" in result.stdout
+    assert "notes.txt" in result.stderr and "save it as UTF-8" in result.stderr
+
+
 def test_a_usage_error_exits_with_2(tmp_path):
     assert slant("analyze", tmp_path).returncode == 2
 
