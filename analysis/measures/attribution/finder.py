@@ -115,7 +115,6 @@ from analysis.measures.attribution.article import (
     _fold,
     _head,
     _joinable,
-    _Spoken,
     _token_start,
     _Widen,
 )
@@ -144,6 +143,8 @@ from analysis.measures.attribution.sources import (
 from analysis.measures.attribution.speakers import (
     _mentions_anonymity_in,
     _speaker_of,
+    _Speakers,
+    _Spoken,
 )
 from analysis.measures.attribution.vocabulary import (
     ADD,
@@ -400,6 +401,7 @@ class AttributionFinder:
             tokens = tokenize(text)
             token_starts = None
         art = _Article(text, folded, sentences, tokens, folded_is_lower, token_starts)
+        art.speakers = _Speakers(art)
         hit_starts = {h[0] for h in hits}
         found: list[Evidence] = []
         attribution_in = self._attribution_in
@@ -848,7 +850,7 @@ class AttributionFinder:
             # A pronoun is what its antecedent was ("he" after "Sen. Jordan said").
             stype = "anonymous" if anonymous else ""
             if speaker and not anonymous:
-                latest = art.latest_type(speaker)
+                latest = art.speakers.latest_type(speaker)
                 if latest is not None:
                     stype = latest
         else:
@@ -862,7 +864,7 @@ class AttributionFinder:
                 speaker,
             )
         if speaker:
-            art.add_spoken(_Spoken(src_start, speaker, kind, anonymous, stype))
+            art.speakers.add_spoken(_Spoken(src_start, speaker, kind, anonymous, stype))
         # The span runs from the earliest of source, cue and content to the latest
         # (comparisons, not min() and max(): see ``_Article.window``).
         start = src_start if src_start < cue_start else cue_start

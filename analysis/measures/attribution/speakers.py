@@ -9,7 +9,8 @@ the nearest fitting source; anonymity from the source's head noun or a phrase su
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
+from dataclasses import dataclass
 
 from analysis.measures.attribution.article import (
     _AGE_RE,
@@ -40,6 +41,7 @@ from analysis.measures.attribution.vocabulary import (
     TIME_WORDS,
     TITLE_WORDS,
 )
+from analysis.text import TOKEN_RE
 
 # "who asked not to be named", "speaking on condition of anonymity", "unnamed".
 ANONYMITY_RE = re.compile(
@@ -58,6 +60,291 @@ _ROLE_LOOKBACK = 8
 # How many sentences back a pronoun looks for a person mention: bounded, so an article
 # of thousands of pronoun attributions and no names costs attributions x this, not x sentences.
 _PRONOUN_LOOKBACK = 100
+
+
+# The words' ``*+`` are possessive (no backtracking into a word): giving a character back
+# leaves a word character next, where only "." or " " could continue, so no match is lost,
+# and a capitalised word that starts no run (most of them) fails at once, not letter by letter.
+_CAP_RUN = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w'’-]*+(?:(?:(?<=\b[A-Z])\.)?[ ]+(?:(?:al|el|bin|ibn|bint|de|van|von|da|di|du"
+    r"|le|la|abu|ben)[ -])?[A-ZÀ-ÖØ-Þ][\w'’-]*+)+"
+)
+_WORD_RE = re.compile(r"\S+")
+_APPOSITION_RE = re.compile(r",\s+(?:the|a|an)\s+([^,.;]+)")
+# How many distinct surnames an article's speakers may have before their places in the
+# text are read off an index of its capitalised words rather than found one by one.
+_FIND_SURNAMES = 24
+
+
+@dataclass(slots=True)
+class _Spoken:
+    """A source already attributed in this article, for pronoun linking."""
+
+    start: int
+    speaker: str
+    kind: str  # person | name | org | plural | document | other
+    anonymous: bool
+    source_type: str = ""
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    name: str
+    roles: frozenset[str]
+
+
+class _Speakers:
+    """Per article, beside its ``_Article``: the sources attributed so far and the people
+    mentioned in the text, for linking pronouns, bare surnames and roles to a person."""
+
+    def __init__(self, art: _Article):
+        self.text = art.text
+        self.sentences = art.sentences
+        self._sentence_starts = art._sentence_starts
+        self.sentence_of = art.sentence_of
+        self.quote_holding = art.quote_holding
+        self.spoken: list[_Spoken] = []
+        # Indexes over ``spoken`` (see ``add_spoken``), so that a speaker lookup costs about
+        # the same with 5 sources in an article as with 5,000.
+        self._spoken_by_kind: dict[str, list[int]] = {}
+        self._full_names_by_surname: dict[str, list[int]] = {}
+        self._latest_type: dict[str, str] = {}
+        # Named people who may be referred to by their surname alone, in order of first
+        # appearance, by surname; and where those surnames occur in the text, sorted.
+        self._names_by_surname: dict[str, list[str]] = {}
+        self._named: set[str] = set()
+        self._surname_places: list[int] = []
+        self._surname_at: dict[int, str] = {}
+        # Surnames not yet in ``_surname_places``, with how to find them (``_places_of``).
+        self._unplaced: list[tuple[str, bool]] = []
+        self._capitalised: dict[str, list[int]] | None = None
+        self._mentions: dict[int, list[_Mention]] = {}
+        # Where ``ANONYMITY_HINTS`` occur in ``folded``: (starts, ends), on first need.
+        self.anonymity_hints: tuple[list[int], list[int]] | None = None
+
+    def add_spoken(self, spoken: _Spoken) -> None:
+        """Record an attributed source (for pronouns and surnames later in the article)."""
+        index = len(self.spoken)
+        self.spoken.append(spoken)
+        self._spoken_by_kind.setdefault(spoken.kind, []).append(index)
+        self._latest_type[spoken.speaker] = spoken.source_type
+        if spoken.kind != "person" or " " not in spoken.speaker:
+            return
+        surname = spoken.speaker.rsplit(" ", 1)[-1]
+        self._full_names_by_surname.setdefault(surname, []).append(index)
+        if spoken.anonymous or spoken.speaker in self._named:
+            return
+        self._named.add(spoken.speaker)
+        names = self._names_by_surname.setdefault(surname, [])
+        names.append(spoken.speaker)
+        if len(names) == 1:  # a new surname: where it occurs in the text, found on first need
+            self._unplaced.append((surname, len(self._names_by_surname) > _FIND_SURNAMES))
+
+    def last_spoken(self, kinds: tuple[str, ...], before: int) -> _Spoken | None:
+        """The latest recorded source of one of ``kinds`` starting before ``before``."""
+        best = -1
+        for kind in kinds:
+            indices = self._spoken_by_kind.get(kind, ())
+            for i in range(len(indices) - 1, -1, -1):
+                if indices[i] <= best:
+                    break
+                if self.spoken[indices[i]].start < before:
+                    best = indices[i]
+                    break
+        return self.spoken[best] if best >= 0 else None
+
+    def full_name_spoken(self, surname: str, before: int) -> str | None:
+        """The latest recorded person with a full name ending in ``surname``, before ``before``."""
+        for i in reversed(self._full_names_by_surname.get(surname, ())):
+            if self.spoken[i].start < before:
+                return self.spoken[i].speaker
+        return None
+
+    def latest_type(self, speaker: str) -> str | None:
+        """The source type the latest attribution to ``speaker`` got, or None."""
+        return self._latest_type.get(speaker)
+
+    def latest_surname(self, after: int, before: int) -> tuple[int, str] | None:
+        """``(place, name)``: the latest place between ``after`` and ``before``, outside
+        quotations, where a recorded person's surname occurs alone (each surname judged
+        by its last occurrence there); with two people sharing it, the first named."""
+        if self._unplaced:
+            self._place_surnames()
+        places = self._surname_places
+        i = bisect_left(places, before) - 1
+        judged = set()
+        while i >= 0 and places[i] > after:
+            surname = self._surname_at[places[i]]
+            if surname not in judged:
+                judged.add(surname)
+                if not self.quote_holding(places[i]):
+                    return places[i], self._names_by_surname[surname][0]
+            i -= 1
+        return None
+
+    def _place_surnames(self) -> None:
+        """Index the places of the surnames recorded since the last call, in their order.
+
+        Deferred from ``add_spoken`` to the first ``latest_surname`` that needs them (most
+        articles have no pronoun that asks): a pass over the text per surname saved.
+        """
+        for surname, indexed in self._unplaced:
+            for place in self._places_of(surname, indexed):
+                insort(self._surname_places, place)
+                self._surname_at[place] = surname
+        self._unplaced.clear()
+
+    def _places_of(self, surname: str, indexed: bool) -> list[int]:
+        """Where ``surname`` occurs as a word of its own (or with a possessive "'s").
+
+        A few surnames are found with ``str.find`` (C speed, no index to build); past
+        ``_FIND_SURNAMES`` of them (``indexed``: when the surname was recorded) an index
+        of the text's capitalised words is built once, so that an article naming
+        thousands of people costs a pass, not a pass per name.
+        """
+        if indexed:
+            return self._capitalised_words().get(surname, [])
+        text = self.text
+        places = []
+        start = text.find(surname)
+        size = len(surname)
+        while start >= 0:
+            before = text[start - 1 : start] if start else ""
+            after = text[start + size : start + size + 1]
+            word_starts = not (before.isalnum() or before in ("-", "'", "’"))
+            word_ends = not (after.isalnum() or after == "-") and (
+                after not in ("'", "’") or text[start + size + 1 : start + size + 2] == "s"
+            )
+            if word_starts and word_ends:  # "Lee" and "Lee's", not "Leeds" or "Holt-Lee"
+                places.append(start)
+            start = text.find(surname, start + 1)
+        return places
+
+    def _capitalised_words(self) -> dict[str, list[int]]:
+        """Every capitalised word of the text by its spelling (a possessive also by its
+        stem: "Lee's" -> "Lee"), with its places; built once, on first need."""
+        if self._capitalised is None:
+            words: dict[str, list[int]] = {}
+            text = self.text
+            for match in TOKEN_RE.finditer(text):
+                word = match.group()
+                if word[0].isupper():
+                    if word.endswith(("'s", "’s")):
+                        word = word[:-2]
+                    words.setdefault(word, []).append(match.start())
+            self._capitalised = words
+        return self._capitalised
+
+    def mentions_back(self, pos: int, sentences: int = 1_000_000):
+        """Person mentions (capitalised runs minus titles) before ``pos``, nearest first,
+        from at most ``sentences`` sentences back (the one holding ``pos`` included)."""
+        index = self._sentence_at_or_before(pos)
+        for i in range(index, max(-1, index - sentences), -1):
+            for mention in reversed(self._mentions_in(i)):
+                if mention.start < pos:
+                    yield mention
+
+    def _sentence_at_or_before(self, pos: int) -> int:
+        index = self.sentence_of(pos)
+        if index < 0:
+            index = bisect_right(self._sentence_starts, pos) - 1
+        return index
+
+    def full_name_before(self, surname: str, pos: int) -> str | None:
+        """The first of ``mentions_back(pos)`` whose name has two words or more and ends
+        with ``surname``, or None.
+
+        Such a name lies inside its sentence and holds " " + surname, so only the
+        sentences holding that string are scanned for mentions, latest first: each found
+        by one C-level ``str.rfind`` back from the last one.
+        """
+        key = " " + surname
+        text, sentences = self.text, self.sentences
+        index = self._sentence_at_or_before(pos)
+        if index < 0:
+            return None
+        limit = sentences[index][1]
+        while (found := text.rfind(key, 0, limit)) >= 0:
+            i = bisect_right(self._sentence_starts, found) - 1
+            if i < 0 or found + len(key) > sentences[i][1]:
+                limit = found + len(key) - 1  # across a sentence break: look further back
+                continue
+            if not _may_join_a_run(text, found, sentences[i][0]):
+                limit = found  # ("said Maren": no name ends here; its sentence is not read)
+                continue
+            for mention in reversed(self._mentions_in(i)):
+                if (
+                    mention.start < pos
+                    and " " in mention.name
+                    and mention.name.rsplit(" ", 1)[-1] == surname
+                ):
+                    return mention.name
+            limit = sentences[i][0]
+        return None
+
+    def _mentions_in(self, index: int) -> list[_Mention]:
+        found = self._mentions.get(index)
+        if found is None:
+            start, end = self.sentences[index]
+            found = [
+                m
+                for run in _CAP_RUN.finditer(self.text, start, end)
+                if not (run.start() and self.text[run.start() - 1].isalnum())
+                and not self.quote_holding(run.start())
+                and (m := _person_mention(self.text, run)) is not None
+            ]
+            self._mentions[index] = found
+        return found
+
+
+_RUN_CAPITALS = re.compile(r"[A-ZÀ-ÖØ-Þ]")  # what starts a word of ``_CAP_RUN``
+_RUN_PARTICLES = frozenset(
+    "al el bin ibn bint de van von da di du le la abu ben".split()
+)  # ``_CAP_RUN``'s lower-case name particles
+
+
+def _may_join_a_run(text: str, space: int, start: int) -> bool:
+    """Whether the word after the space at ``space`` can continue a ``_CAP_RUN`` run (a
+    name): what precedes the spaces must be a word holding a capital (the run's previous
+    word), a name particle ("van"), or a full stop (an initial, "J."). False only when no
+    run can reach across (as after "said" or "in"); ``start``: where the sentence starts."""
+    j = space
+    while j > start and text[j - 1] == " ":
+        j -= 1
+    if j > start and text[j - 1] == ".":
+        return True
+    w = j
+    while w > start and (text[w - 1].isalnum() or text[w - 1] in "_'’-"):
+        w -= 1
+    word = text[w:j]
+    return word in _RUN_PARTICLES or _RUN_CAPITALS.search(word) is not None
+
+
+def _person_mention(text: str, run: re.Match) -> _Mention | None:
+    words = [(m.start(), m.group()) for m in _WORD_RE.finditer(run.group())]
+    while words and words[0][1].lower() in CAP_FUNCTION:
+        words.pop(0)
+    forms = [w.lower().rstrip(".") for _, w in words]
+    if not words or not ORG_WORDS.isdisjoint(forms) or not TIME_WORDS.isdisjoint(forms):
+        return None
+    if any(w.isupper() and len(w) > 1 for _, w in words):
+        return None
+    cut = 0
+    for i, f in enumerate(forms):
+        if f in TITLE_WORDS:
+            cut = i + 1
+    name_words = words[cut:]
+    if not name_words or (len(name_words) < 2 and cut == 0):
+        return None
+    roles = set(forms[:cut])
+    after = text[run.end() : run.end() + 80]
+    apposition = _APPOSITION_RE.match(after)
+    if apposition:
+        roles.update(apposition.group(1).lower().split())
+    start = run.start() + name_words[0][0]
+    end = run.start() + name_words[-1][0] + len(name_words[-1][1])
+    return _Mention(start, text[start:end], frozenset(roles))
 
 
 def _speaker(art, src_toks, src_start) -> tuple[str, str, bool]:
@@ -171,9 +458,9 @@ def _name_in(art: _Article, toks: list[_Tok], src_start: int) -> tuple[str, str,
 
 def _expand_surname(art: _Article, surname: str, before: int) -> str | None:
     """The latest full name seen before ``before`` that ends with ``surname``."""
-    best = art.full_name_spoken(surname, before)
+    best = art.speakers.full_name_spoken(surname, before)
     if best is None:
-        return art.full_name_before(surname, before)
+        return art.speakers.full_name_before(surname, before)
     return best
 
 
@@ -182,7 +469,7 @@ def _link_description(art: _Article, chunk: list[_Tok], head: _Tok, before: int)
     if chunk[0][_FORM] != "the":
         return None
     nearest = None
-    for mention in art.mentions_back(before, _ROLE_LOOKBACK):
+    for mention in art.speakers.mentions_back(before, _ROLE_LOOKBACK):
         nearest = nearest or mention
         if head[_FORM] in mention.roles:
             return mention.name
@@ -203,22 +490,24 @@ def _resolve_pronoun(art: _Article, pronoun: str, before: int) -> tuple[str, str
     """he/she -> nearest person; they -> nearest group; it -> nearest organisation."""
     if pronoun in PERSON_PRONOUNS:
         best: tuple[int, str, bool] | None = None
-        spoken = art.last_spoken(("person", "name"), before)  # the last one named before it
+        spoken = art.speakers.last_spoken(
+            ("person", "name"), before
+        )  # the last one named before it
         if spoken is not None:
             best = (spoken.start, spoken.speaker, spoken.anonymous)
-        mention = next(art.mentions_back(before, _PRONOUN_LOOKBACK), None)
+        mention = next(art.speakers.mentions_back(before, _PRONOUN_LOOKBACK), None)
         if mention is not None and (best is None or mention.start > best[0]):
             best = (mention.start, mention.name, False)
         if best is not None:
             # A later bare-surname mention of the same person is still that person.
-            later = art.latest_surname(best[0], before)
+            later = art.speakers.latest_surname(best[0], before)
             if later is not None:
                 best = (later[0], later[1], False)
             return best[1], "person", best[2]
         return "", "other", False
     wanted = {"they": ("org", "plural"), "it": ("org", "document", "name")}.get(pronoun)
     if wanted:
-        spoken = art.last_spoken(wanted, before)
+        spoken = art.speakers.last_spoken(wanted, before)
         if spoken is not None:
             return spoken.speaker, spoken.kind, spoken.anonymous
     return "", "other", False
@@ -234,7 +523,7 @@ def _mentions_anonymity_in(art: _Article, start: int, end: int) -> bool:
     near them, and this runs once per attribution)."""
     if not art.folded_is_lower:
         return _mentions_anonymity(art.text[start:end], art.lowered(start, end))
-    places = art.anonymity_hints
+    places = art.speakers.anonymity_hints
     if places is None:
         folded = art.folded
         spans = []
@@ -244,7 +533,7 @@ def _mentions_anonymity_in(art: _Article, start: int, end: int) -> bool:
                 spans.append((at, at + len(hint)))
                 at = folded.find(hint, at + 1)
         spans.sort()
-        places = art.anonymity_hints = ([a for a, _ in spans], [b for _, b in spans])
+        places = art.speakers.anonymity_hints = ([a for a, _ in spans], [b for _, b in spans])
     starts, ends = places
     i = bisect_left(starts, start)
     while i < len(starts) and starts[i] < end:
