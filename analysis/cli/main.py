@@ -32,24 +32,32 @@ MAX_LISTED_OUTLETS = 30
 
 
 class Tally:
-    """What happened to the inputs of one run, for the closing summary."""
+    """What happened to the inputs of one run, for the closing summary.
 
-    def __init__(self) -> None:
+    ``known_outlets``: the outlet names the store held before the run; the articles of
+    every other outlet are counted, with their sites, for :meth:`print_new_outlets`.
+    None (``slant analyze``, no store): no outlet is new, none is counted.
+    """
+
+    def __init__(self, known_outlets: set[str] | None = None) -> None:
         self.read = 0
         self.rejected: list[Rejected] = []
         self.warnings: list[str] = []
+        self.known_outlets = known_outlets
         self.outlets: Counter[str] = Counter()
         self.outlet_domains: dict[str, set[str]] = {}
 
     def count_outlet(self, article: Article) -> None:
+        if self.known_outlets is None or article.outlet in self.known_outlets:
+            return
         self.outlets[article.outlet] += 1
         host = urlsplit(article.url).hostname if article.url else None
         if host:
             self.outlet_domains.setdefault(article.outlet, set()).add(host.removeprefix("www."))
 
-    def print_new_outlets(self, known: set[str]) -> None:
+    def print_new_outlets(self) -> None:
         """The outlet names this run brought in, so a wrong one can be fixed with a map."""
-        new = [name for name in sorted(self.outlets, key=str.lower) if name not in known]
+        new = sorted(self.outlets, key=str.lower)
         if not new:
             return
         print(f"New outlet names ({len(new)}); rename any with --outlet-map FILE (domain,outlet):")
@@ -231,8 +239,7 @@ def cmd_ingest(args) -> int:
     if args.engine == "dask":
         return _ingest_dask(args, lexicons)
     arrow_without_pandas()  # the local engine stages Python lists, never pandas objects
-    tally = Tally()
-    known_outlets = _stored_outlets(args.db)
+    tally = Tally(known_outlets=_stored_outlets(args.db))
     started = time.perf_counter()
     bar = _progress(None, "article")
 
@@ -258,7 +265,7 @@ def cmd_ingest(args) -> int:
         )
         + f"the store {args.db} now holds {run.total} articles."
     )
-    tally.print_new_outlets(known_outlets)
+    tally.print_new_outlets()
     tally.print_rejects()
     return EXIT_REJECTED if tally.rejected else EXIT_OK
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from analysis.errors import InputError, SlantError
-from analysis.ingest.outlets import domain_of, row_outlet, strip_site_affix
+from analysis.ingest.outlets import row_outlet, strip_site_affix
 from analysis.records import Article, Rejected
 from analysis.text import normalize
 
@@ -312,7 +312,7 @@ def row_to_article(
         return make_article(
             outlet=chosen_outlet,
             text=text,
-            title=strip_site_affix(get("title"), (chosen_outlet,), domain_of(get("url"))),
+            title=strip_site_affix(get("title"), (chosen_outlet,), get("url")),
             published=get("published") or None,
             url=get("url"),
             section=get("section"),

@@ -194,19 +194,21 @@ def title_site_part(title: str, domain: str) -> str:
     return ""
 
 
-def strip_site_affix(title: str, names: list[str] | tuple[str, ...], domain: str = "") -> str:
+def strip_site_affix(title: str, names: list[str] | tuple[str, ...], url: str = "") -> str:
     """``title`` without a leading or trailing part that repeats the outlet's name.
 
     The part is split off at ``|`` or a spaced dash, must be short (four words at
-    most) and name one of ``names`` or the domain; the rest of the title is kept
-    whole, and a headline that merely mentions the outlet is left alone.
+    most) and name one of ``names`` or the domain of ``url``; the rest of the title is
+    kept whole, and a headline that merely mentions the outlet is left alone.
 
     >>> strip_site_affix("Apple ships a phone – TechCrunch", ["TechCrunch"])
     'Apple ships a phone'
     """
-    # Most titles have no separator: one search tells, before any name is squashed.
+    # Most titles have no separator: one search tells, before any name is squashed or
+    # the URL parsed.
     if not title or not _TAGLINE.search(title):
         return title
+    domain = domain_of(url)
     pieces = _TAGLINE.split(title)
     keys = {_squash(n) for n in names if n} | (
         {_squash(domain.split(".")[-2])} if domain.count(".") >= 1 else set()

@@ -347,7 +347,7 @@ def extract_article(
         fallback_published=fallback_published,
         outlet=chosen.name,
         text=page.text,
-        title=strip_site_affix(title, (chosen.name, *page.stated_names), domain_of(page.url)),
+        title=strip_site_affix(title, (chosen.name, *page.stated_names), page.url),
         url=page.url,
         author=page.author or fallback_author,
         section=page.section,

@@ -36,7 +36,6 @@ from analysis.ingest.url_lists import is_url, url_lines
 from analysis.ingest.web.extract import (
     MIN_WORDS,
     build_article,
-    domain_of,
     extract_article,
     extract_page,
     folder_note,
@@ -202,7 +201,7 @@ class _Run:
             published=_entry_published(entry),
             outlet=chosen.name,
             text=text,
-            title=strip_site_affix(title, (chosen.name, feed_name), domain_of(link)),
+            title=strip_site_affix(title, (chosen.name, feed_name), link),
             url=link if is_url(link) else "",
             author=normalize(entry.get("author") or ""),
             source_file=link if is_url(link) else feed_source,
@@ -412,7 +411,7 @@ def fill_missing_text(
         outlet=chosen,
         text=page.text,
         title=strip_site_affix(
-            _cell(row, "title") or page.title, (chosen, *page.stated_names), domain_of(url)
+            _cell(row, "title") or page.title, (chosen, *page.stated_names), url
         ),
         url=url,
         author=_cell(row, "author") or page.author,

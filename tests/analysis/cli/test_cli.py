@@ -356,3 +356,26 @@ def test_the_progress_stand_in_counts_and_iterates_like_a_bar(monkeypatch):
     bar.update(2)
     assert bar.n == 7
     bar.close()
+
+
+def test_the_tally_counts_the_outlets_new_to_the_store_with_their_sites():
+    from analysis.cli.main import Tally
+    from analysis.ingest.articles import make_article
+
+    tally = Tally(known_outlets={"Valley Post"})
+    for outlet, url in (
+        ("Valley Post", "https://valley.example/a"),
+        ("Wire", "https://www.wire.example/b"),
+    ):
+        tally.count_outlet(make_article(outlet=outlet, url=url, text="Officials said so."))
+    assert tally.outlets == {"Wire": 1}
+    assert tally.outlet_domains == {"Wire": {"wire.example"}}
+
+
+def test_a_run_without_a_store_counts_no_outlets():
+    from analysis.cli.main import Tally
+    from analysis.ingest.articles import make_article
+
+    tally = Tally()
+    tally.count_outlet(make_article(outlet="Wire", url="https://wire.example/b", text="It rained."))
+    assert not tally.outlets

@@ -113,6 +113,14 @@ def test_a_title_loses_only_a_prefix_or_suffix_that_is_the_outlet_name(title, na
     assert strip_site_affix(title, names) == stripped
 
 
+def test_a_title_loses_a_suffix_that_names_the_site_of_its_url():
+    url = "https://www.kestriaherald.example/politics/budget"
+    assert strip_site_affix("Budget passes | Kestria Herald", ["KH"], url) == "Budget passes"
+    assert strip_site_affix("Budget passes | Kestria Herald", ["KH"]) == (
+        "Budget passes | Kestria Herald"
+    )
+
+
 def test_a_table_row_with_a_domain_as_outlet_is_named_by_the_table_or_the_map():
     assert row_outlet("nytimes.com", "", None) == "The New York Times"
     assert row_outlet("kestria.example", "", {"kestria.example": "Kestria"}) == "Kestria"
