@@ -25,6 +25,8 @@ from analysis.errors import SlantError
 from analysis.records import Article, Rejected
 
 EXIT_OK, EXIT_REJECTED, EXIT_FATAL = 0, 1, 2
+#: As a shell reports a command whose output pipe closed (128 + SIGPIPE).
+EXIT_OUTPUT_CLOSED = 141
 MAX_LISTED_REJECTS = 50
 
 
@@ -702,12 +704,20 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "workers", None) is not None and args.workers < 1:
         return _fail("--workers must be 1 or more")
     try:
-        return args.func(args)
+        code = args.func(args)
+        sys.stdout.flush()  # here, so that a closed output pipe is met below, not at exit
+        return code
     except SlantError as exc:  # the user's input or set-up; the message names the fix
         return _fail(str(exc))
     except KeyboardInterrupt:
         print("slant: interrupted; the store is unchanged by the unfinished run.", file=sys.stderr)
         return EXIT_FATAL
+    except BrokenPipeError:
+        # The reader of the output went away (`slant ingest ... | head -1`): not a bug, and
+        # nothing more can be said there. Standard output goes to devnull so that Python's
+        # own flush at exit does not fail the same way (Python docs, "Note on SIGPIPE").
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OUTPUT_CLOSED
     except Exception:
         # Anything else is a bug in Slant: show where, so it can be reported and fixed.
         traceback.print_exc()

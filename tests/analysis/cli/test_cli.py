@@ -116,6 +116,26 @@ def test_an_undecodable_txt_file_is_rejected_and_the_rest_of_the_folder_stored(t
     assert "notes.txt" in result.stderr and "save it as UTF-8" in result.stderr
 
 
+def test_output_piped_into_a_reader_that_stops_early_is_not_reported_as_a_bug(tmp_path):
+    # as `slant ingest data/sample --db s.duckdb | head -1` does: the reader is gone before
+    # the summary is printed, the store is written all the same
+    store = tmp_path / "s.duckdb"
+    command = [sys.executable, "-m", "analysis.cli.main", "ingest", ROOT / "data" / "sample"]
+    child = subprocess.Popen(
+        [*map(str, command), "--db", str(store)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    child.stdout.close()
+    errors = child.stderr.read()
+    assert child.wait(timeout=600) == 141, errors
+    assert "Traceback" not in errors and "bug in Slant" not in errors
+    again = slant("ingest", ROOT / "data" / "sample", "--db", store)
+    assert "Added 0 articles (135 duplicates skipped" in again.stdout
+
+
 def test_a_usage_error_exits_with_2(tmp_path):
     assert slant("analyze", tmp_path).returncode == 2
 
