@@ -94,7 +94,7 @@ read (the whole sentence only when a phrase runs into the window's edge), and
 person mentions are parsed per sentence on first need (for a bare surname's full
 name, only in sentences where a name can end in it). The cost is dominated by the
 number of cue occurrences: on the bench corpus (about 25 an article) the stage
-runs about 4.4M CPU instructions an article, 0.31x bare VADER's
+runs about 4.0M CPU instructions an article, 0.28x bare VADER's
 (``bench/instructions.py --stages``).
 """
 
