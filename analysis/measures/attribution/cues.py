@@ -47,35 +47,38 @@ def _cue_hits(automaton, phrases, folded: str, sentences) -> list[tuple[int, int
     ``automaton`` finds the phrases ``phrases`` (phrase, class, is a sourcing phrase) by
     their index, every match, overlapping ones included.
     """
+    size = len(folded)
     raw = []
     for index, start, end in automaton.find_matches_as_indexes(folded, overlapping=True):
-        if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in "-'"):
+        # A match is a cue only as whole words: no letter, digit, hyphen or apostrophe
+        # joins it to the text on either side ("essay", "says", "-said", "said'").
+        before = folded[start - 1] if start else " "
+        after = folded[end] if end < size else " "
+        if before.isalnum() or before in "-'" or after.isalnum() or after in "-'":
             continue
-        after = folded[end : end + 1]
-        if after and (after.isalnum() or after in "-" or after == "'"):
-            continue
-        raw.append((start, -end, *phrases[index]))
-    raw.sort()  # by start, the longest first (the phrase breaks no tie: same span, same phrase)
+        raw.append((start, -end, index))
+    raw.sort()  # by start, the longest first (no tie: one phrase per span)
     sentence_ends = [end for _, end in sentences]
     n_sentences = len(sentences)
     hits = []
     sourcing_hits = []
     verb_sentences = set()
     last_end = -1
-    for start, neg_end, phrase, cue_class, sourcing in raw:
+    for start, neg_end, index in raw:
         if start < last_end:
             continue
         # sentence_index(sentences, start), by bisection over the sentence ends
         s = bisect_right(sentence_ends, start)
         if s >= n_sentences or sentences[s][0] > start:
             continue
-        hit = (start, -neg_end, phrase, cue_class, s)
+        phrase, cue_class, sourcing = phrases[index]
+        last_end = -neg_end
+        hit = (start, last_end, phrase, cue_class, s)
         hits.append(hit)
         if sourcing:
             sourcing_hits.append(hit)
         else:
             verb_sentences.add(s)
-        last_end = -neg_end
     # A sourcing phrase ("in a statement") yields to a verb cue in its sentence.
     if sourcing_hits and verb_sentences:
         dropped = {h for h in sourcing_hits if h[4] in verb_sentences}
