@@ -320,27 +320,27 @@ _NP_BACK_STOP = NP_STOP | PRONOUNS | {"what"}
 def _np_back(art, toks, k, hit_starts):
     text = art.text
     last = toks[k]
-    if last[_FORM] in COORDINATORS:
+    form = last[_FORM]
+    if form in COORDINATORS:
         return None  # "arrived and said": the subject is a clause away
-    if last[_FORM] in PRONOUNS:
+    if form in PRONOUNS:
         return last[_START], last[_END], [last]
-    if last[_FORM] in CONTRACTED:
-        end = last[_START] + CONTRACTED[last[_FORM]]
-        return last[_START], end, [(last[_START], end, last[_FORM][: end - last[_START]])]
-    if last[_FORM] in NP_STOP:
+    if form in CONTRACTED:
+        end = last[_START] + CONTRACTED[form]
+        return last[_START], end, [(last[_START], end, form[: end - last[_START]])]
+    if form in NP_STOP:
         return None  # (the loop below would stop at once: nothing before the cue)
     m = k - 1
-    right = last  # toks[m + 1]
-    after = last[_FORM]  # its form
+    right_start = last[_START]  # where the word after ``toks[m]`` starts
+    after = form  # its form
     while m >= 0:
-        t = toks[m]
+        start, end, f = toks[m]
         # (a single space, by far the most common gap, is checked here without a call)
         if not (
-            (t[_END] + 1 == right[_START] and text[t[_END]] == " ") or _joinable(text, t, right)
+            (end + 1 == right_start and text[end] == " ") or _joinable(text, toks[m], toks[m + 1])
         ):
             break
-        f = t[_FORM]
-        if f in _NP_BACK_STOP or t[_START] in hit_starts:
+        if f in _NP_BACK_STOP or start in hit_starts:
             break
         if (f == "and" or f == "or" or after == "to") and (
             (after == "to" and f not in TO_ALLOWED_AFTER)
@@ -348,7 +348,7 @@ def _np_back(art, toks, k, hit_starts):
         ):
             break
         after = f
-        right = t
+        right_start = start
         m -= 1
     if m < 0 and art.clipped_start:
         raise _Widen
