@@ -74,6 +74,17 @@ class _Widen(Exception):
     """A phrase ran into the edge of the tokenising window: retry on the whole sentence."""
 
 
+def quotation_holding(
+    quotes: list[tuple[int, int]], quote_starts: list[int], pos: int
+) -> tuple[int, int] | None:
+    """The quotation of ``quotes`` (sorted, with their ``quote_starts``) that ``pos`` is
+    strictly inside, or None."""
+    i = bisect_right(quote_starts, pos) - 1
+    if i >= 0 and quotes[i][0] < pos < quotes[i][1]:
+        return quotes[i]
+    return None
+
+
 class _Article:
     """Per-call state: the text, its folded twin, quotations and tokens (the sources and
     people seen so far are ``speakers._Speakers``, made beside it)."""
@@ -241,10 +252,7 @@ class _Article:
         return span
 
     def quote_holding(self, pos: int) -> tuple[int, int] | None:
-        i = bisect_right(self.quote_starts, pos) - 1
-        if i >= 0 and self.quotes[i][0] < pos < self.quotes[i][1]:
-            return self.quotes[i]
-        return None
+        return quotation_holding(self.quotes, self.quote_starts, pos)
 
     def quote_ending_at(self, end: int) -> tuple[int, int] | None:
         i = bisect_right(self.quote_starts, end) - 1

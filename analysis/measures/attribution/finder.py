@@ -401,10 +401,6 @@ class AttributionFinder:
             tokens = tokenize(text)
             token_starts = None
         art = _Article(text, folded, sentences, tokens, folded_is_lower, token_starts)
-        # The speakers keep two of the article's methods and the article keeps them: a
-        # reference cycle, cut below once the rows are made. Uncut, every article of a batch
-        # (its text, tokens and windows) would wait for the cycle collector, which the pool
-        # pauses for the batch (tests/analysis/pipeline/test_memory.py).
         art.speakers = _Speakers(art)
         hit_starts = {h[0] for h in hits}
         found: list[Evidence] = []
@@ -422,7 +418,6 @@ class AttributionFinder:
                 found.append(evidence)
         if polls:
             found += self._in_polls(art, polls, article_id, field)
-        art.speakers = None
         if len(found) > 1:
             found = _without_reported_beliefs(found)
         found.sort(key=_by_start_then_cue)

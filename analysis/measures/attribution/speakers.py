@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
+from functools import partial
 
 from analysis.measures.attribution.article import (
     _AGE_RE,
@@ -21,6 +22,7 @@ from analysis.measures.attribution.article import (
     _first_chunk,
     _head,
     _Tok,
+    quotation_holding,
 )
 from analysis.measures.attribution.vocabulary import (
     ANON_PLURAL,
@@ -102,8 +104,11 @@ class _Speakers:
         self.text = art.text
         self.sentences = art.sentences
         self._sentence_starts = art._sentence_starts
-        self.sentence_of = art.sentence_of
-        self.quote_holding = art.quote_holding
+        # The article's data, not its methods: the article keeps this object, and a
+        # method of it kept here would make a reference cycle, which leaves every article of
+        # a batch for the cycle collector the command pauses (tests/analysis/pipeline/
+        # test_memory.py).
+        self.quote_holding = partial(quotation_holding, art.quotes, art.quote_starts)
         self.spoken: list[_Spoken] = []
         # Indexes over ``spoken`` (see ``add_spoken``), so that a speaker lookup costs about
         # the same with 5 sources in an article as with 5,000.
@@ -246,10 +251,7 @@ class _Speakers:
                     yield mention
 
     def _sentence_at_or_before(self, pos: int) -> int:
-        index = self.sentence_of(pos)
-        if index < 0:
-            index = bisect_right(self._sentence_starts, pos) - 1
-        return index
+        return bisect_right(self._sentence_starts, pos) - 1
 
     def full_name_before(self, surname: str, pos: int) -> str | None:
         """The first of ``mentions_back(pos)`` whose name has two words or more and ends
